@@ -1,0 +1,212 @@
+//! Reading a folder of files into a validated [`Catalog`].
+//!
+//! Loading is all or nothing: either every file parses and every check in [`validate`] passes, and the
+//! catalog is returned with its flights ordered by launch and its stays derived, or a [`CatalogError`]
+//! lists every problem found, each with its file, line and column. A catalog that loads is consistent:
+//! every reference resolves, every flight's times are in order, every crew member goes up before coming
+//! down.
+
+mod files;
+pub mod locate;
+mod parse;
+mod problem;
+mod validate;
+
+use std::collections::HashMap;
+
+pub use files::{embedded, read_dir, SourceFile};
+pub use problem::{CatalogError, Problem};
+
+use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
+use crate::timeline::Stay;
+
+/// A loaded, validated catalog.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    label: String,
+    astronauts: Vec<Astronaut>,
+    spacecraft: Vec<Spacecraft>,
+    stations: Vec<Station>,
+    flights: Vec<Flight>,
+    stays: Vec<Stay>,
+    astronaut_index: HashMap<String, usize>,
+    flight_index: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// Parses and validates `files`. `label` names the catalog in output (`bundled`, or the folder).
+    pub fn load(label: impl Into<String>, files: Vec<SourceFile>) -> Result<Catalog, CatalogError> {
+        let parsed = parse::parse_files(files);
+        let mut problems = parsed.problems;
+        let registries_ok = parsed.registries_complete;
+        let (astronauts, spacecraft, stations, mut flights) = (
+            parsed.astronauts,
+            parsed.spacecraft,
+            parsed.stations,
+            parsed.flights,
+        );
+        problems.extend(validate::validate(
+            &parsed.texts,
+            &astronauts,
+            &spacecraft,
+            &stations,
+            &flights,
+            registries_ok && parsed.flights_complete,
+        ));
+        if !problems.is_empty() {
+            return Err(CatalogError(problems));
+        }
+        flights.sort_by(|a, b| launch_key(&a.value).cmp(&launch_key(&b.value)));
+        let flights: Vec<Flight> = flights.into_iter().map(|f| f.value).collect();
+        let astronauts: Vec<Astronaut> = astronauts.into_iter().map(|a| a.value).collect();
+        let flight_index = index(flights.iter().map(|f| f.id.as_str()));
+        let astronaut_index = index(astronauts.iter().map(|a| a.id.as_str()));
+        let (stays, crew_problems) = crate::timeline::derive_stays(&flights);
+        debug_assert!(crew_problems.is_empty(), "validate checks crews");
+        Ok(Catalog {
+            label: label.into(),
+            astronauts,
+            spacecraft: spacecraft.into_iter().map(|s| s.value).collect(),
+            stations: stations.into_iter().map(|s| s.value).collect(),
+            flights,
+            stays,
+            astronaut_index,
+            flight_index,
+        })
+    }
+
+    /// What the catalog is: `bundled`, or the folder it was read from.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Every flight, ordered by launch.
+    pub fn flights(&self) -> &[Flight] {
+        &self.flights
+    }
+
+    /// Every astronaut, in registry order.
+    pub fn astronauts(&self) -> &[Astronaut] {
+        &self.astronauts
+    }
+
+    /// The vehicle types.
+    pub fn spacecraft_types(&self) -> &[Spacecraft] {
+        &self.spacecraft
+    }
+
+    /// The stations.
+    pub fn stations(&self) -> &[Station] {
+        &self.stations
+    }
+
+    /// Every stay, ordered by start, then astronaut.
+    pub fn stays(&self) -> &[Stay] {
+        &self.stays
+    }
+
+    /// A flight by id.
+    pub fn flight(&self, id: &str) -> Option<&Flight> {
+        self.flight_index.get(id).map(|&i| &self.flights[i])
+    }
+
+    /// An astronaut by id.
+    pub fn astronaut(&self, id: &str) -> Option<&Astronaut> {
+        self.astronaut_index.get(id).map(|&i| &self.astronauts[i])
+    }
+
+    /// A vehicle type by id.
+    pub fn spacecraft(&self, id: &str) -> Option<&Spacecraft> {
+        self.spacecraft.iter().find(|s| s.id == id)
+    }
+
+    /// A station by id.
+    pub fn station(&self, id: &str) -> Option<&Station> {
+        self.stations.iter().find(|s| s.id == id)
+    }
+
+    /// The astronaut's name, or the id where the registry has none (cannot happen in a loaded catalog).
+    pub fn name_of<'a>(&'a self, astronaut: &'a str) -> &'a str {
+        self.astronaut(astronaut)
+            .map_or(astronaut, |a| a.name.as_str())
+    }
+
+    /// The earliest and latest dates the flights were last checked against their sources.
+    pub fn checked_range(&self) -> Option<(&Time, &Time)> {
+        let mut dates = self.flights.iter().filter_map(|f| f.checked.as_ref());
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+
+    /// The ids of every flight and astronaut, for suggestions when a lookup fails.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.flights
+            .iter()
+            .map(|f| f.id.as_str())
+            .chain(self.astronauts.iter().map(|a| a.id.as_str()))
+    }
+}
+
+fn launch_key(flight: &Flight) -> (Option<chrono::DateTime<chrono::Utc>>, String) {
+    let time = flight
+        .launch
+        .time
+        .as_ref()
+        .or(flight.launch.planned.as_ref());
+    (time.map(Time::instant), flight.id.clone())
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect()
+}
+
+/// A value read from a file, with the index of that file (for positions in later problems).
+#[derive(Debug, Clone)]
+pub(crate) struct Located<T> {
+    pub value: T,
+    pub file: usize,
+    /// Path to the value inside its file (an entry of a registry sits at `["astronauts", i]`).
+    pub path: locate::Path,
+}
+
+/// What `validate` reports about a catalog that loaded.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    /// `bundled`, or the folder.
+    pub label: String,
+    /// Number of flights.
+    pub flights: usize,
+    /// Number of astronauts.
+    pub astronauts: usize,
+    /// Number of spacecraft types.
+    pub spacecraft: usize,
+    /// Number of stations.
+    pub stations: usize,
+    /// Number of derived stays.
+    pub stays: usize,
+    /// Stays that came down on another vehicle.
+    pub vehicle_swaps: usize,
+    /// Stays still open.
+    pub in_orbit: usize,
+    /// The earliest and latest `checked` dates, as written.
+    pub checked: Option<(String, String)>,
+}
+
+impl Catalog {
+    /// Counts for `validate`.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            label: self.label.clone(),
+            flights: self.flights.len(),
+            astronauts: self.astronauts.len(),
+            spacecraft: self.spacecraft.len(),
+            stations: self.stations.len(),
+            stays: self.stays.len(),
+            vehicle_swaps: self.stays.iter().filter(|s| s.is_vehicle_swap()).count(),
+            in_orbit: self.stays.iter().filter(|s| s.end.is_none()).count(),
+            checked: self
+                .checked_range()
+                .map(|(lo, hi)| (lo.to_string(), hi.to_string())),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Turning file texts into typed values, one problem per file that does not parse.
+
+use serde::de::DeserializeOwned;
+
+use super::{Located, Problem, SourceFile};
+use crate::model::{
+    Astronaut, AstronautsFile, Flight, Spacecraft, SpacecraftFile, Station, StationsFile,
+};
+use crate::suggest;
+
+/// The registries' file names; every other `*.json` but [`SCHEMA_FILE`] is a flight file.
+pub const REGISTRY_FILES: [&str; 3] = ["astronauts.json", "spacecraft.json", "stations.json"];
+/// The JSON Schema of the format, kept beside the data and never read as data.
+pub const SCHEMA_FILE: &str = "schema.json";
+
+/// What parsing produced: the values that parsed, and a problem for each file that did not.
+pub(crate) struct Parsed {
+    /// (display name, text) of every file that could be read, indexed by `Located::file`.
+    pub texts: Vec<(String, String)>,
+    pub problems: Vec<Problem>,
+    pub astronauts: Vec<Located<Astronaut>>,
+    pub spacecraft: Vec<Located<Spacecraft>>,
+    pub stations: Vec<Located<Station>>,
+    pub flights: Vec<Located<Flight>>,
+    /// Each registry was found once and parsed: references to it can be checked.
+    pub registries_complete: bool,
+    /// Every flight file parsed: references to flights and events can be checked.
+    pub flights_complete: bool,
+}
+
+pub(crate) fn parse_files(files: Vec<SourceFile>) -> Parsed {
+    let mut parsed = Parsed {
+        texts: Vec::new(),
+        problems: Vec::new(),
+        astronauts: Vec::new(),
+        spacecraft: Vec::new(),
+        stations: Vec::new(),
+        flights: Vec::new(),
+        registries_complete: true,
+        flights_complete: true,
+    };
+    // Where each registry was first seen, to report a second copy.
+    let mut registry_seen: [Option<String>; 3] = Default::default();
+    for file in files {
+        if file.file_name == SCHEMA_FILE {
+            continue;
+        }
+        let registry = REGISTRY_FILES.iter().position(|r| *r == file.file_name);
+        let text = match file.text {
+            Ok(text) => text,
+            Err(problem) => {
+                parsed.problems.push(problem);
+                match registry {
+                    Some(_) => parsed.registries_complete = false,
+                    None => parsed.flights_complete = false,
+                }
+                continue;
+            }
+        };
+        let index = parsed.texts.len();
+        if let Some(r) = registry {
+            if let Some(first) = &registry_seen[r] {
+                parsed.problems.push(
+                    Problem::in_file(
+                        &file.name,
+                        format!("a second {} (the first is {first})", REGISTRY_FILES[r]),
+                    )
+                    .hint("a catalog has each registry once: merge the two files"),
+                );
+                parsed.registries_complete = false;
+                continue;
+            }
+            registry_seen[r] = Some(file.name.clone());
+        }
+        let ok = match registry {
+            Some(0) => read::<AstronautsFile>(&file.name, &text).map(|f| {
+                parsed
+                    .astronauts
+                    .extend(locate_all(f.astronauts, index, "astronauts"));
+            }),
+            Some(1) => read::<SpacecraftFile>(&file.name, &text).map(|f| {
+                parsed
+                    .spacecraft
+                    .extend(locate_all(f.spacecraft, index, "spacecraft"));
+            }),
+            Some(_) => read::<StationsFile>(&file.name, &text).map(|f| {
+                parsed
+                    .stations
+                    .extend(locate_all(f.stations, index, "stations"));
+            }),
+            None => read::<Flight>(&file.name, &text).map(|f| {
+                parsed.flights.push(Located {
+                    value: f,
+                    file: index,
+                    path: Vec::new(),
+                })
+            }),
+        };
+        if let Err(problem) = ok {
+            parsed.problems.push(problem);
+            match registry {
+                Some(_) => parsed.registries_complete = false,
+                None => parsed.flights_complete = false,
+            }
+        }
+        parsed.texts.push((file.name, text));
+    }
+    for (seen, name) in registry_seen.iter().zip(REGISTRY_FILES) {
+        if seen.is_none() {
+            parsed.registries_complete = false;
+            parsed.problems.push(
+                Problem::in_file("(catalog)", format!("no {name} in the catalog folder")).hint(
+                    format!(
+                        "add {name} (see docs/data-format.md), or point --data at the right folder"
+                    ),
+                ),
+            );
+        }
+    }
+    parsed
+}
+
+fn locate_all<'a, T: 'a>(
+    values: Vec<T>,
+    file: usize,
+    key: &'a str,
+) -> impl Iterator<Item = Located<T>> + 'a {
+    values
+        .into_iter()
+        .enumerate()
+        .map(move |(i, value)| Located {
+            value,
+            file,
+            path: crate::json_path![key, i],
+        })
+}
+
+/// Parses one file, turning serde's error into a problem with a position and a hint.
+fn read<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Problem> {
+    serde_json::from_str(text).map_err(|e| serde_problem(name, text, &e))
+}
+
+fn serde_problem(name: &str, text: &str, error: &serde_json::Error) -> Problem {
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => full[..at].to_string(),
+        None => full,
+    };
+    let position = (error.line().max(1), error.column().max(1));
+    let mut problem = Problem::at(name, position, message.clone());
+    if text.trim().is_empty() {
+        return problem
+            .hint("the file is empty: a flight file is one JSON object (see docs/data-format.md), or delete the file");
+    }
+    if error.is_eof() {
+        return problem.hint("the file ends too early: a bracket, brace or quote is not closed");
+    }
+    if let Some((wrong, allowed)) = unknown_name(&message) {
+        let suggestion = suggest::closest(&wrong, allowed.iter().map(String::as_str));
+        let listed = allowed.join(", ");
+        problem.hint = Some(match suggestion {
+            Some(s) => format!("did you mean `{s}`? allowed here: {listed}"),
+            None => format!("allowed here: {listed}"),
+        });
+    } else if message.starts_with("missing field") {
+        problem.hint = Some("add the field (see docs/data-format.md for what it holds)".into());
+    } else if message.starts_with("invalid type") {
+        problem.hint = Some(
+            "see docs/data-format.md for the type of each field (times and ids are strings)".into(),
+        );
+    }
+    problem
+}
+
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant …") into the wrong
+/// name and the allowed ones.
+fn unknown_name(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (wrong, rest) = rest.split_once('`')?;
+    let allowed = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((wrong.to_string(), allowed))
+}

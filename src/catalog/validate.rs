@@ -1,0 +1,580 @@
+//! The checks a parsed catalog must pass, each problem located in its file (see `docs/data-format.md`,
+//! "What `validate` checks").
+
+use std::collections::{HashMap, HashSet};
+
+use super::locate::{locate, Path};
+use super::{Located, Problem};
+use crate::json_path;
+use crate::model::{Astronaut, EventKind, Flight, Spacecraft, Station, Time, RESERVED_EVENT_IDS};
+use crate::suggest;
+use crate::timeline::{derive_stays, CrewEnd, Stay};
+
+struct Checker<'a> {
+    texts: &'a [(String, String)],
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, file: usize, path: Path, message: String, hint: impl Into<String>) {
+        let (name, text) = &self.texts[file];
+        self.problems
+            .push(Problem::at(name, locate(text, &path), message).hint(hint));
+    }
+}
+
+pub(crate) fn validate(
+    texts: &[(String, String)],
+    astronauts: &[Located<Astronaut>],
+    spacecraft: &[Located<Spacecraft>],
+    stations: &[Located<Station>],
+    flights: &[Located<Flight>],
+    check_references: bool,
+) -> Vec<Problem> {
+    let mut c = Checker {
+        texts,
+        problems: Vec::new(),
+    };
+    check_registry_ids(&mut c, astronauts, "astronaut", |a| &a.id);
+    check_registry_ids(&mut c, spacecraft, "spacecraft", |s| &s.id);
+    check_registry_ids(&mut c, stations, "station", |s| &s.id);
+    for a in astronauts {
+        check_nation(&mut c, a.file, &a.path, &a.value.nation);
+        if let Some(born) = &a.value.born {
+            if !is_partial_date(born) {
+                let mut path = a.path.clone();
+                path.extend(json_path!["born"]);
+                c.report(
+                    a.file,
+                    path,
+                    format!("`born` is `{born}`"),
+                    "write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source gives",
+                );
+            }
+        }
+    }
+    for s in stations {
+        check_nation(&mut c, s.file, &s.path, &s.value.nation);
+    }
+    for s in spacecraft {
+        if s.value.seats == 0 {
+            let mut path = s.path.clone();
+            path.push(super::locate::Step::Key("seats".into()));
+            c.report(
+                s.file,
+                path,
+                format!("spacecraft {} has 0 seats", s.value.id),
+                "give the number of crew seats",
+            );
+        }
+    }
+
+    let astronaut_ids: HashSet<&str> = astronauts.iter().map(|a| a.value.id.as_str()).collect();
+    let seats: HashMap<&str, u32> = spacecraft
+        .iter()
+        .map(|s| (s.value.id.as_str(), s.value.seats))
+        .collect();
+    let station_ids: HashSet<&str> = stations.iter().map(|s| s.value.id.as_str()).collect();
+
+    let mut flight_files: HashMap<&str, usize> = HashMap::new();
+    for f in flights {
+        let flight = &f.value;
+        check_id(&mut c, f.file, json_path!["id"], &flight.id, "flight");
+        if let Some(&first) = flight_files.get(flight.id.as_str()) {
+            let first_name = texts[first].0.clone();
+            c.report(
+                f.file,
+                json_path!["id"],
+                format!("duplicate flight id `{}` (also in {first_name})", flight.id),
+                "flight ids are unique across the catalog: rename one of them",
+            );
+        } else {
+            flight_files.insert(&flight.id, f.file);
+        }
+        check_nation(&mut c, f.file, &Vec::new(), &flight.nation);
+        if flight.sources.is_empty() {
+            c.report(
+                f.file,
+                json_path!["sources"],
+                format!("flight {} has no sources", flight.id),
+                "add the URL of at least one source for the facts in this file",
+            );
+        }
+        check_flight_times(&mut c, f);
+        check_events_shape(&mut c, f);
+        if check_references {
+            if !seats.contains_key(flight.spacecraft.as_str()) {
+                let hint =
+                    did_you_mean(&flight.spacecraft, seats.keys().copied(), "spacecraft.json");
+                c.report(
+                    f.file,
+                    json_path!["spacecraft"],
+                    format!("unknown spacecraft `{}`", flight.spacecraft),
+                    hint,
+                );
+            }
+            if let Some(station) = &flight.station {
+                if !station_ids.contains(station.as_str()) {
+                    let hint = did_you_mean(station, station_ids.iter().copied(), "stations.json");
+                    c.report(
+                        f.file,
+                        json_path!["station"],
+                        format!("unknown station `{station}`"),
+                        hint,
+                    );
+                }
+            }
+            check_crews(
+                &mut c,
+                f,
+                &astronaut_ids,
+                seats.get(flight.spacecraft.as_str()).copied(),
+            );
+        }
+    }
+
+    if check_references {
+        let by_id: HashMap<&str, &Flight> = flights
+            .iter()
+            .map(|f| (f.value.id.as_str(), &f.value))
+            .collect();
+        for f in flights {
+            check_references_of(&mut c, f, &by_id);
+        }
+        let plain: Vec<Flight> = flights.iter().map(|f| f.value.clone()).collect();
+        let (stays, issues) = derive_stays(&plain);
+        for issue in issues {
+            let end = match issue.end {
+                CrewEnd::Launch => "launch",
+                CrewEnd::Landing => "landing",
+            };
+            c.report(
+                flights[issue.flight].file,
+                json_path![end, "crew", issue.index],
+                issue.message,
+                issue.hint,
+            );
+        }
+        check_events_in_time(&mut c, flights, &stays);
+    }
+    c.problems
+}
+
+fn check_registry_ids<T>(
+    c: &mut Checker,
+    entries: &[Located<T>],
+    what: &str,
+    id: impl Fn(&T) -> &String,
+) {
+    let mut seen = HashSet::new();
+    for entry in entries {
+        let mut path = entry.path.clone();
+        path.extend(json_path!["id"]);
+        let value = id(&entry.value);
+        check_id(c, entry.file, path.clone(), value, what);
+        if !seen.insert(value.as_str()) {
+            c.report(
+                entry.file,
+                path,
+                format!("duplicate {what} id `{value}`"),
+                "ids are unique: merge the two entries or rename one",
+            );
+        }
+    }
+}
+
+fn check_id(c: &mut Checker, file: usize, path: Path, id: &str, what: &str) {
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !ok {
+        let slug: String = id
+            .to_lowercase()
+            .chars()
+            .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
+            .collect();
+        c.report(
+            file,
+            path,
+            format!("{what} id `{id}` is not a lowercase slug"),
+            format!(
+                "use only a-z, 0-9 and '-', for example `{}`",
+                slug.trim_matches('-')
+            ),
+        );
+    }
+}
+
+fn check_nation(c: &mut Checker, file: usize, base: &Path, nation: &str) {
+    if nation.len() != 2 || !nation.bytes().all(|b| b.is_ascii_uppercase()) {
+        let mut path = base.clone();
+        path.extend(json_path!["nation"]);
+        c.report(
+            file,
+            path,
+            format!("nation `{nation}` is not an ISO 3166-1 alpha-2 code"),
+            "write two capital letters: CN, RU, US, …",
+        );
+    }
+}
+
+fn is_partial_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let numeric = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => numeric(y, 4),
+        [y, m] => {
+            numeric(y, 4) && numeric(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+        }
+        [_, _, _] => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        _ => false,
+    }
+}
+
+fn did_you_mean<'a>(
+    wrong: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+    registry: &str,
+) -> String {
+    match suggest::closest(wrong, known) {
+        Some(s) => format!("did you mean `{s}`? otherwise add it to {registry}"),
+        None => format!("add it to {registry}, or correct the id"),
+    }
+}
+
+/// Launch, docking, undocking and landing in that order; a flight has a launch time or a planned one.
+fn check_flight_times(c: &mut Checker, f: &Located<Flight>) {
+    let flight = &f.value;
+    if flight.launch.time.is_none() && flight.launch.planned.is_none() {
+        c.report(
+            f.file,
+            json_path!["launch"],
+            format!(
+                "flight {} has neither a launch time nor a planned one",
+                flight.id
+            ),
+            "add `time` (or `planned` for a flight not yet flown)",
+        );
+    }
+    if flight.landing.as_ref().is_some_and(|l| l.time.is_some()) && flight.launch.time.is_none() {
+        c.report(
+            f.file,
+            json_path!["landing", "time"],
+            format!("flight {} has landed but has no launch time", flight.id),
+            "add the launch time",
+        );
+    }
+    let moments: Vec<(&str, Option<&Time>)> = vec![
+        ("launch", flight.launch.time.as_ref()),
+        (
+            "docking",
+            flight.docking.as_ref().and_then(|d| d.time.as_ref()),
+        ),
+        (
+            "undocking",
+            flight.undocking.as_ref().and_then(|d| d.time.as_ref()),
+        ),
+        ("landing", flight.landing_time()),
+    ];
+    let known: Vec<(&str, &Time)> = moments
+        .into_iter()
+        .filter_map(|(name, time)| time.map(|t| (name, t)))
+        .collect();
+    for (i, (later_name, later)) in known.iter().enumerate() {
+        if let Some((earlier_name, earlier)) =
+            known[..i].iter().find(|(_, e)| later.surely_before(e))
+        {
+            c.report(
+                f.file,
+                json_path![*later_name, "time"],
+                format!(
+                    "{} of {} ({later}) is before its {earlier_name} ({earlier})",
+                    later_name, flight.id
+                ),
+                "check the date and the offset: Beijing is +08:00, and a date near midnight differs between Beijing and UTC",
+            );
+        }
+    }
+    if flight.undocking.as_ref().is_some_and(|u| u.time.is_some())
+        && flight.docking.as_ref().is_none_or(|d| d.time.is_none())
+    {
+        c.report(
+            f.file,
+            json_path!["undocking"],
+            format!("{} undocks but never docked", flight.id),
+            "add the docking (with its time), or remove the undocking",
+        );
+    }
+}
+
+/// Event ids, kinds and kind-specific fields, EVA ends.
+fn check_events_shape(c: &mut Checker, f: &Located<Flight>) {
+    let mut ids = HashSet::new();
+    for (i, event) in f.value.events.iter().enumerate() {
+        check_id(c, f.file, json_path!["events", i, "id"], &event.id, "event");
+        if RESERVED_EVENT_IDS.contains(&event.id.as_str()) {
+            c.report(
+                f.file,
+                json_path!["events", i, "id"],
+                format!(
+                    "event id `{}` is reserved for the flight's own {}",
+                    event.id, event.id
+                ),
+                "choose another id, or record the time in the flight's own field",
+            );
+        }
+        if !ids.insert(event.id.as_str()) {
+            c.report(
+                f.file,
+                json_path!["events", i, "id"],
+                format!("duplicate event id `{}` in {}", event.id, f.value.id),
+                "event ids are unique within a flight",
+            );
+        }
+        if let Some(end) = &event.end {
+            if end.surely_before(&event.time) {
+                c.report(
+                    f.file,
+                    json_path!["events", i, "end"],
+                    format!(
+                        "event {} ends ({end}) before it begins ({})",
+                        event.id, event.time
+                    ),
+                    "check the times and their offsets",
+                );
+            }
+        }
+        let is_change = event.kind == EventKind::ScheduleChange;
+        for (field, present) in [
+            ("target", event.target.is_some()),
+            ("from", event.from.is_some()),
+            ("to", event.to.is_some()),
+        ] {
+            if present && !is_change {
+                c.report(
+                    f.file,
+                    json_path!["events", i, field],
+                    format!(
+                        "`{field}` belongs to schedule-change events, not {}",
+                        event.kind.as_str()
+                    ),
+                    "remove it, or make the event a schedule-change",
+                );
+            }
+            if !present && is_change {
+                c.report(
+                    f.file,
+                    json_path!["events", i],
+                    format!("schedule-change {} has no `{field}`", event.id),
+                    "a schedule-change names its `target` (flight/event) and the planned time it moved `from` and `to`",
+                );
+            }
+        }
+        if !event.effects.is_empty() && event.kind != EventKind::Anomaly {
+            c.report(
+                f.file,
+                json_path!["events", i, "effects"],
+                format!(
+                    "`effects` belong to anomaly events, not {}",
+                    event.kind.as_str()
+                ),
+                "make the event an anomaly, or remove the effects",
+            );
+        }
+    }
+}
+
+/// Crew entries refer to astronauts, nobody twice in one list, no more people than seats.
+fn check_crews(
+    c: &mut Checker,
+    f: &Located<Flight>,
+    astronauts: &HashSet<&str>,
+    seats: Option<u32>,
+) {
+    let flight = &f.value;
+    let mut lists = vec![("launch", &flight.launch.crew)];
+    if let Some(landing) = &flight.landing {
+        lists.push(("landing", &landing.crew));
+    }
+    for (end, crew) in lists {
+        let mut seen = HashSet::new();
+        for (i, member) in crew.iter().enumerate() {
+            if !astronauts.contains(member.astronaut.as_str()) {
+                let hint = did_you_mean(
+                    &member.astronaut,
+                    astronauts.iter().copied(),
+                    "astronauts.json",
+                );
+                c.report(
+                    f.file,
+                    json_path![end, "crew", i, "astronaut"],
+                    format!("unknown astronaut `{}`", member.astronaut),
+                    hint,
+                );
+            }
+            if !seen.insert(member.astronaut.as_str()) {
+                c.report(
+                    f.file,
+                    json_path![end, "crew", i],
+                    format!(
+                        "{} is listed twice in the {end} crew of {}",
+                        member.astronaut, flight.id
+                    ),
+                    "remove the second entry",
+                );
+            }
+        }
+        if let Some(seats) = seats {
+            if crew.len() > seats as usize {
+                c.report(
+                    f.file,
+                    json_path![end, "crew"],
+                    format!(
+                        "{} people in the {end} crew of {}, but a {} has {seats} seats",
+                        crew.len(),
+                        flight.id,
+                        flight.spacecraft
+                    ),
+                    "check the crew list, or the seats in spacecraft.json",
+                );
+            }
+        }
+    }
+    for (i, event) in flight.events.iter().enumerate() {
+        for (j, astronaut) in event.crew.iter().enumerate() {
+            if !astronauts.contains(astronaut.as_str()) {
+                let hint = did_you_mean(astronaut, astronauts.iter().copied(), "astronauts.json");
+                c.report(
+                    f.file,
+                    json_path!["events", i, "crew", j],
+                    format!("unknown astronaut `{astronaut}`"),
+                    hint,
+                );
+            }
+        }
+    }
+}
+
+/// `caused_by`, `target` and `effects` name flights and events that exist.
+fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&str, &Flight>) {
+    for (i, event) in f.value.events.iter().enumerate() {
+        let mut refs: Vec<(Path, &str)> = event
+            .caused_by
+            .iter()
+            .enumerate()
+            .map(|(j, r)| (json_path!["events", i, "caused_by", j], r.as_str()))
+            .collect();
+        if let Some(target) = &event.target {
+            refs.push((json_path!["events", i, "target"], target.as_str()));
+        }
+        for (path, reference) in refs {
+            if let Err((message, hint)) = resolve(reference, flights) {
+                c.report(f.file, path, message, hint);
+            }
+        }
+        for (j, effect) in event.effects.iter().enumerate() {
+            if !flights.contains_key(effect.vehicle.as_str()) {
+                let hint = did_you_mean(
+                    &effect.vehicle,
+                    flights.keys().copied(),
+                    "the catalog as a flight file",
+                );
+                c.report(
+                    f.file,
+                    json_path!["events", i, "effects", j, "vehicle"],
+                    format!("unknown flight `{}`", effect.vehicle),
+                    hint,
+                );
+            }
+        }
+    }
+}
+
+/// Checks that `flight/event` names an existing flight and one of its events (or reserved moments).
+fn resolve(reference: &str, flights: &HashMap<&str, &Flight>) -> Result<(), (String, String)> {
+    let Some((flight_id, event_id)) = reference.split_once('/') else {
+        return Err((
+            format!("reference `{reference}` is not of the form flight/event"),
+            "write the flight id, a slash and the event id: shenzhou-20/debris-strike".into(),
+        ));
+    };
+    let Some(flight) = flights.get(flight_id) else {
+        let hint = did_you_mean(
+            flight_id,
+            flights.keys().copied(),
+            "the catalog as a flight file",
+        );
+        return Err((
+            format!("reference `{reference}`: unknown flight `{flight_id}`"),
+            hint,
+        ));
+    };
+    if flight.moment(event_id).is_none() {
+        let known = RESERVED_EVENT_IDS
+            .iter()
+            .copied()
+            .chain(flight.events.iter().map(|e| e.id.as_str()));
+        let hint = match suggest::closest(event_id, known.clone()) {
+            Some(s) => format!("did you mean `{flight_id}/{s}`?"),
+            None => format!("{flight_id} has: {}", known.collect::<Vec<_>>().join(", ")),
+        };
+        return Err((
+            format!("reference `{reference}`: {flight_id} has no event `{event_id}`"),
+            hint,
+        ));
+    }
+    Ok(())
+}
+
+/// Every event lies within its flight, or within a stay of the crew that launched on it.
+fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
+    for f in flights {
+        let flight = &f.value;
+        let Some(launch) = flight.launch.time.as_ref() else {
+            continue;
+        };
+        // The latest moment an event of this flight can be: its landing, or the end of the longest stay of
+        // its launch crew (open while any of them is still in orbit).
+        let crew_end = stays
+            .iter()
+            .filter(|s| s.up == flight.id)
+            .map(|s| s.end.as_ref())
+            .fold(Some(None::<&Time>), |acc, end| match (acc, end) {
+                (Some(a), Some(e)) => Some(Some(a.map_or(e, |a| a.max(e)))),
+                _ => None,
+            });
+        let latest = match (flight.landing.as_ref().map(|l| l.time.as_ref()), crew_end) {
+            (None, _) | (Some(None), _) | (_, None) => None,
+            (Some(Some(landing)), Some(Some(crew))) => Some(landing.max(crew)),
+            (Some(Some(landing)), Some(None)) => Some(landing),
+        };
+        for (i, event) in flight.events.iter().enumerate() {
+            if event.time.surely_before(launch) {
+                c.report(
+                    f.file,
+                    json_path!["events", i, "time"],
+                    format!(
+                        "event {} ({}) is before {} launched ({launch})",
+                        event.id, event.time, flight.id
+                    ),
+                    "check the date and offset, or move the event to the flight it belongs to",
+                );
+            }
+            let end = event.end.as_ref().unwrap_or(&event.time);
+            if let Some(latest) = latest {
+                if latest.surely_before(end) {
+                    c.report(
+                        f.file,
+                        json_path!["events", i, if event.end.is_some() { "end" } else { "time" }],
+                        format!(
+                            "event {} ({end}) is after {} and its crew were back on Earth ({latest})",
+                            event.id, flight.id
+                        ),
+                        "check the date and offset, or move the event to the flight it belongs to",
+                    );
+                }
+            }
+        }
+    }
+}

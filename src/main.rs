@@ -1,0 +1,47 @@
+//! The `orbitline` binary: parse arguments, call the library, print, map the result to an exit code.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use orbitline::app::{self, Status};
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let (options, request) = match cli.into_request(chrono::Utc::now()) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(Status::Error.code());
+        }
+    };
+    let outcome = match request {
+        None => Ok(app::Outcome {
+            stdout: orbitline::schema::catalog_schema(),
+            status: Status::Ok,
+        }),
+        Some(request) => app::run(&options, &request),
+    };
+    match outcome {
+        Ok(outcome) => {
+            print(&outcome.stdout);
+            ExitCode::from(outcome.status.code())
+        }
+        Err(error) => {
+            let problems = error.problems();
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("error: {error}");
+            ExitCode::from(Status::Error.code())
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`orbitline list | head`) is not an error.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}

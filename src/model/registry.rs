@@ -1,0 +1,109 @@
+//! The three registries: astronauts, spacecraft types and stations.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `astronauts.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AstronautsFile {
+    /// Every person who flew in the catalog.
+    pub astronauts: Vec<Astronaut>,
+    /// Source URLs for the whole registry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A person who flew.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Astronaut {
+    /// A lowercase slug: `chen-dong`.
+    pub id: String,
+    /// The name as written in English: `Chen Dong`.
+    pub name: String,
+    /// The name in its own script: `陈冬`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_name: Option<String>,
+    /// Citizenship, ISO 3166-1 alpha-2.
+    pub nation: String,
+    /// Date of birth as precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<String>,
+    /// Source URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// `spacecraft.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpacecraftFile {
+    /// The vehicle types.
+    pub spacecraft: Vec<Spacecraft>,
+    /// Source URLs for the whole registry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A vehicle type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spacecraft {
+    /// A lowercase slug: `shenzhou`.
+    pub id: String,
+    /// `Shenzhou`.
+    pub name: String,
+    /// How many people it can carry.
+    pub seats: u32,
+    /// How long it is rated to stay in orbit, in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rated_days: Option<u32>,
+    /// Source URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// `stations.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StationsFile {
+    /// The stations.
+    pub stations: Vec<Station>,
+    /// Source URLs for the whole registry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A space station.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Station {
+    /// A lowercase slug: `tiangong`.
+    pub id: String,
+    /// `Tiangong`.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 of the operating nation.
+    pub nation: String,
+    /// Source URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}

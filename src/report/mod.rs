@@ -1,0 +1,145 @@
+//! Output formats. A command builds a result value (from [`crate::timeline`]) and hands it to [`render`]
+//! with the chosen [`Format`]: human tables ([`human`]) or JSON through serde ([`json`]). Rendering returns
+//! a string; the binary prints it.
+
+pub mod human;
+pub mod json;
+
+use chrono::{FixedOffset, Utc};
+use serde::Serialize;
+
+use crate::model::{Precision, Time};
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Human,
+    /// Stable JSON, documented in `docs/json.md`.
+    Json,
+}
+
+/// The zone human output shows times in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    /// UTC.
+    #[default]
+    Utc,
+    /// The zone each time was published in.
+    Local,
+    /// A fixed offset.
+    Offset(FixedOffset),
+}
+
+impl Zone {
+    /// Parses `utc`, `local` or an offset such as `+08:00`.
+    pub fn parse(text: &str) -> Result<Zone, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "utc" | "z" => Ok(Zone::Utc),
+            "local" => Ok(Zone::Local),
+            _ => {
+                let probe = format!("2000-01-01T00:00{text}");
+                Time::parse(&probe)
+                    .ok()
+                    .and_then(|t| t.offset())
+                    .map(Zone::Offset)
+                    .ok_or_else(|| {
+                        format!("`{text}` is not a zone: use utc, local or an offset like +08:00")
+                    })
+            }
+        }
+    }
+}
+
+/// How to show things to people.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Display {
+    /// The zone for times.
+    pub zone: Zone,
+}
+
+impl Display {
+    /// A time in the display zone, at the precision it is known to: `2025-11-14 08:40:31 UTC`,
+    /// `2025-11-14 16:40 +08:00`, `2025-11-05 (+08:00 date)`.
+    pub fn time(&self, time: &Time) -> String {
+        if time.precision() == Precision::Day {
+            let date = time.local_date();
+            return match time.offset() {
+                Some(o) if o.local_minus_utc() == 0 => format!("{date} (UTC date)"),
+                Some(o) => format!("{date} ({o} date)"),
+                None => format!("{date} (date)"),
+            };
+        }
+        let offset = match self.zone {
+            Zone::Utc => FixedOffset::east_opt(0).expect("zero offset"),
+            Zone::Local => time
+                .offset()
+                .unwrap_or(FixedOffset::east_opt(0).expect("zero offset")),
+            Zone::Offset(o) => o,
+        };
+        let local = time.instant().with_timezone(&offset);
+        let clock = match time.precision() {
+            Precision::Second => local.format("%Y-%m-%d %H:%M:%S"),
+            _ => local.format("%Y-%m-%d %H:%M"),
+        };
+        format!("{clock} {}", zone_label(offset))
+    }
+
+    /// An exact instant (`--now`) in the display zone, to the minute.
+    pub fn instant(&self, instant: chrono::DateTime<Utc>) -> String {
+        let offset = match self.zone {
+            Zone::Offset(o) => o,
+            _ => FixedOffset::east_opt(0).expect("zero offset"),
+        };
+        format!(
+            "{} {}",
+            instant.with_timezone(&offset).format("%Y-%m-%d %H:%M"),
+            zone_label(offset)
+        )
+    }
+
+    /// The date of a time, for compact tables (`2025-11-14`), in the display zone where the time allows.
+    pub fn date(&self, time: &Time) -> String {
+        let offset = match self.zone {
+            Zone::Utc => Some(FixedOffset::east_opt(0).expect("zero offset")),
+            Zone::Local => time.offset(),
+            Zone::Offset(o) => Some(o),
+        };
+        offset
+            .and_then(|o| time.date_in(o))
+            .unwrap_or_else(|| time.local_date())
+            .to_string()
+    }
+
+    /// The label of the display zone for column headings.
+    pub fn zone_heading(&self) -> String {
+        match self.zone {
+            Zone::Utc => "UTC".into(),
+            Zone::Local => "as published".into(),
+            Zone::Offset(o) => zone_label(o),
+        }
+    }
+}
+
+pub(crate) fn zone_label(offset: FixedOffset) -> String {
+    if offset.local_minus_utc() == 0 {
+        "UTC".into()
+    } else {
+        offset.to_string()
+    }
+}
+
+/// Human rendering of a result value.
+pub trait Human {
+    /// The text shown to people, ending with a newline.
+    fn human(&self, display: &Display) -> String;
+}
+
+/// Renders `value` in `format`.
+pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &Display) -> String {
+    match format {
+        Format::Human => value.human(display),
+        Format::Json => json::to_json(value),
+    }
+}

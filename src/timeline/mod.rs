@@ -1,0 +1,15 @@
+//! Stays, durations and day conventions, computed from a loaded catalog.
+//!
+//! Every function here is pure: the reference time for flights still in orbit (`now`) is an argument,
+//! never the clock. Results are plain values that `report` turns into tables or JSON.
+
+mod duration;
+mod query;
+mod stay;
+
+pub use duration::{format_elapsed, format_seconds, DayConventions, DayCount, Elapsed};
+pub use query::{
+    duration, list, show, DurationReport, FlightRow, ListFilter, ListReport, QueryError,
+    ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
+};
+pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};

@@ -1,0 +1,636 @@
+//! The questions the command line asks of a catalog: how long, which vehicle, what changed.
+
+use chrono::{DateTime, Utc};
+use serde::{Serialize, Serializer};
+
+use super::{DayConventions, Elapsed, Stay};
+use crate::catalog::Catalog;
+use crate::model::{Event, EventKind, Flight, Time, VehicleStatus};
+use crate::suggest;
+
+/// A lookup that found nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// No flight or astronaut has this id.
+    #[error("no flight or astronaut `{id}` in the catalog")]
+    UnknownSubject {
+        /// What was asked for.
+        id: String,
+        /// The closest id, where one is close.
+        suggestion: Option<String>,
+    },
+}
+
+impl QueryError {
+    fn unknown(catalog: &Catalog, id: &str, ids: impl Iterator<Item = String>) -> QueryError {
+        let ids: Vec<String> = ids.collect();
+        let _ = catalog;
+        QueryError::UnknownSubject {
+            id: id.to_string(),
+            suggestion: suggest::closest(id, ids.iter().map(String::as_str)).map(str::to_string),
+        }
+    }
+}
+
+/// What a duration question is about.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Subject {
+    /// A flight.
+    Flight {
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: String,
+        /// The operator, where known.
+        operator: Option<String>,
+        /// The station's name, where it visited one.
+        station: Option<String>,
+    },
+    /// A person.
+    Astronaut {
+        /// Their id.
+        id: String,
+        /// Their name.
+        name: String,
+        /// Their name in their own script.
+        native_name: Option<String>,
+    },
+}
+
+/// One stay, with its figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct StayReport {
+    /// The astronaut's id.
+    pub astronaut: String,
+    /// Their name.
+    pub name: String,
+    /// Their role on the way up.
+    pub role: Option<String>,
+    /// The flight that took them up.
+    pub up: String,
+    /// Its name.
+    pub up_name: String,
+    /// The flight that brought them down (`null` while in orbit).
+    pub down: Option<String>,
+    /// Its name.
+    pub down_name: Option<String>,
+    /// Launch, UTC RFC 3339.
+    #[serde(serialize_with = "utc")]
+    pub start: Time,
+    /// Landing, UTC RFC 3339; `null` while in orbit.
+    #[serde(serialize_with = "utc_opt")]
+    pub end: Option<Time>,
+    /// True while no landing has brought them down.
+    pub in_orbit: bool,
+    /// Elapsed seconds (to `now` while in orbit).
+    pub seconds: i64,
+    /// Elapsed days rounded to the nearest.
+    pub days_rounded: i64,
+    /// Elapsed time with its bounds.
+    pub elapsed: Elapsed,
+    /// "N days" under each convention; `null` while in orbit.
+    pub days: Option<DayConventions>,
+    /// True when they came down on another vehicle.
+    pub vehicle_swap: bool,
+    /// Why: the anomalies that made the up vehicle unfit for crew return.
+    pub swap_causes: Vec<Cause>,
+    /// Who the up vehicle brought home instead (names), when it was not this crew.
+    pub up_vehicle_brought_home: Vec<String>,
+    /// The planned return, against the actual one.
+    pub slip: Option<Slip>,
+    /// In orbit, and `now` is later than the date the flight was last checked against its sources: it may
+    /// have ended since.
+    pub may_have_ended: bool,
+    /// When the up flight was last checked against its sources.
+    pub checked: Option<Time>,
+}
+
+/// An event that explains something, with its reference.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cause {
+    /// `flight/event`.
+    pub reference: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// When it happened, as published.
+    pub time: Time,
+}
+
+/// How far a planned return moved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Slip {
+    /// The planned time.
+    pub planned: Time,
+    /// The actual one.
+    pub actual: Time,
+    /// Calendar days between them, counted in the zone of the planned date.
+    pub days: Option<i64>,
+    /// The schedule-change events that moved it, and what caused those.
+    pub causes: Vec<Cause>,
+}
+
+/// A vehicle's own flight time.
+#[derive(Debug, Clone, Serialize)]
+pub struct VehicleReport {
+    /// The flight.
+    pub flight: String,
+    /// Its name.
+    pub name: String,
+    /// Launch, UTC RFC 3339.
+    #[serde(serialize_with = "utc")]
+    pub start: Time,
+    /// Landing, UTC RFC 3339; `null` while in orbit.
+    #[serde(serialize_with = "utc_opt")]
+    pub end: Option<Time>,
+    /// Elapsed seconds (to `now` while in orbit).
+    pub seconds: i64,
+    /// Elapsed time with its bounds.
+    pub elapsed: Elapsed,
+    /// "N days" under each convention; `null` while in orbit.
+    pub days: Option<DayConventions>,
+    /// True when the landing carried nobody.
+    pub landed_uncrewed: bool,
+    /// True when it launched with nobody aboard.
+    pub launched_uncrewed: bool,
+    /// In orbit past the date it was last checked.
+    pub may_have_ended: bool,
+    /// The landing time is inferred rather than published.
+    pub landing_inferred: bool,
+}
+
+/// An astronaut's total over all stays.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalReport {
+    /// Number of stays.
+    pub stays: usize,
+    /// Total seconds (open stays counted to `now`).
+    pub seconds: i64,
+    /// Total with bounds.
+    pub min_seconds: i64,
+    /// Total with bounds.
+    pub max_seconds: i64,
+    /// True when a stay is still open.
+    pub in_orbit: bool,
+}
+
+/// The answer to `orbitline duration SUBJECT`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DurationReport {
+    /// What was asked about.
+    pub subject: Subject,
+    /// The stays: of the crew that launched on the flight, or of the astronaut.
+    pub stays: Vec<StayReport>,
+    /// For a flight: the vehicle's own flight.
+    pub vehicle: Option<VehicleReport>,
+    /// For an astronaut: the total.
+    pub total: Option<TotalReport>,
+    /// The reference time used for anything still in orbit, UTC RFC 3339.
+    #[serde(serialize_with = "utc_instant")]
+    pub now: DateTime<Utc>,
+}
+
+/// How long `subject` (a flight or an astronaut id) was in space.
+pub fn duration(
+    catalog: &Catalog,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<DurationReport, QueryError> {
+    if let Some(flight) = catalog.flight(subject) {
+        let stays = catalog
+            .stays()
+            .iter()
+            .filter(|s| s.up == flight.id)
+            .map(|s| stay_report(catalog, s, now))
+            .collect();
+        return Ok(DurationReport {
+            subject: Subject::Flight {
+                id: flight.id.clone(),
+                name: flight.name.clone(),
+                operator: flight.operator.clone(),
+                station: flight.station.as_deref().map(|s| {
+                    catalog
+                        .station(s)
+                        .map_or(s, |st| st.name.as_str())
+                        .to_string()
+                }),
+            },
+            stays,
+            vehicle: vehicle_report(flight, now),
+            total: None,
+            now,
+        });
+    }
+    if let Some(astronaut) = catalog.astronaut(subject) {
+        let stays: Vec<StayReport> = catalog
+            .stays()
+            .iter()
+            .filter(|s| s.astronaut == astronaut.id)
+            .map(|s| stay_report(catalog, s, now))
+            .collect();
+        let total = TotalReport {
+            stays: stays.len(),
+            seconds: stays.iter().map(|s| s.elapsed.seconds).sum(),
+            min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
+            max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
+            in_orbit: stays.iter().any(|s| s.in_orbit),
+        };
+        return Ok(DurationReport {
+            subject: Subject::Astronaut {
+                id: astronaut.id.clone(),
+                name: astronaut.name.clone(),
+                native_name: astronaut.native_name.clone(),
+            },
+            stays,
+            vehicle: None,
+            total: Some(total),
+            now,
+        });
+    }
+    Err(QueryError::unknown(
+        catalog,
+        subject,
+        catalog.ids().map(str::to_string),
+    ))
+}
+
+fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport {
+    let up = catalog
+        .flight(&stay.up)
+        .expect("stays refer to catalog flights");
+    let down = stay.down.as_deref().and_then(|d| catalog.flight(d));
+    let elapsed = match &stay.end {
+        Some(end) => Elapsed::between(&stay.start, end),
+        None => Elapsed::until(&stay.start, now),
+    };
+    let in_orbit = stay.end.is_none();
+    let slip = match (&stay.planned_end, &stay.end) {
+        (Some(planned), Some(actual))
+            if planned.local_date() != actual.local_date()
+                || planned.precision() != crate::model::Precision::Day =>
+        {
+            let days = actual
+                .date_in(
+                    planned
+                        .offset()
+                        .unwrap_or(actual.offset().unwrap_or_else(utc_offset)),
+                )
+                .map(|d| (d - planned.local_date()).num_days());
+            Some(Slip {
+                planned: planned.clone(),
+                actual: actual.clone(),
+                days,
+                causes: schedule_changes(catalog, &format!("{}/landing", up.id)),
+            })
+        }
+        _ => None,
+    };
+    StayReport {
+        astronaut: stay.astronaut.clone(),
+        name: catalog.name_of(&stay.astronaut).to_string(),
+        role: stay.role.clone(),
+        up: up.id.clone(),
+        up_name: up.name.clone(),
+        down: stay.down.clone(),
+        down_name: down.map(|d| d.name.clone()),
+        start: stay.start.clone(),
+        end: stay.end.clone(),
+        in_orbit,
+        seconds: elapsed.seconds,
+        days_rounded: (elapsed.seconds + 43_200).div_euclid(86_400),
+        elapsed,
+        days: stay
+            .end
+            .as_ref()
+            .map(|end| DayConventions::between(&stay.start, end)),
+        vehicle_swap: stay.is_vehicle_swap(),
+        swap_causes: if stay.is_vehicle_swap() {
+            unfit_causes(catalog, &up.id)
+        } else {
+            Vec::new()
+        },
+        up_vehicle_brought_home: if stay.is_vehicle_swap() {
+            up.landing_crew()
+                .iter()
+                .map(|c| catalog.name_of(&c.astronaut).to_string())
+                .collect()
+        } else {
+            Vec::new()
+        },
+        slip,
+        may_have_ended: in_orbit && past_checked(up, now),
+        checked: up.checked.clone(),
+    }
+}
+
+fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<VehicleReport> {
+    let start = flight.launch.time.clone()?;
+    let end = flight.landing_time().cloned();
+    let elapsed = match &end {
+        Some(end) => Elapsed::between(&start, end),
+        None => Elapsed::until(&start, now),
+    };
+    Some(VehicleReport {
+        flight: flight.id.clone(),
+        name: flight.name.clone(),
+        days: end.as_ref().map(|e| DayConventions::between(&start, e)),
+        landed_uncrewed: end.is_some() && flight.landing_crew().is_empty(),
+        launched_uncrewed: flight.launch.crew.is_empty(),
+        may_have_ended: end.is_none() && past_checked(flight, now),
+        landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
+        seconds: elapsed.seconds,
+        elapsed,
+        start,
+        end,
+    })
+}
+
+fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
+    flight
+        .checked
+        .as_ref()
+        .is_none_or(|checked| checked.latest() < now)
+}
+
+fn utc_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(0).expect("zero offset")
+}
+
+/// Every event anywhere in the catalog, with its flight.
+fn all_events(catalog: &Catalog) -> impl Iterator<Item = (&Flight, &Event)> {
+    catalog
+        .flights()
+        .iter()
+        .flat_map(|f| f.events.iter().map(move |e| (f, e)))
+}
+
+fn cause(catalog: &Catalog, flight: &Flight, event: &Event) -> Cause {
+    let _ = catalog;
+    Cause {
+        reference: format!("{}/{}", flight.id, event.id),
+        title: event.title.clone(),
+        time: event.time.clone(),
+    }
+}
+
+/// The anomalies that made `flight` unfit for crew return.
+fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
+    all_events(catalog)
+        .filter(|(_, e)| {
+            e.kind == EventKind::Anomaly
+                && e.effects
+                    .iter()
+                    .any(|x| x.vehicle == flight && x.status == VehicleStatus::UnfitForCrewReturn)
+        })
+        .map(|(f, e)| cause(catalog, f, e))
+        .collect()
+}
+
+/// The schedule changes that targeted `reference`, followed by what caused them.
+fn schedule_changes(catalog: &Catalog, reference: &str) -> Vec<Cause> {
+    let mut causes = Vec::new();
+    for (f, e) in all_events(catalog) {
+        if e.kind == EventKind::ScheduleChange && e.target.as_deref() == Some(reference) {
+            causes.push(cause(catalog, f, e));
+            for by in &e.caused_by {
+                if let Some((fid, eid)) = by.split_once('/') {
+                    if let Some((cf, ce)) = catalog
+                        .flight(fid)
+                        .and_then(|cf| cf.events.iter().find(|x| x.id == eid).map(|ce| (cf, ce)))
+                    {
+                        causes.push(cause(catalog, cf, ce));
+                    }
+                }
+            }
+        }
+    }
+    causes
+}
+
+/// Which flights `list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Only this programme (case-insensitive).
+    pub program: Option<String>,
+    /// Only this nation (ISO alpha-2, case-insensitive).
+    pub nation: Option<String>,
+}
+
+/// One line of `list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlightRow {
+    /// Flight id.
+    pub id: String,
+    /// Flight name.
+    pub name: String,
+    /// Programme.
+    pub program: String,
+    /// Nation.
+    pub nation: String,
+    /// Launch (or planned launch), UTC RFC 3339.
+    #[serde(serialize_with = "utc_opt")]
+    pub launch: Option<Time>,
+    /// Landing, UTC RFC 3339; `null` while in orbit.
+    #[serde(serialize_with = "utc_opt")]
+    pub landing: Option<Time>,
+    /// Ids of who went up.
+    pub crew_up: Vec<String>,
+    /// Ids of who came down.
+    pub crew_down: Vec<String>,
+    /// Names of who went up.
+    #[serde(skip)]
+    pub crew_up_names: Vec<String>,
+}
+
+/// The answer to `orbitline list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListReport {
+    /// The flights, by launch.
+    pub flights: Vec<FlightRow>,
+}
+
+/// The flights that pass `filter`, in launch order.
+pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
+    let matches = |value: &str, wanted: &Option<String>| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| w.eq_ignore_ascii_case(value))
+    };
+    let flights = catalog
+        .flights()
+        .iter()
+        .filter(|f| matches(&f.program, &filter.program) && matches(&f.nation, &filter.nation))
+        .map(|f| FlightRow {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            program: f.program.clone(),
+            nation: f.nation.clone(),
+            launch: f.launch.time.clone().or_else(|| f.launch.planned.clone()),
+            landing: f.landing_time().cloned(),
+            crew_up: f.launch.crew.iter().map(|c| c.astronaut.clone()).collect(),
+            crew_down: f
+                .landing_crew()
+                .iter()
+                .map(|c| c.astronaut.clone())
+                .collect(),
+            crew_up_names: f
+                .launch
+                .crew
+                .iter()
+                .map(|c| catalog.name_of(&c.astronaut).to_string())
+                .collect(),
+        })
+        .collect();
+    ListReport { flights }
+}
+
+/// The answer to `orbitline show FLIGHT`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShowReport {
+    /// The flight as stored.
+    pub flight: Flight,
+    /// Events in time order (references as `flight/event`).
+    pub timeline: Vec<TimelineEntry>,
+    /// Stays of the crew that went up on it.
+    pub stays_up: Vec<StayReport>,
+    /// Stays that ended with a landing on it, of people who went up on another flight.
+    pub stays_down_from_elsewhere: Vec<StayReport>,
+    /// The vehicle's own flight time.
+    pub vehicle: Option<VehicleReport>,
+    /// The station's name.
+    pub station_name: Option<String>,
+    /// The spacecraft type's name.
+    pub spacecraft_name: String,
+}
+
+/// One moment of a flight, for the time-ordered view.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// `launch`, `docking`, … or the event id.
+    pub id: String,
+    /// `launch`, `docking`, `undocking`, `landing`, or the event kind.
+    pub kind: String,
+    /// When it happened; `null` for a moment only planned.
+    pub time: Option<Time>,
+    /// When it was planned.
+    pub planned: Option<Time>,
+    /// When it ended (EVAs).
+    pub end: Option<Time>,
+    /// One line.
+    pub title: Option<String>,
+    /// Names of the people involved.
+    pub crew: Vec<String>,
+    /// References of its causes.
+    pub caused_by: Vec<String>,
+}
+
+/// Everything about one flight.
+pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowReport, QueryError> {
+    let flight = catalog.flight(id).ok_or_else(|| {
+        QueryError::unknown(catalog, id, catalog.flights().iter().map(|f| f.id.clone()))
+    })?;
+    let names = |crew: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+        crew.map(|a| catalog.name_of(a).to_string()).collect()
+    };
+    let mut timeline = Vec::new();
+    let mut moment = |id: &str, time: Option<&Time>, planned: Option<&Time>, crew: Vec<String>| {
+        if time.is_some() || planned.is_some() {
+            timeline.push(TimelineEntry {
+                id: id.to_string(),
+                kind: id.to_string(),
+                time: time.cloned(),
+                planned: planned.cloned(),
+                end: None,
+                title: None,
+                crew,
+                caused_by: Vec::new(),
+            });
+        }
+    };
+    moment(
+        "launch",
+        flight.launch.time.as_ref(),
+        flight.launch.planned.as_ref(),
+        names(&mut flight.launch.crew.iter().map(|c| c.astronaut.as_str())),
+    );
+    for (name, m) in [
+        ("docking", &flight.docking),
+        ("undocking", &flight.undocking),
+    ] {
+        if let Some(m) = m {
+            moment(name, m.time.as_ref(), m.planned.as_ref(), Vec::new());
+        }
+    }
+    if let Some(landing) = &flight.landing {
+        moment(
+            "landing",
+            landing.time.as_ref(),
+            landing.planned.as_ref(),
+            names(&mut landing.crew.iter().map(|c| c.astronaut.as_str())),
+        );
+    }
+    for e in &flight.events {
+        timeline.push(TimelineEntry {
+            id: e.id.clone(),
+            kind: e.kind.as_str().to_string(),
+            time: Some(e.time.clone()),
+            planned: e.planned.clone(),
+            end: e.end.clone(),
+            title: e.title.clone(),
+            crew: names(&mut e.crew.iter().map(String::as_str)),
+            caused_by: e.caused_by.clone(),
+        });
+    }
+    timeline.sort_by(|a, b| {
+        let key = |t: &TimelineEntry| t.time.clone().or_else(|| t.planned.clone());
+        key(a).cmp(&key(b))
+    });
+    let stays_up = catalog
+        .stays()
+        .iter()
+        .filter(|s| s.up == flight.id)
+        .map(|s| stay_report(catalog, s, now))
+        .collect();
+    let stays_down_from_elsewhere = catalog
+        .stays()
+        .iter()
+        .filter(|s| s.down.as_deref() == Some(&flight.id) && s.up != flight.id)
+        .map(|s| stay_report(catalog, s, now))
+        .collect();
+    Ok(ShowReport {
+        flight: flight.clone(),
+        timeline,
+        stays_up,
+        stays_down_from_elsewhere,
+        vehicle: vehicle_report(flight, now),
+        station_name: flight
+            .station
+            .as_deref()
+            .and_then(|s| catalog.station(s))
+            .map(|s| s.name.clone()),
+        spacecraft_name: catalog
+            .spacecraft(&flight.spacecraft)
+            .map_or(flight.spacecraft.clone(), |s| s.name.clone()),
+    })
+}
+
+/// A time as UTC RFC 3339 (`2025-11-14T08:40:31Z`), the form every JSON output uses.
+pub fn utc_rfc3339(time: &Time) -> String {
+    time.instant()
+        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&utc_rfc3339(time))
+}
+
+fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(t) => utc(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+}

@@ -1,0 +1,185 @@
+//! Stays: a person's time in space from the launch that carried them up to the landing that brought them
+//! down, derived from the per-end crew lists of the flights.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Flight, Time};
+
+/// One person's stay in space.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stay {
+    /// The astronaut's id.
+    pub astronaut: String,
+    /// Their role on the way up, where the data gives one.
+    pub role: Option<String>,
+    /// Their place in the up flight's launch crew list (the commander is usually 0).
+    pub seat: usize,
+    /// The flight that carried them up.
+    pub up: String,
+    /// The flight that brought them down; `None` while no landing lists them.
+    pub down: Option<String>,
+    /// The launch of the up flight.
+    pub start: Time,
+    /// The landing of the down flight; `None` while in orbit (or when the down flight's landing has no
+    /// time yet).
+    pub end: Option<Time>,
+    /// The planned landing of the up flight: when they were scheduled to come home.
+    pub planned_end: Option<Time>,
+}
+
+impl Stay {
+    /// True when they came down on another vehicle than the one that took them up.
+    pub fn is_vehicle_swap(&self) -> bool {
+        self.down.as_deref().is_some_and(|down| down != self.up)
+    }
+}
+
+/// Which end of a flight a crew list belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrewEnd {
+    /// `launch.crew`.
+    Launch,
+    /// `landing.crew`.
+    Landing,
+}
+
+/// A crew list entry that cannot be part of a consistent stay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrewIssue {
+    /// Index of the flight in the slice given to [`derive_stays`].
+    pub flight: usize,
+    /// Which crew list.
+    pub end: CrewEnd,
+    /// Index in that crew list.
+    pub index: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+struct Mark<'a> {
+    flight: usize,
+    index: usize,
+    time: Option<&'a Time>,
+    up: bool,
+}
+
+/// Derives every stay from the flights' crew lists, ordered by start then astronaut, and reports the crew
+/// entries that do not pair up (down before up, up twice without coming down).
+pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
+    let mut marks: HashMap<&str, Vec<Mark>> = HashMap::new();
+    for (f, flight) in flights.iter().enumerate() {
+        if let Some(time) = flight.launch.time.as_ref() {
+            for (i, member) in flight.launch.crew.iter().enumerate() {
+                marks.entry(&member.astronaut).or_default().push(Mark {
+                    flight: f,
+                    index: i,
+                    time: Some(time),
+                    up: true,
+                });
+            }
+        }
+        for (i, member) in flight.landing_crew().iter().enumerate() {
+            marks.entry(&member.astronaut).or_default().push(Mark {
+                flight: f,
+                index: i,
+                time: flight.landing_time(),
+                up: false,
+            });
+        }
+    }
+    let mut stays = Vec::new();
+    let mut issues = Vec::new();
+    let mut people: Vec<_> = marks.into_iter().collect();
+    people.sort_by(|a, b| a.0.cmp(b.0));
+    for (astronaut, mut marks) in people {
+        // In time order; a landing without a time (still to come) last; an up before a down at the same
+        // instant (a flight that launched and landed on the same day, at day precision).
+        marks.sort_by(|a, b| {
+            (a.time.is_none(), a.time.map(Time::instant), !a.up).cmp(&(
+                b.time.is_none(),
+                b.time.map(Time::instant),
+                !b.up,
+            ))
+        });
+        let mut open: Option<&Mark> = None;
+        for (position, mark) in marks.iter().enumerate() {
+            let flight = &flights[mark.flight];
+            if mark.up {
+                if let Some(previous) = open {
+                    issues.push(CrewIssue {
+                        flight: mark.flight,
+                        end: CrewEnd::Launch,
+                        index: mark.index,
+                        message: format!(
+                            "{astronaut} goes up on {} before coming down from {} (launched {})",
+                            flight.id,
+                            flights[previous.flight].id,
+                            flights[previous.flight].launch.time.as_ref().map_or("?", |t| t.as_str()),
+                        ),
+                        hint: format!(
+                            "list {astronaut} in the landing crew of the flight that brought them home from {}",
+                            flights[previous.flight].id
+                        ),
+                    });
+                }
+                open = Some(mark);
+            } else if let Some(up) = open.take() {
+                let up_flight = &flights[up.flight];
+                stays.push(Stay {
+                    astronaut: astronaut.to_string(),
+                    role: up_flight.launch.crew[up.index].role.clone(),
+                    seat: up.index,
+                    up: up_flight.id.clone(),
+                    down: Some(flight.id.clone()),
+                    start: up.time.cloned().expect("up marks have a time"),
+                    end: mark.time.cloned(),
+                    planned_end: up_flight.planned_landing().cloned(),
+                });
+            } else {
+                let next_up = marks[position..].iter().find(|m| m.up);
+                let message = match next_up {
+                    Some(next) => format!(
+                        "{astronaut} comes down on {} ({}) before going up (their next launch is {}, {})",
+                        flight.id,
+                        mark.time.map_or("time not known", |t| t.as_str()),
+                        flights[next.flight].id,
+                        next.time.map_or("?", |t| t.as_str())
+                    ),
+                    None => format!(
+                        "{astronaut} comes down on {} without having gone up on any flight",
+                        flight.id
+                    ),
+                };
+                issues.push(CrewIssue {
+                    flight: mark.flight,
+                    end: CrewEnd::Landing,
+                    index: mark.index,
+                    message,
+                    hint: format!(
+                        "list {astronaut} in the launch crew of the flight that took them up, or remove them from {}'s landing crew",
+                        flight.id
+                    ),
+                });
+            }
+        }
+        if let Some(up) = open {
+            let up_flight = &flights[up.flight];
+            stays.push(Stay {
+                astronaut: astronaut.to_string(),
+                role: up_flight.launch.crew[up.index].role.clone(),
+                seat: up.index,
+                up: up_flight.id.clone(),
+                down: None,
+                start: up.time.cloned().expect("up marks have a time"),
+                end: None,
+                planned_end: up_flight.planned_landing().cloned(),
+            });
+        }
+    }
+    stays.sort_by(|a, b| (&a.start, &a.up, a.seat).cmp(&(&b.start, &b.up, b.seat)));
+    (stays, issues)
+}
