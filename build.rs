@@ -43,7 +43,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "json") {
+        } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("schema.json") {
             files.push(path);
         }
     }
