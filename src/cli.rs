@@ -22,7 +22,13 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Show times in `utc`, `local` (the zone each time was published in) or an offset like `+08:00`.
-    #[arg(long, global = true, default_value = "utc", value_name = "ZONE")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "utc",
+        value_name = "ZONE",
+        allow_hyphen_values = true
+    )]
     pub tz: String,
 
     /// The reference time for flights still in orbit (default: the clock), e.g. 2026-06-01T00:00Z.

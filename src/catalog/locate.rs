@@ -194,21 +194,22 @@ mod tests {
 
     const DOC: &str = "{\n  \"id\": \"a\",\n  \"launch\": {\"crew\": [\n    {\"astronaut\": \"x\"},\n    {\"astronaut\": \"y\"}\n  ]},\n  \"note\": \"é\", \"landing\": 5\n}";
 
+    fn at(path: Path) -> (usize, usize) {
+        locate(DOC, &path)
+    }
+
     #[test]
     fn finds_nested_values() {
-        assert_eq!(locate(DOC, &json_path!["id"]), (2, 9));
-        assert_eq!(locate(DOC, &json_path!["launch", "crew", 1]), (5, 5));
-        assert_eq!(
-            locate(DOC, &json_path!["launch", "crew", 1, "astronaut"]),
-            (5, 19)
-        );
-        assert_eq!(locate(DOC, &json_path!["landing"]), (7, 26));
+        assert_eq!(at(json_path!["id"]), (2, 9));
+        assert_eq!(at(json_path!["launch", "crew", 1]), (5, 5));
+        assert_eq!(at(json_path!["launch", "crew", 1, "astronaut"]), (5, 19));
+        assert_eq!(at(json_path!["landing"]), (7, 27));
     }
 
     #[test]
     fn a_missing_step_stops_at_the_deepest_found() {
-        assert_eq!(locate(DOC, &json_path!["launch", "crew", 7]), (3, 13));
-        assert_eq!(locate(DOC, &json_path!["nothing"]), (1, 1));
-        assert_eq!(locate("not json", &json_path!["a"]), (1, 1));
+        assert_eq!(at(json_path!["launch", "crew", 7]), (3, 22));
+        assert_eq!(at(json_path!["nothing"]), (1, 1));
+        assert_eq!(locate("not json", &[Step::Key("a".into())]), (1, 1));
     }
 }

@@ -36,7 +36,8 @@ pub struct Catalog {
 impl Catalog {
     /// Parses and validates `files`. `label` names the catalog in output (`bundled`, or the folder).
     pub fn load(label: impl Into<String>, files: Vec<SourceFile>) -> Result<Catalog, CatalogError> {
-        let parsed = parse::parse_files(files);
+        let label = label.into();
+        let parsed = parse::parse_files(&label, files);
         let mut problems = parsed.problems;
         let registries_ok = parsed.registries_complete;
         let (astronauts, spacecraft, stations, mut flights) = (
@@ -51,12 +52,15 @@ impl Catalog {
             &spacecraft,
             &stations,
             &flights,
-            registries_ok && parsed.flights_complete,
+            registries_ok,
+            parsed.flights_complete,
         ));
         if !problems.is_empty() {
+            // In file order, then by position, whatever check found them.
+            problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(CatalogError(problems));
         }
-        flights.sort_by(|a, b| launch_key(&a.value).cmp(&launch_key(&b.value)));
+        flights.sort_by_key(|f| launch_key(&f.value));
         let flights: Vec<Flight> = flights.into_iter().map(|f| f.value).collect();
         let astronauts: Vec<Astronaut> = astronauts.into_iter().map(|a| a.value).collect();
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));
@@ -64,7 +68,7 @@ impl Catalog {
         let (stays, crew_problems) = crate::timeline::derive_stays(&flights);
         debug_assert!(crew_problems.is_empty(), "validate checks crews");
         Ok(Catalog {
-            label: label.into(),
+            label,
             astronauts,
             spacecraft: spacecraft.into_iter().map(|s| s.value).collect(),
             stations: stations.into_iter().map(|s| s.value).collect(),

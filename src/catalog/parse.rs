@@ -28,7 +28,7 @@ pub(crate) struct Parsed {
     pub flights_complete: bool,
 }
 
-pub(crate) fn parse_files(files: Vec<SourceFile>) -> Parsed {
+pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
     let mut parsed = Parsed {
         texts: Vec::new(),
         problems: Vec::new(),
@@ -109,11 +109,9 @@ pub(crate) fn parse_files(files: Vec<SourceFile>) -> Parsed {
         if seen.is_none() {
             parsed.registries_complete = false;
             parsed.problems.push(
-                Problem::in_file("(catalog)", format!("no {name} in the catalog folder")).hint(
-                    format!(
-                        "add {name} (see docs/data-format.md), or point --data at the right folder"
-                    ),
-                ),
+                Problem::in_file(label, format!("no {name} in the catalog")).hint(format!(
+                    "add {name} (see docs/data-format.md), or point --data at the right folder"
+                )),
             );
         }
     }
@@ -137,6 +135,17 @@ fn locate_all<'a, T: 'a>(
 
 /// Parses one file, turning serde's error into a problem with a position and a hint.
 fn read<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Problem> {
+    let start = text.len() - text.trim_start().len();
+    if let Some(first) = text[start..].chars().next().filter(|&c| c != '{') {
+        return Err(Problem::at(
+            name,
+            super::locate::line_col(text, start),
+            format!("expected a JSON object `{{…}}`, found `{first}`"),
+        )
+        .hint(
+            "a flight file holds one flight as an object; put each flight in a file of its own",
+        ));
+    }
     serde_json::from_str(text).map_err(|e| serde_problem(name, text, &e))
 }
 
@@ -147,7 +156,11 @@ fn serde_problem(name: &str, text: &str, error: &serde_json::Error) -> Problem {
         None => full,
     };
     let position = (error.line().max(1), error.column().max(1));
-    let mut problem = Problem::at(name, position, message.clone());
+    let shown = match message.find(", expected") {
+        Some(at) if message.starts_with("unknown ") => &message[..at],
+        _ => &message,
+    };
+    let mut problem = Problem::at(name, position, shown);
     if text.trim().is_empty() {
         return problem
             .hint("the file is empty: a flight file is one JSON object (see docs/data-format.md), or delete the file");

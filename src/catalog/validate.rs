@@ -29,7 +29,8 @@ pub(crate) fn validate(
     spacecraft: &[Located<Spacecraft>],
     stations: &[Located<Station>],
     flights: &[Located<Flight>],
-    check_references: bool,
+    registries_complete: bool,
+    flights_complete: bool,
 ) -> Vec<Problem> {
     let mut c = Checker {
         texts,
@@ -77,6 +78,8 @@ pub(crate) fn validate(
     let station_ids: HashSet<&str> = stations.iter().map(|s| s.value.id.as_str()).collect();
 
     let mut flight_files: HashMap<&str, usize> = HashMap::new();
+    // Flights whose own times are out of order: crew problems that follow from them are not repeated.
+    let mut out_of_order: HashSet<&str> = HashSet::new();
     for f in flights {
         let flight = &f.value;
         check_id(&mut c, f.file, json_path!["id"], &flight.id, "flight");
@@ -100,9 +103,11 @@ pub(crate) fn validate(
                 "add the URL of at least one source for the facts in this file",
             );
         }
-        check_flight_times(&mut c, f);
+        if !check_flight_times(&mut c, f) {
+            out_of_order.insert(f.value.id.as_str());
+        }
         check_events_shape(&mut c, f);
-        if check_references {
+        if registries_complete {
             if !seats.contains_key(flight.spacecraft.as_str()) {
                 let hint =
                     did_you_mean(&flight.spacecraft, seats.keys().copied(), "spacecraft.json");
@@ -133,7 +138,7 @@ pub(crate) fn validate(
         }
     }
 
-    if check_references {
+    if flights_complete {
         let by_id: HashMap<&str, &Flight> = flights
             .iter()
             .map(|f| (f.value.id.as_str(), &f.value))
@@ -143,7 +148,10 @@ pub(crate) fn validate(
         }
         let plain: Vec<Flight> = flights.iter().map(|f| f.value.clone()).collect();
         let (stays, issues) = derive_stays(&plain);
-        for issue in issues {
+        for issue in issues
+            .into_iter()
+            .filter(|i| !out_of_order.contains(flights[i.flight].value.id.as_str()))
+        {
             let end = match issue.end {
                 CrewEnd::Launch => "launch",
                 CrewEnd::Landing => "landing",
@@ -244,7 +252,9 @@ fn did_you_mean<'a>(
 }
 
 /// Launch, docking, undocking and landing in that order; a flight has a launch time or a planned one.
-fn check_flight_times(c: &mut Checker, f: &Located<Flight>) {
+/// Returns false when the times are out of order.
+fn check_flight_times(c: &mut Checker, f: &Located<Flight>) -> bool {
+    let before = c.problems.len();
     let flight = &f.value;
     if flight.launch.time.is_none() && flight.launch.planned.is_none() {
         c.report(
@@ -306,6 +316,7 @@ fn check_flight_times(c: &mut Checker, f: &Located<Flight>) {
             "add the docking (with its time), or remove the undocking",
         );
     }
+    c.problems.len() == before
 }
 
 /// Event ids, kinds and kind-specific fields, EVA ends.
@@ -534,20 +545,17 @@ fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[S
         let Some(launch) = flight.launch.time.as_ref() else {
             continue;
         };
-        // The latest moment an event of this flight can be: its landing, or the end of the longest stay of
-        // its launch crew (open while any of them is still in orbit).
-        let crew_end = stays
+        // The latest moment an event of this flight can be: its landing or the end of the longest stay of
+        // its launch crew, whichever is later; no limit while the flight or any of its crew is in orbit.
+        let landing = flight.landing_time();
+        let crew_ends: Option<Vec<&Time>> = stays
             .iter()
             .filter(|s| s.up == flight.id)
             .map(|s| s.end.as_ref())
-            .fold(Some(None::<&Time>), |acc, end| match (acc, end) {
-                (Some(a), Some(e)) => Some(Some(a.map_or(e, |a| a.max(e)))),
-                _ => None,
-            });
-        let latest = match (flight.landing.as_ref().map(|l| l.time.as_ref()), crew_end) {
-            (None, _) | (Some(None), _) | (_, None) => None,
-            (Some(Some(landing)), Some(Some(crew))) => Some(landing.max(crew)),
-            (Some(Some(landing)), Some(None)) => Some(landing),
+            .collect();
+        let latest = match (landing, crew_ends) {
+            (Some(landing), Some(ends)) => Some(ends.into_iter().fold(landing, Ord::max)),
+            _ => None,
         };
         for (i, event) in flight.events.iter().enumerate() {
             if event.time.surely_before(launch) {

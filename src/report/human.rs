@@ -72,7 +72,20 @@ impl Human for DurationReport {
                 }
                 if let Some(vehicle) = &self.vehicle {
                     out.push('\n');
-                    vehicle_line(&mut out, vehicle, display);
+                    let same_as_crew = self.stays.iter().any(|s| {
+                        s.down.as_deref() == Some(&vehicle.flight)
+                            && s.start == vehicle.start
+                            && s.end == vehicle.end
+                    });
+                    if same_as_crew {
+                        let _ = writeln!(
+                            out,
+                            "Vehicle: the {} spacecraft flew the same times as its crew",
+                            vehicle.name
+                        );
+                    } else {
+                        vehicle_line(&mut out, vehicle, display);
+                    }
                 }
             }
             Subject::Astronaut {
@@ -157,6 +170,16 @@ fn stay_group(
         display.time(&first.start),
         format_elapsed(&first.elapsed)
     );
+    if first.end_inferred {
+        let _ = writeln!(
+            out,
+            "  landing time inferred, not published: `orbitline show {}` says how",
+            first.down.as_deref().unwrap_or("?")
+        );
+    }
+    if first.end_uncertain {
+        let _ = writeln!(out, "  landing time marked uncertain by its source");
+    }
     let _ = writeln!(out, "  crew: {}", names.join(", "));
     if let Some(days) = &first.days {
         let _ = writeln!(out, "  days: {}", day_conventions(days));
@@ -301,7 +324,10 @@ fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
         facts.push("landed uncrewed".into());
     }
     if vehicle.landing_inferred {
-        facts.push("landing time inferred (see `orbitline show`)".into());
+        facts.push("landing time inferred (how: the flight's notes)".into());
+    }
+    if vehicle.landing_uncertain {
+        facts.push("landing time marked uncertain by the source".into());
     }
     let _ = writeln!(
         out,
@@ -329,8 +355,17 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
             if s.in_orbit {
                 elapsed.push_str(" so far");
             }
-            if s.vehicle_swap {
-                elapsed.push_str("  (vehicle swap)");
+            let marks: Vec<&str> = [
+                (s.vehicle_swap, "vehicle swap"),
+                (s.end_inferred, "landing inferred"),
+                (s.end_uncertain, "landing uncertain"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, mark)| *mark)
+            .collect();
+            if !marks.is_empty() {
+                elapsed.push_str(&format!("  ({})", marks.join(", ")));
             }
             [s.up_name.clone(), down, display.time(&s.start), elapsed]
         })
@@ -412,10 +447,13 @@ impl Human for ListReport {
                 } else {
                     f.crew_up_names.join(", ")
                 };
-                let crew = if f.crew_up != f.crew_down && !f.crew_down.is_empty() {
-                    format!("{crew}; down: {}", f.crew_down.len())
-                } else if f.crew_up != f.crew_down && !f.crew_up.is_empty() && f.landing.is_some() {
-                    format!("{crew}; landed empty")
+                let crew = if !f.brought_home_crew_of.is_empty() {
+                    format!(
+                        "{crew}; landed with the {} crew",
+                        f.brought_home_crew_of.join(", ")
+                    )
+                } else if f.crew_down.is_empty() && !f.crew_up.is_empty() && f.landing.is_some() {
+                    format!("{crew}; landed uncrewed")
                 } else {
                     crew
                 };
@@ -489,18 +527,25 @@ impl Human for ShowReport {
                 (None, None) => "?".into(),
             };
             let what = entry.title.clone().unwrap_or_else(|| entry.kind.clone());
-            let _ = writeln!(out, "  {when}");
+            let flags: String = [
+                (entry.uncertain, " (uncertain)"),
+                (entry.inferred, " (inferred)"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, text)| *text)
+            .collect();
+            let _ = writeln!(out, "  {when}{flags}");
             let _ = write!(out, "      {} [{}]", what, entry.id);
-            if let Some(end) = &entry.end {
-                if let Some(t) = &entry.time {
-                    let e = Elapsed::between(t, end);
-                    let _ = write!(
-                        out,
-                        ", until {} ({})",
-                        display.time(end),
-                        format_elapsed(&e)
-                    );
-                }
+            if let (Some(end), Some(start)) = (&entry.end, &entry.time) {
+                let e = Elapsed::between(start, end);
+                // A duration from a date-only start would look exact and be up to a day off.
+                let length = if e.precision == crate::model::Precision::Day {
+                    String::new()
+                } else {
+                    format!(" ({})", format_elapsed(&e))
+                };
+                let _ = write!(out, ", until {}{length}", display.time(end));
             }
             out.push('\n');
             if !entry.crew.is_empty() {

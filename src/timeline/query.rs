@@ -83,6 +83,10 @@ pub struct StayReport {
     pub end: Option<Time>,
     /// True while no landing has brought them down.
     pub in_orbit: bool,
+    /// The down flight's landing time is marked uncertain by its source.
+    pub end_uncertain: bool,
+    /// The down flight's landing time is inferred, not published (its notes say how).
+    pub end_inferred: bool,
     /// Elapsed seconds (to `now` while in orbit).
     pub seconds: i64,
     /// Elapsed days rounded to the nearest.
@@ -157,6 +161,8 @@ pub struct VehicleReport {
     pub may_have_ended: bool,
     /// The landing time is inferred rather than published.
     pub landing_inferred: bool,
+    /// The landing time is marked uncertain by its source.
+    pub landing_uncertain: bool,
 }
 
 /// An astronaut's total over all stays.
@@ -296,6 +302,12 @@ fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport
         start: stay.start.clone(),
         end: stay.end.clone(),
         in_orbit,
+        end_uncertain: down
+            .and_then(|d| d.landing.as_ref())
+            .is_some_and(|l| l.uncertain),
+        end_inferred: down
+            .and_then(|d| d.landing.as_ref())
+            .is_some_and(|l| l.inferred),
         seconds: elapsed.seconds,
         days_rounded: (elapsed.seconds + 43_200).div_euclid(86_400),
         elapsed,
@@ -338,6 +350,7 @@ fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<VehicleReport> 
         launched_uncrewed: flight.launch.crew.is_empty(),
         may_have_ended: end.is_none() && past_checked(flight, now),
         landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
+        landing_uncertain: flight.landing.as_ref().is_some_and(|l| l.uncertain),
         seconds: elapsed.seconds,
         elapsed,
         start,
@@ -440,6 +453,8 @@ pub struct FlightRow {
     /// Names of who went up.
     #[serde(skip)]
     pub crew_up_names: Vec<String>,
+    /// The flights whose crews it brought home instead of its own (vehicle swaps).
+    pub brought_home_crew_of: Vec<String>,
 }
 
 /// The answer to `orbitline list`.
@@ -479,6 +494,16 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
                 .iter()
                 .map(|c| catalog.name_of(&c.astronaut).to_string())
                 .collect(),
+            brought_home_crew_of: {
+                let mut ups: Vec<String> = catalog
+                    .stays()
+                    .iter()
+                    .filter(|s| s.down.as_deref() == Some(&f.id) && s.up != f.id)
+                    .map(|s| s.up.clone())
+                    .collect();
+                ups.dedup();
+                ups
+            },
         })
         .collect();
     ListReport { flights }
@@ -522,6 +547,10 @@ pub struct TimelineEntry {
     pub crew: Vec<String>,
     /// References of its causes.
     pub caused_by: Vec<String>,
+    /// The source marks the time uncertain.
+    pub uncertain: bool,
+    /// The time is inferred, not published.
+    pub inferred: bool,
 }
 
 /// Everything about one flight.
@@ -533,32 +562,43 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
         crew.map(|a| catalog.name_of(a).to_string()).collect()
     };
     let mut timeline = Vec::new();
-    let mut moment = |id: &str, time: Option<&Time>, planned: Option<&Time>, crew: Vec<String>| {
-        if time.is_some() || planned.is_some() {
-            timeline.push(TimelineEntry {
-                id: id.to_string(),
-                kind: id.to_string(),
-                time: time.cloned(),
-                planned: planned.cloned(),
-                end: None,
-                title: None,
-                crew,
-                caused_by: Vec::new(),
-            });
-        }
-    };
+    let mut moment =
+        |id: &str, time: Option<&Time>, planned: Option<&Time>, crew, flags: (bool, bool)| {
+            if time.is_some() || planned.is_some() {
+                timeline.push(TimelineEntry {
+                    id: id.to_string(),
+                    kind: id.to_string(),
+                    time: time.cloned(),
+                    planned: planned.cloned(),
+                    end: None,
+                    title: None,
+                    crew,
+                    caused_by: Vec::new(),
+                    uncertain: flags.0,
+                    inferred: flags.1,
+                });
+            }
+        };
+    let launch = &flight.launch;
     moment(
         "launch",
-        flight.launch.time.as_ref(),
-        flight.launch.planned.as_ref(),
-        names(&mut flight.launch.crew.iter().map(|c| c.astronaut.as_str())),
+        launch.time.as_ref(),
+        launch.planned.as_ref(),
+        names(&mut launch.crew.iter().map(|c| c.astronaut.as_str())),
+        (launch.uncertain, launch.inferred),
     );
     for (name, m) in [
         ("docking", &flight.docking),
         ("undocking", &flight.undocking),
     ] {
         if let Some(m) = m {
-            moment(name, m.time.as_ref(), m.planned.as_ref(), Vec::new());
+            moment(
+                name,
+                m.time.as_ref(),
+                m.planned.as_ref(),
+                Vec::new(),
+                (m.uncertain, m.inferred),
+            );
         }
     }
     if let Some(landing) = &flight.landing {
@@ -567,6 +607,7 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             landing.time.as_ref(),
             landing.planned.as_ref(),
             names(&mut landing.crew.iter().map(|c| c.astronaut.as_str())),
+            (landing.uncertain, landing.inferred),
         );
     }
     for e in &flight.events {
@@ -579,6 +620,8 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             title: e.title.clone(),
             crew: names(&mut e.crew.iter().map(String::as_str)),
             caused_by: e.caused_by.clone(),
+            uncertain: false,
+            inferred: false,
         });
     }
     timeline.sort_by(|a, b| {

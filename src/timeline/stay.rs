@@ -106,6 +106,7 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
             ))
         });
         let mut open: Option<&Mark> = None;
+        let mut last_down: Option<&Mark> = None;
         for (position, mark) in marks.iter().enumerate() {
             let flight = &flights[mark.flight];
             if mark.up {
@@ -128,6 +129,7 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
                 }
                 open = Some(mark);
             } else if let Some(up) = open.take() {
+                last_down = Some(mark);
                 let up_flight = &flights[up.flight];
                 stays.push(Stay {
                     astronaut: astronaut.to_string(),
@@ -141,15 +143,22 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
                 });
             } else {
                 let next_up = marks[position..].iter().find(|m| m.up);
-                let message = match next_up {
-                    Some(next) => format!(
+                let message = match (last_down, next_up) {
+                    (Some(previous), _) => format!(
+                        "{astronaut} comes down on {} ({}) but had already come down on {} ({}) and not gone up again",
+                        flight.id,
+                        mark.time.map_or("time not known", |t| t.as_str()),
+                        flights[previous.flight].id,
+                        previous.time.map_or("time not known", |t| t.as_str()),
+                    ),
+                    (None, Some(next)) => format!(
                         "{astronaut} comes down on {} ({}) before going up (their next launch is {}, {})",
                         flight.id,
                         mark.time.map_or("time not known", |t| t.as_str()),
                         flights[next.flight].id,
                         next.time.map_or("?", |t| t.as_str())
                     ),
-                    None => format!(
+                    (None, None) => format!(
                         "{astronaut} comes down on {} without having gone up on any flight",
                         flight.id
                     ),

@@ -1,0 +1,38 @@
+//! Helpers shared by the integration tests: run the binary, copy a fixture catalog.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The `orbitline` binary, with the environment cleared of settings that would change its answers.
+pub fn orbitline() -> Command {
+    let mut cmd = Command::cargo_bin("orbitline").unwrap();
+    cmd.env_remove("ORBITLINE_DATA");
+    cmd
+}
+
+/// A temporary copy of `tests/fixtures/NAME/` (without its README).
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&source, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else if entry.path().extension().is_some_and(|e| e == "json") {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
