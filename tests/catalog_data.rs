@@ -35,19 +35,7 @@ fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
         .collect()
 }
 
-fn json(args: &[&str]) -> Value {
-    let out = common::orbitline()
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::json;
 
 #[test]
 fn every_total_agrees_with_mcdowell_within_the_precision_of_the_data() {

@@ -7,19 +7,7 @@ use serde_json::Value;
 
 const DAY: i64 = 86_400;
 
-fn json(args: &[&str]) -> Value {
-    let out = common::orbitline()
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::json;
 
 fn stay<'a>(report: &'a Value, astronaut: &str) -> &'a Value {
     report["stays"]

@@ -130,17 +130,7 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
                 open = Some(mark);
             } else if let Some(up) = open.take() {
                 last_down = Some(mark);
-                let up_flight = &flights[up.flight];
-                stays.push(Stay {
-                    astronaut: astronaut.to_string(),
-                    role: up_flight.launch.crew[up.index].role.clone(),
-                    seat: up.index,
-                    up: up_flight.id.clone(),
-                    down: Some(flight.id.clone()),
-                    start: up.time.cloned().expect("up marks have a time"),
-                    end: mark.time.cloned(),
-                    planned_end: up_flight.planned_landing().cloned(),
-                });
+                stays.push(stay(flights, astronaut, up, Some(mark)));
             } else {
                 let next_up = marks[position..].iter().find(|m| m.up);
                 let message = match (last_down, next_up) {
@@ -176,19 +166,24 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
             }
         }
         if let Some(up) = open {
-            let up_flight = &flights[up.flight];
-            stays.push(Stay {
-                astronaut: astronaut.to_string(),
-                role: up_flight.launch.crew[up.index].role.clone(),
-                seat: up.index,
-                up: up_flight.id.clone(),
-                down: None,
-                start: up.time.cloned().expect("up marks have a time"),
-                end: None,
-                planned_end: up_flight.planned_landing().cloned(),
-            });
+            stays.push(stay(flights, astronaut, up, None));
         }
     }
     stays.sort_by(|a, b| (&a.start, &a.up, a.seat).cmp(&(&b.start, &b.up, b.seat)));
     (stays, issues)
+}
+
+/// The stay that began at `up` and ended at `down` (`None`: still in orbit).
+fn stay(flights: &[Flight], astronaut: &str, up: &Mark, down: Option<&Mark>) -> Stay {
+    let up_flight = &flights[up.flight];
+    Stay {
+        astronaut: astronaut.to_string(),
+        role: up_flight.launch.crew[up.index].role.clone(),
+        seat: up.index,
+        up: up_flight.id.clone(),
+        down: down.map(|d| flights[d.flight].id.clone()),
+        start: up.time.cloned().expect("up marks have a time"),
+        end: down.and_then(|d| d.time.cloned()),
+        planned_end: up_flight.planned_landing().cloned(),
+    }
 }

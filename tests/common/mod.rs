@@ -36,3 +36,14 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs `orbitline ARGS --json`, expects success, and parses the output.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let out = orbitline().args(args).arg("--json").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
