@@ -3,8 +3,11 @@
 //! Every function here is pure: the reference time for flights still in orbit (`now`) is an argument,
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
+pub mod claims;
 mod duration;
 mod query;
+pub mod records;
+pub mod station;
 mod stay;
 
 pub use duration::{format_elapsed, format_seconds, DayConventions, DayCount, Elapsed};

@@ -271,23 +271,10 @@ fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport
     };
     let in_orbit = stay.end.is_none();
     let slip = match (&stay.planned_end, &stay.end) {
-        (Some(planned), Some(actual))
-            if planned.local_date() != actual.local_date()
-                || planned.precision() != crate::model::Precision::Day =>
-        {
-            let days = actual
-                .date_in(
-                    planned
-                        .offset()
-                        .unwrap_or(actual.offset().unwrap_or_else(utc_offset)),
-                )
-                .map(|d| (d - planned.local_date()).num_days());
-            Some(Slip {
-                planned: planned.clone(),
-                actual: actual.clone(),
-                days,
-                causes: schedule_changes(catalog, &format!("{}/landing", up.id)),
-            })
+        (Some(planned), Some(actual)) => {
+            let slip = slip_of(catalog, planned, actual, &format!("{}/landing", up.id));
+            (slip.days != Some(0) || planned.precision() != crate::model::Precision::Day)
+                .then_some(slip)
         }
         _ => None,
     };
@@ -356,6 +343,23 @@ fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<VehicleReport> 
         start,
         end,
     })
+}
+
+/// How far `actual` is from `planned`, and the schedule changes that targeted `target` (`flight/landing`)
+/// with their causes. Days are calendar days in the zone of the planned time.
+pub(crate) fn slip_of(catalog: &Catalog, planned: &Time, actual: &Time, target: &str) -> Slip {
+    let zone = planned
+        .offset()
+        .or(actual.offset())
+        .unwrap_or_else(utc_offset);
+    Slip {
+        planned: planned.clone(),
+        actual: actual.clone(),
+        days: actual
+            .date_in(zone)
+            .map(|d| (d - planned.local_date()).num_days()),
+        causes: schedule_changes(catalog, target),
+    }
 }
 
 fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
@@ -663,17 +667,17 @@ pub fn utc_rfc3339(time: &Time) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
-fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&utc_rfc3339(time))
 }
 
-fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
     match time {
         Some(t) => utc(t, s),
         None => s.serialize_none(),
     }
 }
 
-fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
 }

@@ -1,52 +1,14 @@
-//! Human output: aligned text that fits an 80-column terminal, every number with its unit.
+//! `duration`: stays grouped by crew, the vehicle, an astronaut's table and total.
 
 use std::fmt::Write;
 
-use super::{Display, Human};
-use crate::catalog::Summary;
+use super::{parenthesised, plural, table};
 use crate::model::Time;
+use crate::report::{Display, Human};
 use crate::timeline::{
-    format_elapsed, format_seconds, DayConventions, DurationReport, Elapsed, ListReport,
-    ShowReport, StayReport, Subject, VehicleReport,
+    format_elapsed, format_seconds, DayConventions, DurationReport, Elapsed, StayReport, Subject,
+    VehicleReport,
 };
-
-impl Human for Summary {
-    fn human(&self, _: &Display) -> String {
-        let mut out = format!(
-            "ok: {} catalog is valid: {} flights, {} astronauts, {} spacecraft type{}, {} station{}\n",
-            self.label,
-            self.flights,
-            self.astronauts,
-            self.spacecraft,
-            plural(self.spacecraft),
-            self.stations,
-            plural(self.stations),
-        );
-        let _ = writeln!(
-            out,
-            "    {} stays derived ({} with a vehicle swap, {} still in orbit)",
-            self.stays, self.vehicle_swaps, self.in_orbit
-        );
-        out.push_str(&checked_line(&self.checked));
-        out
-    }
-}
-
-fn checked_line(checked: &Option<(String, String)>) -> String {
-    match checked {
-        Some((lo, hi)) if lo == hi => format!("    last checked against sources {lo}\n"),
-        Some((lo, hi)) => format!("    last checked against sources between {lo} and {hi}\n"),
-        None => "    no flight says when it was last checked against its sources\n".into(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
 
 impl Human for DurationReport {
     fn human(&self, display: &Display) -> String {
@@ -109,15 +71,6 @@ impl Human for DurationReport {
     }
 }
 
-fn parenthesised(text: &str) -> String {
-    if text.is_empty() {
-        String::new()
-    } else {
-        format!(" ({text})")
-    }
-}
-
-/// Stays that share up flight, down flight, start and end: one crew.
 fn group_stays(stays: &[StayReport]) -> Vec<Vec<&StayReport>> {
     let mut groups: Vec<Vec<&StayReport>> = Vec::new();
     for stay in stays {
@@ -226,7 +179,7 @@ fn stay_group(
                     slip.actual
                         .date_in(zone)
                         .map_or_else(|| display.time(&slip.actual), |d| d.to_string()),
-                    super::zone_label(zone)
+                    crate::report::zone_label(zone)
                 ),
             ),
             None => (display.time(&slip.planned), display.time(&slip.actual)),
@@ -308,7 +261,7 @@ fn day_conventions(days: &DayConventions) -> String {
     text
 }
 
-fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
+pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
     let end = match &vehicle.end {
         Some(end) => display.time(end),
         None => "in orbit".into(),
@@ -342,7 +295,7 @@ fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
 }
 
 fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display) {
-    let rows: Vec<[String; 4]> = report
+    let rows: Vec<Vec<String>> = report
         .stays
         .iter()
         .map(|s| {
@@ -367,34 +320,11 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
             if !marks.is_empty() {
                 elapsed.push_str(&format!("  ({})", marks.join(", ")));
             }
-            [s.up_name.clone(), down, display.time(&s.start), elapsed]
+            vec![s.up_name.clone(), down, display.time(&s.start), elapsed]
         })
         .collect();
-    let header = ["up", "down", "launch", "elapsed"];
-    let widths: Vec<usize> = (0..3)
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([header[i].len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: [&str; 4]| {
-        format!(
-            "  {:w0$}  {:w1$}  {:w2$}  {}\n",
-            cells[0],
-            cells[1],
-            cells[2],
-            cells[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2]
-        )
-    };
-    out.push_str(&line(header));
-    for row in &rows {
-        out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
+    for line in table(&["up", "down", "launch", "elapsed"], &rows).lines() {
+        let _ = writeln!(out, "  {line}");
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
@@ -428,220 +358,4 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
             );
         }
     }
-}
-
-impl Human for ListReport {
-    fn human(&self, display: &Display) -> String {
-        let zone = display.zone_heading();
-        let rows: Vec<[String; 4]> = self
-            .flights
-            .iter()
-            .map(|f| {
-                let launch = f.launch.as_ref().map_or("?".into(), |t| display.date(t));
-                let landing = f
-                    .landing
-                    .as_ref()
-                    .map_or("in orbit".into(), |t| display.date(t));
-                let crew = if f.crew_up_names.is_empty() {
-                    "uncrewed".to_string()
-                } else {
-                    f.crew_up_names.join(", ")
-                };
-                let crew = if !f.brought_home_crew_of.is_empty() {
-                    format!(
-                        "{crew}; landed with the {} crew",
-                        f.brought_home_crew_of.join(", ")
-                    )
-                } else if f.crew_down.is_empty() && !f.crew_up.is_empty() && f.landing.is_some() {
-                    format!("{crew}; landed uncrewed")
-                } else {
-                    crew
-                };
-                [f.id.clone(), launch, landing, crew]
-            })
-            .collect();
-        let headers = ["flight", &format!("launch ({zone})"), "landing", "crew up"];
-        let widths: Vec<usize> = (0..3)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r[i].chars().count())
-                    .chain([headers[i].chars().count()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let mut out = String::new();
-        let mut line = |c: [&str; 4]| {
-            let _ = writeln!(
-                out,
-                "{:w0$}  {:w1$}  {:w2$}  {}",
-                c[0],
-                c[1],
-                c[2],
-                c[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
-        };
-        line(headers);
-        for r in &rows {
-            line([&r[0], &r[1], &r[2], &r[3]]);
-        }
-        let _ = writeln!(out, "{} flight{}", rows.len(), plural(rows.len()));
-        out
-    }
-}
-
-impl Human for ShowReport {
-    fn human(&self, display: &Display) -> String {
-        let f = &self.flight;
-        let mut out = String::new();
-        let _ = writeln!(out, "{} ({})", f.name, f.id);
-        let mut facts = vec![
-            format!("{} programme", f.program),
-            self.spacecraft_name.clone(),
-            f.nation.clone(),
-        ];
-        if let Some(op) = &f.operator {
-            facts.push(op.clone());
-        }
-        if let Some(st) = &self.station_name {
-            facts.push(format!("to {st}"));
-        }
-        let _ = writeln!(out, "{}", facts.join(" · "));
-        if let Some(site) = &f.launch.site {
-            let _ = writeln!(out, "launch site: {site}");
-        }
-        if let Some(site) = f.landing.as_ref().and_then(|l| l.site.as_ref()) {
-            let _ = writeln!(out, "landing site: {site}");
-        }
-        out.push_str("\nTimeline\n");
-        for entry in &self.timeline {
-            let when = match (&entry.time, &entry.planned) {
-                (Some(t), Some(p)) if t != p => {
-                    format!("{} (planned {})", display.time(t), display.time(p))
-                }
-                (Some(t), _) => display.time(t),
-                (None, Some(p)) => format!("planned {}", display.time(p)),
-                (None, None) => "?".into(),
-            };
-            let what = entry.title.clone().unwrap_or_else(|| entry.kind.clone());
-            let flags: String = [
-                (entry.uncertain, " (uncertain)"),
-                (entry.inferred, " (inferred)"),
-            ]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, text)| *text)
-            .collect();
-            let _ = writeln!(out, "  {when}{flags}");
-            let _ = write!(out, "      {} [{}]", what, entry.id);
-            if let (Some(end), Some(start)) = (&entry.end, &entry.time) {
-                let e = Elapsed::between(start, end);
-                // A duration from a date-only start would look exact and be up to a day off.
-                let length = if e.precision == crate::model::Precision::Day {
-                    String::new()
-                } else {
-                    format!(" ({})", format_elapsed(&e))
-                };
-                let _ = write!(out, ", until {}{length}", display.time(end));
-            }
-            out.push('\n');
-            if !entry.crew.is_empty() {
-                let _ = writeln!(out, "      crew: {}", entry.crew.join(", "));
-            }
-            if !entry.caused_by.is_empty() {
-                let _ = writeln!(out, "      caused by: {}", entry.caused_by.join(", "));
-            }
-        }
-        for (title, stays) in [
-            ("Stays of the crew that went up on it", &self.stays_up),
-            (
-                "Stays that ended on it, from other flights",
-                &self.stays_down_from_elsewhere,
-            ),
-        ] {
-            if stays.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n{title}");
-            for s in stays.iter() {
-                let route = match (&s.down_name, s.in_orbit) {
-                    (Some(d), false) => format!("{} → {d}", s.up_name),
-                    _ => format!("{} → in orbit", s.up_name),
-                };
-                let so_far = if s.in_orbit { " so far" } else { "" };
-                let _ = writeln!(
-                    out,
-                    "  {:24} {route:28} {}{so_far}",
-                    s.name,
-                    format_elapsed(&s.elapsed)
-                );
-            }
-        }
-        if let Some(v) = &self.vehicle {
-            out.push('\n');
-            vehicle_line(&mut out, v, display);
-        }
-        if let Some(checked) = &f.checked {
-            let _ = writeln!(
-                out,
-                "\nLast checked against sources: {}",
-                checked.local_date()
-            );
-        }
-        out.push_str("\nSources\n");
-        for s in all_sources(f) {
-            let _ = writeln!(out, "  {s}");
-        }
-        let notes = all_notes(f);
-        if !notes.is_empty() {
-            out.push_str("\nNotes\n");
-            for (place, note) in notes {
-                let _ = writeln!(out, "  {place}: {note}");
-            }
-        }
-        out
-    }
-}
-
-/// Every source URL in a flight file, once each, in order of first appearance.
-fn all_sources(f: &crate::model::Flight) -> Vec<&str> {
-    let mut seen = Vec::new();
-    let lists = std::iter::once(&f.sources)
-        .chain([&f.launch.sources])
-        .chain(f.docking.iter().map(|d| &d.sources))
-        .chain(f.undocking.iter().map(|d| &d.sources))
-        .chain(f.landing.iter().map(|l| &l.sources))
-        .chain(f.events.iter().map(|e| &e.sources));
-    for list in lists {
-        for s in list {
-            if !seen.contains(&s.as_str()) {
-                seen.push(s.as_str());
-            }
-        }
-    }
-    seen
-}
-
-fn all_notes(f: &crate::model::Flight) -> Vec<(String, &str)> {
-    let mut places: Vec<(String, &Option<String>)> = vec![
-        ("flight".into(), &f.notes),
-        ("launch".into(), &f.launch.notes),
-    ];
-    if let Some(d) = &f.docking {
-        places.push(("docking".into(), &d.notes));
-    }
-    if let Some(d) = &f.undocking {
-        places.push(("undocking".into(), &d.notes));
-    }
-    if let Some(l) = &f.landing {
-        places.push(("landing".into(), &l.notes));
-    }
-    places.extend(f.events.iter().map(|e| (e.id.clone(), &e.notes)));
-    places
-        .into_iter()
-        .filter_map(|(place, note)| note.as_deref().map(|n| (place, n)))
-        .collect()
 }

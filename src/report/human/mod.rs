@@ -1,0 +1,90 @@
+//! Human output: aligned text that fits an 80-column terminal, every number with its unit. One file per
+//! result type; the helpers they share are here.
+
+mod check;
+mod duration;
+mod flights;
+mod records;
+mod station;
+
+use std::fmt::Write;
+
+use super::{Display, Human};
+use crate::catalog::Summary;
+
+impl Human for Summary {
+    fn human(&self, _: &Display) -> String {
+        let mut out = format!(
+            "ok: {} catalog is valid: {} flights, {} astronauts, {} spacecraft type{}, {} station{}\n",
+            self.label,
+            self.flights,
+            self.astronauts,
+            self.spacecraft,
+            plural(self.spacecraft),
+            self.stations,
+            plural(self.stations),
+        );
+        let _ = writeln!(
+            out,
+            "    {} stays derived ({} with a vehicle swap, {} still in orbit)",
+            self.stays, self.vehicle_swaps, self.in_orbit
+        );
+        out.push_str(&checked_line(&self.checked));
+        out
+    }
+}
+
+fn checked_line(checked: &Option<(String, String)>) -> String {
+    match checked {
+        Some((lo, hi)) if lo == hi => format!("    last checked against sources {lo}\n"),
+        Some((lo, hi)) => format!("    last checked against sources between {lo} and {hi}\n"),
+        None => "    no flight says when it was last checked against its sources\n".into(),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn parenthesised(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({text})")
+    }
+}
+
+/// Stays that share up flight, down flight, start and end: one crew.
+/// An aligned table: a header row and rows of cells; every column but the last is padded.
+fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let columns = headers.len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                .chain([headers[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 < columns {
+                let pad = widths[i] - cell.chars().count();
+                let _ = write!(line, "{cell}{:pad$}  ", "");
+            } else {
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

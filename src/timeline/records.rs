@@ -1,0 +1,559 @@
+//! Records: the longest stays, crew stays, totals, EVAs and vehicle flights in a scope, and how each
+//! record moved over time.
+//!
+//! Everything is computed "as the catalog stood" at a moment (`as_of`): stays that had not begun are left
+//! out, and stays still going on then are counted so far and marked as such. A record is *set* when the
+//! stay (or EVA, or flight) that holds it ends, and beats the longest one that had ended before. Rankings
+//! cover the loaded catalog only, and say so.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Elapsed, Stay};
+use crate::catalog::Catalog;
+use crate::model::{EventKind, Flight, Time};
+
+/// What is being ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordKind {
+    /// One person's single stay, up flight to down flight.
+    Stay,
+    /// A crew's stay: people who went up together and came down together.
+    Crew,
+    /// A person's total time in space over all stays.
+    Cumulative,
+    /// A single EVA.
+    Eva,
+    /// A person's total EVA time.
+    EvaTotal,
+    /// A spacecraft's own flight, launch to landing.
+    Vehicle,
+}
+
+impl RecordKind {
+    /// Parses the command-line name.
+    pub fn parse(text: &str) -> Result<RecordKind, String> {
+        Ok(match text {
+            "stay" => RecordKind::Stay,
+            "crew" => RecordKind::Crew,
+            "cumulative" => RecordKind::Cumulative,
+            "eva" => RecordKind::Eva,
+            "eva-total" => RecordKind::EvaTotal,
+            "vehicle" => RecordKind::Vehicle,
+            other => {
+                return Err(format!(
+                    "`{other}` is not a record kind: use stay, crew, cumulative, eva, eva-total or vehicle"
+                ))
+            }
+        })
+    }
+
+    /// What a ranking of this kind is called.
+    pub fn title(self) -> &'static str {
+        match self {
+            RecordKind::Stay => "longest single stays",
+            RecordKind::Crew => "longest crew stays",
+            RecordKind::Cumulative => "most time in space",
+            RecordKind::Eva => "longest EVAs",
+            RecordKind::EvaTotal => "most EVA time",
+            RecordKind::Vehicle => "longest spacecraft flights",
+        }
+    }
+}
+
+/// Which part of the catalog a record is about. A person's nation is their citizenship; for crews, EVAs
+/// and vehicles it is the nation of the flight. Programme and station are those of the up flight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    /// ISO 3166-1 alpha-2, case-insensitive.
+    pub nation: Option<String>,
+    /// Programme name, case-insensitive.
+    pub program: Option<String>,
+    /// Station id.
+    pub station: Option<String>,
+}
+
+impl Scope {
+    fn admits_flight(&self, flight: &Flight) -> bool {
+        let eq = |want: &Option<String>, have: Option<&str>| {
+            want.as_ref()
+                .is_none_or(|w| have.is_some_and(|h| w.eq_ignore_ascii_case(h)))
+        };
+        eq(&self.program, Some(&flight.program)) && eq(&self.station, flight.station.as_deref())
+    }
+
+    fn admits_nation(&self, nation: &str) -> bool {
+        self.nation
+            .as_ref()
+            .is_none_or(|n| n.eq_ignore_ascii_case(nation))
+    }
+
+    /// `Chinese`-style description for headings: "nation CN, programme Shenzhou".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = &self.nation {
+            parts.push(format!("nation {}", n.to_uppercase()));
+        }
+        if let Some(p) = &self.program {
+            parts.push(format!("programme {p}"));
+        }
+        if let Some(s) = &self.station {
+            parts.push(format!("station {s}"));
+        }
+        if parts.is_empty() {
+            "all flights".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// One contender for a record.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordEntry {
+    /// Place in the ranking, from 1.
+    pub rank: usize,
+    /// For people: "Chen Dong"; for crews: "Shenzhou-20 crew"; for EVAs: "Shenzhou-20 eva-3"; for
+    /// vehicles: the flight name.
+    pub label: String,
+    /// The astronaut ids involved (none for a vehicle).
+    pub astronauts: Vec<String>,
+    /// Their names.
+    pub names: Vec<String>,
+    /// The flights involved: up and down for stays, the flight for EVAs and vehicles.
+    pub flights: Vec<String>,
+    /// When it began (for totals, the first stay).
+    pub start: Option<Time>,
+    /// When it ended; `null` while going on at `as_of`.
+    pub end: Option<Time>,
+    /// Still going on at `as_of`: counted so far.
+    pub ongoing: bool,
+    /// The figure, with the bounds the precision of the data allows.
+    pub elapsed: Elapsed,
+    /// A stable key: astronaut id, `up>down@start` for crews, `flight/event` for EVAs, flight id for
+    /// vehicles.
+    pub key: String,
+}
+
+/// How a record moved: one step per new record.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordStep {
+    /// The new record.
+    pub record: RecordEntry,
+    /// When it was set (the end of the stay, EVA or flight).
+    pub set: Time,
+    /// The record it beat, if any.
+    pub beat: Option<RecordEntry>,
+    /// By how much, in seconds.
+    pub margin_seconds: Option<i64>,
+    /// True when the precision of the data cannot tell the two apart.
+    pub margin_uncertain: bool,
+}
+
+/// A ranking, and the progression of its record where asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordsReport {
+    /// What was ranked.
+    pub kind: RecordKind,
+    /// Which part of the catalog.
+    pub scope: Scope,
+    /// The moment the catalog is taken as it stood.
+    #[serde(serialize_with = "super::query::utc_instant")]
+    pub as_of: DateTime<Utc>,
+    /// The catalog's label (`bundled` or a folder): the ranking covers it only.
+    pub catalog: String,
+    /// The ranked entries, longest first.
+    pub entries: Vec<RecordEntry>,
+    /// How the record moved, oldest first (with `--progression`).
+    pub progression: Option<Vec<RecordStep>>,
+    /// The entries in scope that were going on at `as_of` and were last checked against sources before
+    /// it: they may have ended since.
+    pub may_have_ended: Vec<String>,
+}
+
+/// What to rank.
+#[derive(Debug, Clone)]
+pub struct RecordsQuery {
+    /// The kind of record.
+    pub kind: RecordKind,
+    /// The scope.
+    pub scope: Scope,
+    /// How many entries (all when `None`).
+    pub top: Option<usize>,
+    /// Take the catalog as it stood then (default: now).
+    pub as_of: Option<DateTime<Utc>>,
+    /// Also compute the progression.
+    pub progression: bool,
+}
+
+/// A contender before ranking.
+#[derive(Debug, Clone)]
+struct Candidate {
+    label: String,
+    astronauts: Vec<String>,
+    flights: Vec<String>,
+    start: Time,
+    end: Option<Time>,
+    key: String,
+    checked: Option<Time>,
+}
+
+impl Candidate {
+    /// The entry as it stood at `at`, or `None` when it had not begun.
+    fn at(&self, catalog: &Catalog, at: DateTime<Utc>) -> Option<RecordEntry> {
+        if self.start.instant() > at {
+            return None;
+        }
+        let (end, elapsed) = match &self.end {
+            Some(end) if end.instant() <= at => {
+                (Some(end.clone()), Elapsed::between(&self.start, end))
+            }
+            _ => (None, Elapsed::until(&self.start, at)),
+        };
+        Some(RecordEntry {
+            rank: 0,
+            label: self.label.clone(),
+            names: self
+                .astronauts
+                .iter()
+                .map(|a| catalog.name_of(a).to_string())
+                .collect(),
+            astronauts: self.astronauts.clone(),
+            flights: self.flights.clone(),
+            start: Some(self.start.clone()),
+            ongoing: end.is_none(),
+            end,
+            elapsed,
+            key: self.key.clone(),
+        })
+    }
+}
+
+/// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
+pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
+    let as_of = query.as_of.unwrap_or(now).min(now);
+    let mut entries = ranked(catalog, query.kind, &query.scope, as_of);
+    let may_have_ended = may_have_ended(catalog, query.kind, &query.scope, as_of);
+    if let Some(top) = query.top {
+        entries.truncate(top);
+    }
+    RecordsReport {
+        kind: query.kind,
+        scope: query.scope.clone(),
+        as_of,
+        catalog: catalog.label().to_string(),
+        entries,
+        progression: query
+            .progression
+            .then(|| progression(catalog, query.kind, &query.scope, as_of)),
+        may_have_ended,
+    }
+}
+
+/// Every entry of `kind` in `scope` as it stood at `as_of`, longest first, ranked.
+pub fn ranked(
+    catalog: &Catalog,
+    kind: RecordKind,
+    scope: &Scope,
+    as_of: DateTime<Utc>,
+) -> Vec<RecordEntry> {
+    let mut entries: Vec<RecordEntry> = match kind {
+        RecordKind::Cumulative | RecordKind::EvaTotal => totals(catalog, kind, scope, as_of),
+        _ => candidates(catalog, kind, scope)
+            .iter()
+            .filter_map(|c| c.at(catalog, as_of))
+            .collect(),
+    };
+    entries.sort_by(|a, b| {
+        b.elapsed
+            .seconds
+            .cmp(&a.elapsed.seconds)
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.rank = i + 1;
+    }
+    entries
+}
+
+fn may_have_ended(
+    catalog: &Catalog,
+    kind: RecordKind,
+    scope: &Scope,
+    as_of: DateTime<Utc>,
+) -> Vec<String> {
+    let kind = match kind {
+        RecordKind::Cumulative => RecordKind::Stay,
+        RecordKind::EvaTotal => RecordKind::Eva,
+        k => k,
+    };
+    candidates(catalog, kind, scope)
+        .into_iter()
+        .filter(|c| {
+            c.start.instant() <= as_of
+                && c.end.as_ref().is_none_or(|e| e.instant() > as_of)
+                && c.checked
+                    .as_ref()
+                    .is_none_or(|checked| checked.latest() < as_of)
+        })
+        .map(|c| c.label)
+        .collect()
+}
+
+/// The single-interval contenders: stays, crews, EVAs, vehicles (totals are built from stays and EVAs).
+fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candidate> {
+    let flight = |id: &str| catalog.flight(id).expect("stays refer to catalog flights");
+    match kind {
+        RecordKind::Stay | RecordKind::Cumulative => catalog
+            .stays()
+            .iter()
+            .filter(|s| stay_in_scope(catalog, s, scope))
+            .map(|s| Candidate {
+                label: catalog.name_of(&s.astronaut).to_string(),
+                astronauts: vec![s.astronaut.clone()],
+                flights: stay_flights(s),
+                start: s.start.clone(),
+                end: s.end.clone(),
+                key: s.astronaut.clone(),
+                checked: flight(&s.up).checked.clone(),
+            })
+            .collect(),
+        RecordKind::Crew => crews(catalog.stays())
+            .into_iter()
+            .filter(|crew| {
+                let up = flight(&crew[0].up);
+                scope.admits_flight(up) && scope.admits_nation(&up.nation)
+            })
+            .map(|crew| {
+                let first = crew[0];
+                let up = flight(&first.up);
+                Candidate {
+                    label: format!("{} crew", up.name),
+                    astronauts: crew.iter().map(|s| s.astronaut.clone()).collect(),
+                    flights: stay_flights(first),
+                    start: first.start.clone(),
+                    end: first.end.clone(),
+                    key: format!(
+                        "{}>{}@{}",
+                        first.up,
+                        first.down.as_deref().unwrap_or("-"),
+                        first.start
+                    ),
+                    checked: up.checked.clone(),
+                }
+            })
+            .collect(),
+        RecordKind::Eva | RecordKind::EvaTotal => catalog
+            .flights()
+            .iter()
+            .filter(|f| scope.admits_flight(f) && scope.admits_nation(&f.nation))
+            .flat_map(|f| {
+                f.events
+                    .iter()
+                    .filter(|e| e.kind == EventKind::Eva && e.end.is_some())
+                    .map(move |e| Candidate {
+                        label: format!("{} {}", f.name, e.id),
+                        astronauts: e.crew.clone(),
+                        flights: vec![f.id.clone()],
+                        start: e.time.clone(),
+                        end: e.end.clone(),
+                        key: format!("{}/{}", f.id, e.id),
+                        checked: f.checked.clone(),
+                    })
+            })
+            .collect(),
+        RecordKind::Vehicle => catalog
+            .flights()
+            .iter()
+            .filter(|f| scope.admits_flight(f) && scope.admits_nation(&f.nation))
+            .filter_map(|f| {
+                Some(Candidate {
+                    label: f.name.clone(),
+                    astronauts: Vec::new(),
+                    flights: vec![f.id.clone()],
+                    start: f.launch.time.clone()?,
+                    end: f.landing_time().cloned(),
+                    key: f.id.clone(),
+                    checked: f.checked.clone(),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn stay_in_scope(catalog: &Catalog, stay: &Stay, scope: &Scope) -> bool {
+    let up = catalog
+        .flight(&stay.up)
+        .expect("stays refer to catalog flights");
+    let nation = catalog
+        .astronaut(&stay.astronaut)
+        .map_or("", |a| a.nation.as_str());
+    scope.admits_flight(up) && scope.admits_nation(nation)
+}
+
+fn stay_flights(stay: &Stay) -> Vec<String> {
+    let mut flights = vec![stay.up.clone()];
+    if let Some(down) = &stay.down {
+        if *down != stay.up {
+            flights.push(down.clone());
+        }
+    }
+    flights
+}
+
+/// Stays grouped into crews: same up flight, down flight, start and end, in stay order.
+pub fn crews(stays: &[Stay]) -> Vec<Vec<&Stay>> {
+    let mut groups: BTreeMap<(String, Option<String>, &Time, Option<&Time>), Vec<&Stay>> =
+        BTreeMap::new();
+    for stay in stays {
+        groups
+            .entry((
+                stay.up.clone(),
+                stay.down.clone(),
+                &stay.start,
+                stay.end.as_ref(),
+            ))
+            .or_default()
+            .push(stay);
+    }
+    let mut crews: Vec<Vec<&Stay>> = groups.into_values().collect();
+    crews.sort_by(|a, b| (&a[0].start, &a[0].up).cmp(&(&b[0].start, &b[0].up)));
+    crews
+}
+
+/// Per-person totals (time in space or EVA time) as they stood at `as_of`.
+fn totals(
+    catalog: &Catalog,
+    kind: RecordKind,
+    scope: &Scope,
+    as_of: DateTime<Utc>,
+) -> Vec<RecordEntry> {
+    let parts = match kind {
+        RecordKind::EvaTotal => candidates(catalog, RecordKind::Eva, scope),
+        _ => candidates(catalog, RecordKind::Stay, scope),
+    };
+    let mut by_person: BTreeMap<String, Vec<RecordEntry>> = BTreeMap::new();
+    for part in &parts {
+        if let Some(entry) = part.at(catalog, as_of) {
+            for astronaut in &part.astronauts {
+                by_person
+                    .entry(astronaut.clone())
+                    .or_default()
+                    .push(entry.clone());
+            }
+        }
+    }
+    by_person
+        .into_iter()
+        .map(|(astronaut, parts)| total_entry(catalog, &astronaut, &parts))
+        .collect()
+}
+
+fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[RecordEntry]) -> RecordEntry {
+    let sum = |f: fn(&Elapsed) -> i64| parts.iter().map(|p| f(&p.elapsed)).sum::<i64>();
+    let mut flights: Vec<String> = Vec::new();
+    for p in parts {
+        for f in &p.flights {
+            if !flights.contains(f) {
+                flights.push(f.clone());
+            }
+        }
+    }
+    RecordEntry {
+        rank: 0,
+        label: catalog.name_of(astronaut).to_string(),
+        astronauts: vec![astronaut.to_string()],
+        names: vec![catalog.name_of(astronaut).to_string()],
+        flights,
+        start: parts.first().and_then(|p| p.start.clone()),
+        end: parts.last().and_then(|p| p.end.clone()),
+        ongoing: parts.iter().any(|p| p.ongoing),
+        elapsed: Elapsed {
+            seconds: sum(|e| e.seconds),
+            min_seconds: sum(|e| e.min_seconds),
+            max_seconds: sum(|e| e.max_seconds),
+            precision: parts
+                .iter()
+                .map(|p| p.elapsed.precision)
+                .min()
+                .unwrap_or(crate::model::Precision::Second),
+        },
+        key: astronaut.to_string(),
+    }
+}
+
+/// How the record of `kind` in `scope` moved, up to `as_of`: a step each time a completed entry beat the
+/// longest that had ended before it.
+pub fn progression(
+    catalog: &Catalog,
+    kind: RecordKind,
+    scope: &Scope,
+    as_of: DateTime<Utc>,
+) -> Vec<RecordStep> {
+    let mut steps: Vec<RecordStep> = Vec::new();
+    let mut best: Option<RecordEntry> = None;
+    let mut push = |entry: RecordEntry, set: Time, best: &mut Option<RecordEntry>| {
+        if best
+            .as_ref()
+            .is_none_or(|b| entry.elapsed.seconds > b.elapsed.seconds)
+        {
+            let beat = best.clone();
+            steps.push(RecordStep {
+                margin_seconds: beat
+                    .as_ref()
+                    .map(|b| entry.elapsed.seconds - b.elapsed.seconds),
+                margin_uncertain: beat
+                    .as_ref()
+                    .is_some_and(|b| entry.elapsed.min_seconds <= b.elapsed.max_seconds),
+                record: entry.clone(),
+                set,
+                beat,
+            });
+            *best = Some(entry);
+        }
+    };
+    match kind {
+        RecordKind::Cumulative | RecordKind::EvaTotal => {
+            // Walk the ends in time order, keeping each person's running total.
+            let part_kind = if kind == RecordKind::EvaTotal {
+                RecordKind::Eva
+            } else {
+                RecordKind::Stay
+            };
+            let mut parts: Vec<Candidate> = candidates(catalog, part_kind, scope)
+                .into_iter()
+                .filter(|c| c.end.as_ref().is_some_and(|e| e.instant() <= as_of))
+                .collect();
+            parts.sort_by(|a, b| a.end.cmp(&b.end));
+            let mut so_far: BTreeMap<String, Vec<RecordEntry>> = BTreeMap::new();
+            for part in &parts {
+                let Some(entry) = part.at(catalog, as_of) else {
+                    continue;
+                };
+                let set = part.end.clone().expect("filtered on end");
+                for astronaut in &part.astronauts {
+                    let list = so_far.entry(astronaut.clone()).or_default();
+                    list.push(entry.clone());
+                    let total = total_entry(catalog, astronaut, list);
+                    push(total, set.clone(), &mut best);
+                }
+            }
+        }
+        _ => {
+            let mut done: Vec<Candidate> = candidates(catalog, kind, scope)
+                .into_iter()
+                .filter(|c| c.end.as_ref().is_some_and(|e| e.instant() <= as_of))
+                .collect();
+            done.sort_by(|a, b| (&a.end, &a.key).cmp(&(&b.end, &b.key)));
+            for c in &done {
+                if let Some(entry) = c.at(catalog, as_of) {
+                    push(entry, c.end.clone().expect("filtered on end"), &mut best);
+                }
+            }
+        }
+    }
+    steps
+}

@@ -1,0 +1,447 @@
+//! A station's timeline: who was aboard, which docked spacecraft could bring them home, and the gaps when
+//! people aboard outnumbered the seats of fit return craft.
+//!
+//! A person is aboard from the docking of the flight that brought them up to the undocking of the flight
+//! that took them down; where a docking or undocking time is missing, the launch or landing stands in, and
+//! the report says so. A docked spacecraft is fit to bring a crew home until an `anomaly` declares it
+//! `unfit-for-crew-return` (from that event's time on). Intervals are cut at every arrival, departure,
+//! docking, undocking and anomaly, so each one has a constant crew and a constant set of fit vehicles.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::query::{slip_of, Slip};
+use super::records::crews;
+use super::Elapsed;
+use crate::catalog::Catalog;
+use crate::model::{EventKind, Flight, Time, VehicleStatus};
+
+/// One interval with a constant crew aboard and constant return craft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Occupancy {
+    /// When it began (as published, with its precision).
+    pub start: Time,
+    /// When it ended (the end of the range for the last interval).
+    pub end: Time,
+    /// The interval goes on past the end of the range.
+    pub continues: bool,
+    /// Astronaut ids aboard.
+    pub aboard: Vec<String>,
+    /// The crews aboard, named by the flight that brought them up.
+    pub crews: Vec<String>,
+    /// Flights docked.
+    pub docked: Vec<String>,
+    /// Docked flights fit to bring a crew home.
+    pub fit: Vec<String>,
+    /// Their seats.
+    pub fit_seats: u32,
+    /// People aboard beyond those seats.
+    pub short: u32,
+    /// Aboard people whose own up vehicle was not a fit docked craft then.
+    pub without_own_craft: Vec<String>,
+    /// Part of the interval lies after the catalog last checked a flight involved: it may have changed.
+    pub beyond_checked: bool,
+}
+
+/// A stretch of time with too few fit return seats.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    /// When it began.
+    pub start: Time,
+    /// When it ended (the end of the range if it goes on past it).
+    pub end: Time,
+    /// The gap goes on past the end of the range.
+    pub continues: bool,
+    /// How many people had no seat.
+    pub short: u32,
+    /// Everyone aboard.
+    pub aboard: Vec<String>,
+    /// The people whose own vehicle was gone or unfit.
+    pub without_own_craft: Vec<String>,
+    /// How long it lasted (to the end of the range if open).
+    pub elapsed: Elapsed,
+}
+
+/// A vehicle declared unfit for crew return.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unfit {
+    /// The flight whose vehicle was affected.
+    pub vehicle: String,
+    /// From when.
+    pub from: Time,
+    /// The anomaly, `flight/event`.
+    pub cause: String,
+    /// Its title.
+    pub title: Option<String>,
+}
+
+/// A planned time that moved.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlipRow {
+    /// The flight.
+    pub flight: String,
+    /// What moved: `launch`, `landing` (the vehicle), or `crew return` (the crew that went up on it).
+    pub what: String,
+    /// Planned and actual, with causes.
+    pub slip: Slip,
+}
+
+/// The answer to `orbitline station`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StationReport {
+    /// Station id.
+    pub station: String,
+    /// Station name.
+    pub name: String,
+    /// The range covered.
+    #[serde(serialize_with = "super::query::utc_instant")]
+    pub from: DateTime<Utc>,
+    /// The range covered.
+    #[serde(serialize_with = "super::query::utc_instant")]
+    pub to: DateTime<Utc>,
+    /// The intervals, in time order.
+    pub occupancy: Vec<Occupancy>,
+    /// The gaps in return-craft coverage.
+    pub gaps: Vec<Gap>,
+    /// Vehicles declared unfit.
+    pub unfit: Vec<Unfit>,
+    /// Planned times that moved, for flights to this station in the range.
+    pub slips: Vec<SlipRow>,
+    /// Where a missing docking or undocking time was replaced by a launch or landing.
+    pub assumptions: Vec<String>,
+}
+
+/// Why a station query could not be answered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StationError {
+    /// No such station.
+    #[error("no station `{id}` in the catalog")]
+    Unknown {
+        /// What was asked for.
+        id: String,
+        /// The closest id.
+        suggestion: Option<String>,
+    },
+}
+
+/// A flight's time at the station: docking (or launch) to undocking (or landing; `None` while there).
+struct Visit<'a> {
+    flight: &'a Flight,
+    arrive: &'a Time,
+    leave: Option<&'a Time>,
+    seats: u32,
+}
+
+fn visits<'a>(
+    catalog: &'a Catalog,
+    station: &str,
+    assumptions: &mut Vec<String>,
+) -> Vec<Visit<'a>> {
+    catalog
+        .flights()
+        .iter()
+        .filter(|f| f.station.as_deref() == Some(station))
+        .filter_map(|f| {
+            let docking = f.docking.as_ref().and_then(|d| d.time.as_ref());
+            let undocking = f.undocking.as_ref().and_then(|d| d.time.as_ref());
+            let arrive = match docking {
+                Some(t) => t,
+                None => {
+                    let launch = f.launch.time.as_ref()?;
+                    assumptions.push(format!("{}: no docking time, its launch stands in", f.id));
+                    launch
+                }
+            };
+            let leave = match undocking {
+                Some(t) => Some(t),
+                None => {
+                    let landing = f.landing_time();
+                    if landing.is_some() {
+                        assumptions.push(format!(
+                            "{}: no undocking time, its landing stands in",
+                            f.id
+                        ));
+                    }
+                    landing
+                }
+            };
+            Some(Visit {
+                flight: f,
+                arrive,
+                leave,
+                seats: catalog.spacecraft(&f.spacecraft).map_or(0, |s| s.seats),
+            })
+        })
+        .collect()
+}
+
+/// The station's timeline between `from` and `to` (defaults: its first arrival, and `now`).
+pub fn station(
+    catalog: &Catalog,
+    id: &str,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<StationReport, StationError> {
+    let station = catalog.station(id).ok_or_else(|| StationError::Unknown {
+        id: id.to_string(),
+        suggestion: crate::suggest::closest(id, catalog.stations().iter().map(|s| s.id.as_str()))
+            .map(str::to_string),
+    })?;
+    let mut assumptions = Vec::new();
+    let visits = visits(catalog, id, &mut assumptions);
+    let unfit = unfit_declarations(catalog);
+
+    // People: aboard from their up flight's arrival to their down flight's departure.
+    struct Person<'a> {
+        astronaut: &'a str,
+        up: &'a str,
+        arrive: &'a Time,
+        leave: Option<&'a Time>,
+    }
+    let visit_of = |flight: &str| visits.iter().find(|v| v.flight.id == flight);
+    let mut people = Vec::new();
+    for crew in crews(catalog.stays()) {
+        let first = crew[0];
+        let Some(up) = visit_of(&first.up) else {
+            continue;
+        };
+        let leave = match first.down.as_deref().and_then(visit_of) {
+            Some(down) => down.leave,
+            None => first.end.as_ref(),
+        };
+        for stay in crew {
+            people.push(Person {
+                astronaut: &stay.astronaut,
+                up: &stay.up,
+                arrive: up.arrive,
+                leave,
+            });
+        }
+    }
+
+    let first_arrival = visits.iter().map(|v| v.arrive.instant()).min();
+    let last_departure = visits
+        .iter()
+        .map(|v| v.leave.map(Time::instant))
+        .try_fold(None::<DateTime<Utc>>, |acc, leave| {
+            leave.map(|l| Some(acc.map_or(l, |a| a.max(l))))
+        })
+        .flatten();
+    let from = from.or(first_arrival).unwrap_or(now);
+    let to = to.unwrap_or_else(|| last_departure.map_or(now, |l| l.min(now)));
+
+    // Cut points: every time the state can change, inside the range.
+    let mut cuts: Vec<&Time> = Vec::new();
+    for v in &visits {
+        cuts.push(v.arrive);
+        cuts.extend(v.leave);
+    }
+    for p in &people {
+        cuts.push(p.arrive);
+        cuts.extend(p.leave);
+    }
+    for u in &unfit {
+        cuts.push(&u.from);
+    }
+    let from_time = Time::from_utc(from);
+    let to_time = Time::from_utc(to);
+    let mut points: Vec<&Time> = cuts
+        .into_iter()
+        .filter(|t| t.instant() > from && t.instant() < to)
+        .collect();
+    points.sort_by_key(|t| t.instant());
+    points.dedup_by_key(|t| t.instant());
+    let mut bounds = vec![&from_time];
+    bounds.extend(points);
+
+    let latest_check = |flights: &[&str]| {
+        flights
+            .iter()
+            .filter_map(|f| catalog.flight(f).and_then(|f| f.checked.as_ref()))
+            .map(Time::latest)
+            .min()
+    };
+    let mut occupancy: Vec<Occupancy> = Vec::new();
+    for (i, start) in bounds.iter().enumerate() {
+        let t = start.instant();
+        let end = bounds.get(i + 1).copied();
+        let end_instant = end.map_or(to, |e| e.instant());
+        let within =
+            |a: &Time, l: Option<&Time>| a.instant() <= t && l.is_none_or(|l| l.instant() > t);
+        let aboard: Vec<&Person> = people
+            .iter()
+            .filter(|p| within(p.arrive, p.leave))
+            .collect();
+        let docked: Vec<&Visit> = visits
+            .iter()
+            .filter(|v| within(v.arrive, v.leave))
+            .collect();
+        let is_fit = |flight: &str| {
+            !unfit
+                .iter()
+                .any(|u| u.vehicle == flight && u.from.instant() <= t)
+        };
+        let fit: Vec<&Visit> = docked
+            .iter()
+            .copied()
+            .filter(|v| is_fit(&v.flight.id))
+            .collect();
+        let fit_seats: u32 = fit.iter().map(|v| v.seats).sum();
+        let count = aboard.len() as u32;
+        let mut crews_aboard: Vec<String> = aboard.iter().map(|p| p.up.to_string()).collect();
+        crews_aboard.dedup();
+        let without_own_craft = aboard
+            .iter()
+            .filter(|p| !fit.iter().any(|v| v.flight.id == p.up))
+            .map(|p| p.astronaut.to_string())
+            .collect();
+        let involved: Vec<&str> = docked
+            .iter()
+            .map(|v| v.flight.id.as_str())
+            .chain(aboard.iter().map(|p| p.up))
+            .collect();
+        let row = Occupancy {
+            start: (*start).clone(),
+            end: end.cloned().unwrap_or_else(|| to_time.clone()),
+            continues: end.is_none()
+                && (aboard
+                    .iter()
+                    .any(|p| p.leave.is_none_or(|l| l.instant() > to))
+                    || docked
+                        .iter()
+                        .any(|v| v.leave.is_none_or(|l| l.instant() > to))),
+            aboard: aboard.iter().map(|p| p.astronaut.to_string()).collect(),
+            crews: crews_aboard,
+            docked: docked.iter().map(|v| v.flight.id.clone()).collect(),
+            fit: fit.iter().map(|v| v.flight.id.clone()).collect(),
+            fit_seats,
+            short: count.saturating_sub(fit_seats),
+            without_own_craft,
+            beyond_checked: latest_check(&involved).is_some_and(|c| c < end_instant),
+        };
+        // Merge with the previous interval when nothing visible changed.
+        if let Some(prev) = occupancy.last_mut() {
+            if prev.aboard == row.aboard && prev.docked == row.docked && prev.fit == row.fit {
+                prev.end = row.end;
+                prev.continues = row.continues;
+                prev.beyond_checked |= row.beyond_checked;
+                continue;
+            }
+        }
+        occupancy.push(row);
+    }
+    occupancy.retain(|o| !(o.aboard.is_empty() && o.docked.is_empty()));
+
+    let gaps = gaps(&occupancy);
+    let flights_in_range: BTreeSet<&str> = visits
+        .iter()
+        .filter(|v| v.arrive.instant() <= to && v.leave.is_none_or(|l| l.instant() >= from))
+        .map(|v| v.flight.id.as_str())
+        .collect();
+    let slips = slips(catalog, &flights_in_range);
+    Ok(StationReport {
+        station: station.id.clone(),
+        name: station.name.clone(),
+        from,
+        to,
+        occupancy,
+        gaps,
+        unfit: unfit
+            .into_iter()
+            .filter(|u| flights_in_range.contains(u.vehicle.as_str()))
+            .collect(),
+        slips,
+        assumptions,
+    })
+}
+
+/// Every vehicle declared unfit for crew return, anywhere in the catalog.
+pub fn unfit_declarations(catalog: &Catalog) -> Vec<Unfit> {
+    catalog
+        .flights()
+        .iter()
+        .flat_map(|f| f.events.iter().map(move |e| (f, e)))
+        .filter(|(_, e)| e.kind == EventKind::Anomaly)
+        .flat_map(|(f, e)| {
+            e.effects
+                .iter()
+                .filter(|x| x.status == VehicleStatus::UnfitForCrewReturn)
+                .map(move |x| Unfit {
+                    vehicle: x.vehicle.clone(),
+                    from: e.time.clone(),
+                    cause: format!("{}/{}", f.id, e.id),
+                    title: e.title.clone(),
+                })
+        })
+        .collect()
+}
+
+/// Consecutive intervals with people short of a fit seat, joined while the shortfall and crew stay the
+/// same.
+fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = Vec::new();
+    for o in occupancy.iter().filter(|o| o.short > 0) {
+        if let Some(last) = gaps.last_mut() {
+            if last.end.instant() == o.start.instant()
+                && last.short == o.short
+                && last.aboard == o.aboard
+            {
+                last.end = o.end.clone();
+                last.continues = o.continues;
+                last.elapsed = Elapsed::between(&last.start, &last.end);
+                continue;
+            }
+        }
+        gaps.push(Gap {
+            start: o.start.clone(),
+            end: o.end.clone(),
+            continues: o.continues,
+            short: o.short,
+            aboard: o.aboard.clone(),
+            without_own_craft: o.without_own_craft.clone(),
+            elapsed: Elapsed::between(&o.start, &o.end),
+        });
+    }
+    gaps
+}
+
+fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
+    let mut rows = Vec::new();
+    for id in flights {
+        let Some(f) = catalog.flight(id) else {
+            continue;
+        };
+        if let (Some(planned), Some(actual)) = (&f.launch.planned, &f.launch.time) {
+            rows.push(SlipRow {
+                flight: f.id.clone(),
+                what: "launch".into(),
+                slip: slip_of(catalog, planned, actual, &format!("{}/launch", f.id)),
+            });
+        }
+        if let (Some(planned), Some(actual)) = (f.planned_landing(), f.landing_time()) {
+            // The planned landing is the crew's planned return; say which happened when they differ.
+            let crew_end = catalog
+                .stays()
+                .iter()
+                .find(|s| s.up == f.id)
+                .and_then(|s| s.end.as_ref());
+            let (what, actual) = match crew_end {
+                Some(end) if end != actual => ("crew return", end),
+                _ => ("landing", actual),
+            };
+            rows.push(SlipRow {
+                flight: f.id.clone(),
+                what: what.into(),
+                slip: slip_of(catalog, planned, actual, &format!("{}/landing", f.id)),
+            });
+        }
+    }
+    rows.retain(|r| {
+        r.slip.days != Some(0) || r.slip.planned.precision() != crate::model::Precision::Day
+    });
+    rows.sort_by(|a, b| a.slip.planned.cmp(&b.slip.planned));
+    rows
+}
