@@ -8,6 +8,9 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
 use crate::report::{self, Display, Format};
+use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
+use crate::timeline::records::{self, RecordsQuery};
+use crate::timeline::station::{self, StationError};
 use crate::timeline::{self, ListFilter, QueryError};
 
 /// Where the catalog comes from.
@@ -48,6 +51,19 @@ pub enum Request {
     Duration {
         /// A flight or astronaut id.
         subject: String,
+    },
+    /// Rank records, and how they moved.
+    Records(RecordsQuery),
+    /// Check a published claim.
+    Check(ClaimQuery),
+    /// A station's occupancy, return-craft coverage, gaps and slips.
+    Station {
+        /// The station id.
+        station: String,
+        /// Start of the range (default: the first arrival).
+        from: Option<DateTime<Utc>>,
+        /// End of the range (default: now, or the last departure).
+        to: Option<DateTime<Utc>>,
     },
 }
 
@@ -91,6 +107,12 @@ pub enum AppError {
     /// A lookup found nothing.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// A station lookup found nothing.
+    #[error(transparent)]
+    Station(#[from] StationError),
+    /// A claim could not be checked.
+    #[error(transparent)]
+    Claim(#[from] ClaimError),
 }
 
 impl AppError {
@@ -108,6 +130,16 @@ impl AppError {
                     None => problem.hint("`orbitline list` shows every flight; astronauts are named by id, like chen-dong"),
                 }]
             }
+            AppError::Station(StationError::Unknown { id, suggestion }) => {
+                let problem = Problem::in_file("(command line)", format!("no station `{id}` in the catalog"));
+                vec![match suggestion {
+                    Some(s) => problem.hint(format!("did you mean `{s}`?")),
+                    None => problem.hint("stations are named by id, as in stations.json: tiangong"),
+                }]
+            }
+            AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
+                "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
+            )],
         }
     }
 }
@@ -143,6 +175,28 @@ pub fn answer(
             format,
             display,
         ),
+        Request::Records(query) => report::render(
+            &records::records(catalog, query, options.now),
+            format,
+            display,
+        ),
+        Request::Station { station, from, to } => report::render(
+            &station::station(catalog, station, *from, *to, options.now)?,
+            format,
+            display,
+        ),
+        Request::Check(query) => {
+            let report = claims::check(catalog, query, options.now)?;
+            let status = match report.verdict {
+                Verdict::Holds => Status::Ok,
+                Verdict::Fails => Status::CheckFailed,
+                Verdict::Undecided => Status::Error,
+            };
+            return Ok(Outcome {
+                stdout: report::render(&report, format, display),
+                status,
+            });
+        }
     };
     Ok(Outcome {
         stdout,

@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 use orbitline::app::{DataSource, Options, Request};
 use orbitline::model::Time;
 use orbitline::report::{Display, Format, Zone};
+use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
+use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
 use orbitline::timeline::ListFilter;
 
 /// The timeline of human spaceflight: who flew, on which spacecraft, when they launched and came home.
@@ -68,8 +70,98 @@ pub enum Command {
         /// A flight id (shenzhou-20) or an astronaut id (chen-dong).
         subject: String,
     },
+    /// Rank the longest stays, crew stays, totals, EVAs or spacecraft flights, and show how the record moved.
+    Records {
+        /// stay, crew, cumulative, eva, eva-total or vehicle.
+        #[arg(long, default_value = "stay")]
+        kind: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// How many to show.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Take the catalog as it stood at this time (stays going on then count so far).
+        #[arg(long, value_name = "TIME")]
+        as_of: Option<String>,
+        /// Also show how the record moved over time: who set it, when, by how much.
+        #[arg(long)]
+        progression: bool,
+    },
+    /// Check a published claim ("204 days", "the longest stay of a Chinese crew") and say why it holds.
+    ///
+    /// Exit 0 when the claim holds, 1 when it does not, 2 when the data cannot decide it.
+    Check {
+        /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
+        /// (with --no-gaps).
+        subject: String,
+        /// The claimed number of days.
+        #[arg(long, conflicts_with = "duration")]
+        days: Option<i64>,
+        /// The claimed duration, like 203d23h or 21h23m.
+        #[arg(long)]
+        duration: Option<String>,
+        /// How the days were counted: rounded, floor, ceil, calendar or any.
+        #[arg(long, default_value = "any")]
+        convention: String,
+        /// The claim is a record of this kind (stay, crew, cumulative, eva, eva-total, vehicle).
+        #[arg(long)]
+        record: Option<String>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// The record must still have stood at this time.
+        #[arg(long, value_name = "TIME")]
+        as_of: Option<String>,
+        /// For a station: every person aboard always had a fit return seat.
+        #[arg(long)]
+        no_gaps: bool,
+    },
+    /// A station over time: who was aboard, which docked spacecraft could bring them home, the gaps, the slips.
+    Station {
+        /// A station id, like tiangong.
+        station: String,
+        /// Start of the range (a date is a UTC day).
+        #[arg(long, value_name = "TIME")]
+        from: Option<String>,
+        /// End of the range.
+        #[arg(long, value_name = "TIME")]
+        to: Option<String>,
+    },
     /// Print the JSON Schema of the catalog files (missions/schema.json).
     Schema,
+}
+
+/// Which part of the catalog a record covers.
+#[derive(Debug, clap::Args)]
+pub struct ScopeArgs {
+    /// Only this nation (ISO 3166-1 alpha-2): a person's citizenship, a crew's or vehicle's flight nation.
+    #[arg(long)]
+    nation: Option<String>,
+    /// Only flights of this programme.
+    #[arg(long)]
+    program: Option<String>,
+    /// Only flights to this station.
+    #[arg(long)]
+    station: Option<String>,
+}
+
+impl From<ScopeArgs> for Scope {
+    fn from(args: ScopeArgs) -> Scope {
+        Scope {
+            nation: args.nation,
+            program: args.program,
+            station: args.station,
+        }
+    }
+}
+
+/// Parses a time argument (`--as-of`, `--from`, `--to`) into an instant.
+fn instant(flag: &str, text: Option<String>) -> Result<Option<DateTime<Utc>>, String> {
+    text.map(|t| {
+        Time::parse(&t)
+            .map(|t| t.instant())
+            .map_err(|e| format!("{flag}: {e}"))
+    })
+    .transpose()
 }
 
 impl Cli {
@@ -100,6 +192,46 @@ impl Cli {
             }
             Command::Show { flight } => Some(Request::Show { flight }),
             Command::Duration { subject } => Some(Request::Duration { subject }),
+            Command::Records {
+                kind,
+                scope,
+                top,
+                as_of,
+                progression,
+            } => Some(Request::Records(RecordsQuery {
+                kind: RecordKind::parse(&kind)?,
+                scope: scope.into(),
+                top: Some(top),
+                as_of: instant("--as-of", as_of)?,
+                progression,
+            })),
+            Command::Check {
+                subject,
+                days,
+                duration,
+                convention,
+                record,
+                scope,
+                as_of,
+                no_gaps,
+            } => Some(Request::Check(ClaimQuery {
+                subject,
+                days,
+                duration: duration
+                    .as_deref()
+                    .map(ClaimedDuration::parse)
+                    .transpose()?,
+                convention: Convention::parse(&convention)?,
+                record: record.as_deref().map(RecordKind::parse).transpose()?,
+                scope: scope.into(),
+                as_of: instant("--as-of", as_of)?,
+                no_gaps,
+            })),
+            Command::Station { station, from, to } => Some(Request::Station {
+                station,
+                from: instant("--from", from)?,
+                to: instant("--to", to)?,
+            }),
             Command::Schema => None,
         };
         Ok((options, request))

@@ -4,6 +4,12 @@
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
     let limit = (wrong.chars().count() / 3).max(2);
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    // The same name but for case, hyphens and underscores is the best guess (`tiangong2` → `tiangong-2`).
+    let bare = |s: &str| s.to_lowercase().replace(['-', '_', ' '], "");
+    if let Some(same) = candidates.iter().find(|c| bare(c) == bare(wrong)) {
+        return Some(same);
+    }
     candidates
         .into_iter()
         .map(|c| (edit_distance(&wrong_lower, &c.to_lowercase()), c))
@@ -50,6 +56,10 @@ mod tests {
         assert_eq!(
             closest("shenzhou20", ["shenzhou-20", "shenzhou-21"]),
             Some("shenzhou-20")
+        );
+        assert_eq!(
+            closest("tiangong2", ["tiangong", "tiangong-2"]),
+            Some("tiangong-2")
         );
     }
 }

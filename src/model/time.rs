@@ -126,6 +126,21 @@ impl Time {
         }
     }
 
+    /// The value for people, in UTC at its own precision: `2025-11-14 08:40:31 UTC`,
+    /// `2025-11-14 03:14 UTC`, or for a date (which cannot be moved to another zone) `2025-11-04 (+08:00
+    /// date)`.
+    pub fn utc_text(&self) -> String {
+        match (self.precision, self.offset) {
+            (Precision::Day, Some(o)) if o.local_minus_utc() == 0 => {
+                format!("{} (UTC date)", self.local_date())
+            }
+            (Precision::Day, Some(o)) => format!("{} ({o} date)", self.local_date()),
+            (Precision::Day, None) => format!("{} (date)", self.local_date()),
+            (Precision::Minute, _) => self.instant.format("%Y-%m-%d %H:%M UTC").to_string(),
+            (Precision::Second, _) => self.instant.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        }
+    }
+
     /// The calendar date of the value in `offset`. `None` for a date published in another zone (or none):
     /// a day in Beijing is not a day in UTC.
     pub fn date_in(&self, offset: FixedOffset) -> Option<NaiveDate> {

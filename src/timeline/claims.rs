@@ -194,10 +194,12 @@ pub fn check(
     } else {
         let (kind, entry) = subject_entry(catalog, query, now)?;
         if query.days.is_some() || query.duration.is_some() {
+            // Calendar counts need one interval: a person's total spans many.
             let conventions = entry
                 .end
                 .as_ref()
                 .zip(entry.start.as_ref())
+                .filter(|_| kind != RecordKind::Cumulative)
                 .map(|(end, start)| DayConventions::between(start, end));
             if let Some(days) = query.days {
                 parts.push(days_part(
@@ -346,11 +348,11 @@ fn days_part(
         ("ceil".to_string(), c.ceil.value, c.ceil.min, c.ceil.max),
     ];
     if let Some(d) = c.calendar_utc {
-        counts.push(("calendar (UTC dates)".to_string(), d, d, d));
+        counts.push(("calendar UTC".to_string(), d, d, d));
     }
     if let (Some(d), Some(offset)) = (c.calendar_local, &c.local_offset) {
         if offset != "+00:00" {
-            counts.push((format!("calendar ({offset} dates)"), d, d, d));
+            counts.push((format!("calendar {offset}"), d, d, d));
         }
     }
     judge_days(claim, days, convention, &exact, counts)
@@ -391,11 +393,39 @@ fn judge_days(
             }
         })
         .collect();
-    let mut reasons = vec![format!("{exact} is {}", listing.join(", "))];
-    let verdict = if !gives.is_empty() {
+    let (by_date, by_length): (Vec<String>, Vec<String>) =
+        listing.into_iter().partition(|l| l.contains("calendar"));
+    let mut reasons = vec![format!("{exact} is {}", by_length.join(", "))];
+    if !by_date.is_empty() {
         reasons.push(format!(
-            "{days} days is the {} count",
-            gives.join(" and the ")
+            "  and by calendar dates {}",
+            by_date.join(", ").replace(" calendar", "")
+        ));
+    }
+    let verdict = if !gives.is_empty() {
+        let others: Vec<String> = relevant
+            .iter()
+            .filter(|c| !gives.contains(&c.0.as_str()))
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.0,
+                    if c.2 == c.3 {
+                        c.1.to_string()
+                    } else {
+                        format!("{}–{}", c.2, c.3)
+                    }
+                )
+            })
+            .collect();
+        reasons.push(format!(
+            "{days} days by: {}{}",
+            gives.join(", "),
+            if others.is_empty() {
+                String::new()
+            } else {
+                format!("; not by: {}", others.join(", "))
+            }
         ));
         Verdict::Holds
     } else if !maybe.is_empty() {
@@ -426,7 +456,7 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
     let e = &entry.elapsed;
     let unit = claimed.unit;
     let show_seconds = unit == 1;
-    let claim = format!("{}", format_seconds(claimed.seconds, show_seconds));
+    let claim = format_seconds(claimed.seconds, show_seconds);
     // The claim holds if the figure, truncated or rounded to the claim's smallest unit, equals it.
     let truncated = |s: i64| s.div_euclid(unit) * unit;
     let rounded = |s: i64| (s + unit / 2).div_euclid(unit) * unit;
@@ -467,19 +497,20 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
     }
 }
 
-fn describe(entry: &RecordEntry) -> String {
-    let who = if entry.names.is_empty() || entry.names == [entry.label.clone()] {
-        entry.label.clone()
-    } else {
-        format!("{} ({})", entry.label, entry.names.join(", "))
-    };
-    let mut text = format!("{who}: {}", super::format_elapsed(&entry.elapsed));
+/// An entry in one or two short lines: `Shenzhou-18 crew, 192 d 4 h 25 min 27 s, ended 2024-11-03`, then
+/// the people's names where they are not the label.
+fn describe(entry: &RecordEntry) -> Vec<String> {
+    let mut text = format!("{}, {}", entry.label, super::format_elapsed(&entry.elapsed));
     if let Some(end) = &entry.end {
-        text.push_str(&format!(", ended {}", end.local_date()));
+        text.push_str(&format!(", ended {}", end.instant().date_naive()));
     } else if entry.ongoing {
         text.push_str(" so far, still going on");
     }
-    text
+    let mut lines = vec![text];
+    if !entry.names.is_empty() && entry.names != [entry.label.clone()] {
+        lines.push(format!("({})", entry.names.join(", ")));
+    }
+    lines
 }
 
 fn record_part(
@@ -512,20 +543,22 @@ fn record_part(
     let mut verdict = match set_it {
         Some(step) => {
             match &step.beat {
-                Some(beat) => reasons.push(format!(
-                    "set the record when it ended ({}), beating {} by {}{}",
-                    end.local_date(),
-                    describe(beat),
-                    format_seconds(step.margin_seconds.unwrap_or(0), false),
-                    if step.margin_uncertain {
-                        " (within the precision of the data)"
-                    } else {
-                        ""
-                    }
-                )),
+                Some(beat) => {
+                    reasons.push(format!("set the record when it ended, {}", end.utc_text()));
+                    reasons.push(format!(
+                        "beating by {}{}:",
+                        format_seconds(step.margin_seconds.unwrap_or(0), false),
+                        if step.margin_uncertain {
+                            " (within the precision of the data)"
+                        } else {
+                            ""
+                        }
+                    ));
+                    reasons.extend(describe(beat).into_iter().map(|l| format!("  {l}")));
+                }
                 None => reasons.push(format!(
                     "the first of its kind in scope, set {}",
-                    end.local_date()
+                    end.utc_text()
                 )),
             }
             if step.margin_uncertain {
@@ -535,11 +568,17 @@ fn record_part(
             }
         }
         None => {
-            let holder = steps.last().map(|s| describe(&s.record));
             reasons.push(format!(
-                "it did not set the record when it ended: {} was longer",
-                holder.unwrap_or_else(|| "another".into())
+                "it did not set the record when it ended, {}; the record then was",
+                end.utc_text()
             ));
+            if let Some(holder) = steps.last() {
+                reasons.extend(
+                    describe(&holder.record)
+                        .into_iter()
+                        .map(|l| format!("  {l}")),
+                );
+            }
             Verdict::Fails
         }
     };
@@ -549,21 +588,26 @@ fn record_part(
         .into_iter()
         .filter(|e| e.key != entry.key && e.elapsed.seconds > entry.elapsed.seconds)
         .filter(|e| e.end.as_ref().is_none_or(|x| x.instant() > end.instant()))
-        .min_by_key(|e| e.end.as_ref().map(Time::instant));
+        // The first to pass it: the moment each one's length went past the record's.
+        .min_by_key(|e| {
+            e.start
+                .as_ref()
+                .map(|s| s.instant() + chrono::Duration::seconds(entry.elapsed.seconds))
+        });
     match (beaten_by, as_of) {
         (Some(by), Some(at)) => {
             reasons.push(format!(
-                "as of {} it no longer stood: beaten by {}",
-                Time::from_utc(at).local_date(),
-                describe(&by)
+                "as of {} it no longer stood: beaten by",
+                at.date_naive()
             ));
+            reasons.extend(describe(&by).into_iter().map(|l| format!("  {l}")));
             verdict = Verdict::Fails;
         }
-        (Some(by), None) => reasons.push(format!("since beaten by {}", describe(&by))),
-        (None, Some(at)) => reasons.push(format!(
-            "still the record as of {}",
-            Time::from_utc(at).local_date()
-        )),
+        (Some(by), None) => {
+            reasons.push("since beaten by".into());
+            reasons.extend(describe(&by).into_iter().map(|l| format!("  {l}")));
+        }
+        (None, Some(at)) => reasons.push(format!("still the record as of {}", at.date_naive())),
         (None, None) => reasons.push("still the record in this catalog".into()),
     }
     ClaimPart {
@@ -611,8 +655,8 @@ pub fn describe_gap(catalog: &Catalog, gap: &Gap) -> String {
         .collect();
     format!(
         "{} → {}{}: {} short of a fit return seat for {} ({} aboard; without their own craft: {})",
-        gap.start,
-        gap.end,
+        gap.start.utc_text(),
+        gap.end.utc_text(),
         if gap.continues { " and on" } else { "" },
         gap.short,
         super::format_elapsed(&gap.elapsed),

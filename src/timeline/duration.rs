@@ -134,19 +134,18 @@ fn date_difference(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
 /// and the seconds are not zero. Minutes are rounded to the nearest when seconds are not shown.
 pub fn format_elapsed(elapsed: &Elapsed) -> String {
     let show_seconds = elapsed.precision == Precision::Second && elapsed.seconds % 60 != 0;
-    let total = if show_seconds {
-        elapsed.seconds
-    } else {
-        (elapsed.seconds + 30).div_euclid(60) * 60
-    };
-    format_seconds(total, show_seconds)
+    format_seconds(elapsed.seconds, show_seconds)
 }
 
-/// `192 d 4 h 25 min` (or `… 14 s` with `seconds`). Leading zero units are left out; a zero duration is
-/// `0 min`.
+/// `192 d 4 h 25 min` (or `… 14 s` with `seconds`; without, minutes are rounded to the nearest). Leading
+/// zero units are left out; a zero duration is `0 min`.
 pub fn format_seconds(total: i64, seconds: bool) -> String {
     let sign = if total < 0 { "−" } else { "" };
-    let total = total.abs();
+    let total = if seconds {
+        total.abs()
+    } else {
+        (total.abs() + 30) / 60 * 60
+    };
     let (d, h, m, s) = (
         total / DAY,
         total % DAY / 3600,

@@ -119,6 +119,9 @@ pub struct RecordEntry {
     /// For people: "Chen Dong"; for crews: "Shenzhou-20 crew"; for EVAs: "Shenzhou-20 eva-3"; for
     /// vehicles: the flight name.
     pub label: String,
+    /// Where: `Shenzhou-20 → Shenzhou-21` for a person's stay, `down on Shenzhou-21` for a crew that came
+    /// home on another vehicle, `3 stays` for a total; empty where the label says it all.
+    pub route: String,
     /// The astronaut ids involved (none for a vehicle).
     pub astronauts: Vec<String>,
     /// Their names.
@@ -193,6 +196,7 @@ pub struct RecordsQuery {
 #[derive(Debug, Clone)]
 struct Candidate {
     label: String,
+    route: String,
     astronauts: Vec<String>,
     flights: Vec<String>,
     start: Time,
@@ -216,6 +220,7 @@ impl Candidate {
         Some(RecordEntry {
             rank: 0,
             label: self.label.clone(),
+            route: self.route.clone(),
             names: self
                 .astronauts
                 .iter()
@@ -313,6 +318,10 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
             .filter(|s| stay_in_scope(catalog, s, scope))
             .map(|s| Candidate {
                 label: catalog.name_of(&s.astronaut).to_string(),
+                route: match s.down.as_deref().filter(|d| *d != s.up) {
+                    Some(down) => format!("{} → {}", flight(&s.up).name, flight(down).name),
+                    None => flight(&s.up).name.clone(),
+                },
                 astronauts: vec![s.astronaut.clone()],
                 flights: stay_flights(s),
                 start: s.start.clone(),
@@ -332,6 +341,11 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
                 let up = flight(&first.up);
                 Candidate {
                     label: format!("{} crew", up.name),
+                    route: first
+                        .down
+                        .as_deref()
+                        .filter(|d| *d != first.up)
+                        .map_or_else(String::new, |d| format!("down on {}", flight(d).name)),
                     astronauts: crew.iter().map(|s| s.astronaut.clone()).collect(),
                     flights: stay_flights(first),
                     start: first.start.clone(),
@@ -356,6 +370,7 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
                     .filter(|e| e.kind == EventKind::Eva && e.end.is_some())
                     .map(move |e| Candidate {
                         label: format!("{} {}", f.name, e.id),
+                        route: String::new(),
                         astronauts: e.crew.clone(),
                         flights: vec![f.id.clone()],
                         start: e.time.clone(),
@@ -372,6 +387,7 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
             .filter_map(|f| {
                 Some(Candidate {
                     label: f.name.clone(),
+                    route: String::new(),
                     astronauts: Vec::new(),
                     flights: vec![f.id.clone()],
                     start: f.launch.time.clone()?,
@@ -404,10 +420,12 @@ fn stay_flights(stay: &Stay) -> Vec<String> {
     flights
 }
 
+/// What makes a crew: up flight, down flight, start, end.
+type CrewKey<'a> = (String, Option<String>, &'a Time, Option<&'a Time>);
+
 /// Stays grouped into crews: same up flight, down flight, start and end, in stay order.
 pub fn crews(stays: &[Stay]) -> Vec<Vec<&Stay>> {
-    let mut groups: BTreeMap<(String, Option<String>, &Time, Option<&Time>), Vec<&Stay>> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<CrewKey, Vec<&Stay>> = BTreeMap::new();
     for stay in stays {
         groups
             .entry((
@@ -465,6 +483,11 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[RecordEntry]) -> Rec
     RecordEntry {
         rank: 0,
         label: catalog.name_of(astronaut).to_string(),
+        route: format!(
+            "{} stay{}",
+            parts.len(),
+            if parts.len() == 1 { "" } else { "s" }
+        ),
         astronauts: vec![astronaut.to_string()],
         names: vec![catalog.name_of(astronaut).to_string()],
         flights,

@@ -111,6 +111,23 @@ pub struct StationReport {
     pub slips: Vec<SlipRow>,
     /// Where a missing docking or undocking time was replaced by a launch or landing.
     pub assumptions: Vec<String>,
+    /// Display names of the flights and astronauts named above, by id.
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl StationReport {
+    /// The display name of a flight or astronaut id named in the report.
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
+    }
+
+    /// The display names of several ids, joined with `sep`.
+    pub fn names_of(&self, ids: &[String], sep: &str) -> String {
+        ids.iter()
+            .map(|id| self.name(id))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
 }
 
 /// Why a station query could not be answered.
@@ -342,7 +359,18 @@ pub fn station(
         .map(|v| v.flight.id.as_str())
         .collect();
     let slips = slips(catalog, &flights_in_range);
+    let names = flights_in_range
+        .iter()
+        .filter_map(|id| catalog.flight(id).map(|f| (f.id.clone(), f.name.clone())))
+        .chain(people.iter().map(|p| {
+            (
+                p.astronaut.to_string(),
+                catalog.name_of(p.astronaut).to_string(),
+            )
+        }))
+        .collect();
     Ok(StationReport {
+        names,
         station: station.id.clone(),
         name: station.name.clone(),
         from,

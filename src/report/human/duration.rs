@@ -141,7 +141,7 @@ fn stay_group(
     for cause in &first.swap_causes {
         let _ = writeln!(
             out,
-            "  swap: {} unfit for crew return after {} ({}){}",
+            "  swap: {} unfit after {} ({}){}",
             first.up_name,
             cause.reference,
             display.date(&cause.time),
@@ -191,7 +191,7 @@ fn stay_group(
                 .iter()
                 .map(|c| format!("{} ({})", c.reference, display.date(&c.time)))
                 .collect();
-            let _ = writeln!(out, "  why: {}", chain.join(", caused by "));
+            let _ = writeln!(out, "  why: {}", chain.join("\n       ← "));
         }
     }
     if first.in_orbit {
@@ -229,13 +229,23 @@ fn stale_note(
     };
 }
 
+/// `precision: between 396 d 3 h 50 min 57 s and 396 d 3 h 51 min 57 s`: to the second while the spread
+/// is under a day (a minute-precision end), to the minute beyond.
+fn precision_range(min: i64, max: i64) -> String {
+    let seconds = max - min < 86_400;
+    format!(
+        "precision of the times allows {} … {}",
+        format_seconds(min, seconds),
+        format_seconds(max, seconds)
+    )
+}
+
 fn precision_note(out: &mut String, elapsed: &Elapsed) {
     if !elapsed.is_exact() {
         let _ = writeln!(
             out,
-            "  precision: the inputs give it to within {} … {}",
-            format_seconds(elapsed.min_seconds, false),
-            format_seconds(elapsed.max_seconds, false)
+            "  {}",
+            precision_range(elapsed.min_seconds, elapsed.max_seconds)
         );
     }
 }
@@ -284,7 +294,7 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     }
     let _ = writeln!(
         out,
-        "Vehicle: {} spacecraft, {} → {end}\n  {}",
+        "Vehicle: {}, {} → {end}\n  {}",
         vehicle.name,
         display.time(&vehicle.start),
         facts.join(", ")
@@ -293,6 +303,9 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
         let _ = writeln!(out, "  days: {}", day_conventions(days));
     }
 }
+
+/// Starts a line of notes under a table row.
+const MARK: &str = "\u{1}";
 
 fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display) {
     let rows: Vec<Vec<String>> = report
@@ -318,13 +331,28 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
             .map(|(_, mark)| *mark)
             .collect();
             if !marks.is_empty() {
-                elapsed.push_str(&format!("  ({})", marks.join(", ")));
+                // On a line of its own below the row, to stay within 80 columns.
+                elapsed.push_str(&format!("\n{MARK}{}", marks.join(", ")));
             }
             vec![s.up_name.clone(), down, display.time(&s.start), elapsed]
         })
         .collect();
+    let indent = rows
+        .iter()
+        .map(|r| r[0].chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(2)
+        + 4;
     for line in table(&["up", "down", "launch", "elapsed"], &rows).lines() {
-        let _ = writeln!(out, "  {line}");
+        match line.strip_prefix(MARK) {
+            Some(marks) => {
+                let _ = writeln!(out, "{:indent$}{marks}", "");
+            }
+            None => {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
@@ -343,9 +371,8 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
         if !exact {
             let _ = writeln!(
                 out,
-                "  precision: the inputs give it to within {} … {}",
-                format_seconds(total.min_seconds, false),
-                format_seconds(total.max_seconds, false)
+                "  {}",
+                precision_range(total.min_seconds, total.max_seconds)
             );
         }
         if let Some(open) = report.stays.iter().find(|s| s.in_orbit) {

@@ -1,1 +1,148 @@
-//! todo
+//! `station`: occupancy, return-craft coverage and gaps, slips.
+
+use std::fmt::Write;
+
+use crate::report::{Display, Human};
+use crate::timeline::format_elapsed;
+use crate::timeline::station::StationReport;
+
+impl Human for StationReport {
+    fn human(&self, display: &Display) -> String {
+        let mut out = format!(
+            "{}, {} → {} (times {})\n",
+            self.name,
+            display.instant(self.from),
+            display.instant(self.to),
+            display.zone_heading()
+        );
+        if self.occupancy.is_empty() {
+            out.push_str("\nnobody aboard and nothing docked in this range\n");
+        }
+        for o in &self.occupancy {
+            let end = match (o.end.instant() == self.to, o.continues) {
+                (true, true) => format!("{} and on", display.instant(self.to)),
+                (true, false) => display.instant(self.to),
+                (false, _) => display.time(&o.end),
+            };
+            let crews = if o.crews.is_empty() {
+                "nobody aboard".to_string()
+            } else {
+                format!(
+                    "{} aboard ({} crew{})",
+                    o.aboard.len(),
+                    self.names_of(&o.crews, " + "),
+                    if o.crews.len() == 1 { "" } else { "s" }
+                )
+            };
+            // The range's own start is an instant, not a published time: no seconds.
+            let start = if o.start.instant() == self.from {
+                display.instant(self.from)
+            } else {
+                display.time(&o.start)
+            };
+            let _ = writeln!(out, "\n{start} → {end}");
+            let _ = writeln!(out, "  {crews}");
+            let unfit: Vec<&String> = o.docked.iter().filter(|d| !o.fit.contains(d)).collect();
+            let mut seats = format!(
+                "  fit return seats: {}{}",
+                o.fit_seats,
+                if o.fit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", self.names_of(&o.fit, ", "))
+                }
+            );
+            if !unfit.is_empty() {
+                let names: Vec<&str> = unfit.iter().map(|s| self.name(s)).collect();
+                let _ = write!(seats, "; docked but unfit: {}", names.join(", "));
+            }
+            let _ = writeln!(out, "{seats}");
+            if o.short > 0 {
+                let _ = writeln!(out, "  GAP: {} short of a fit return seat", o.short);
+            }
+            if o.beyond_checked {
+                let _ = writeln!(
+                    out,
+                    "  (runs past the date the catalog last checked these flights)"
+                );
+            }
+        }
+        if !self.gaps.is_empty() {
+            out.push_str("\nGaps in return-craft coverage\n");
+            for g in &self.gaps {
+                let _ = writeln!(
+                    out,
+                    "  {} → {}{}: {} short, {}",
+                    display.time(&g.start),
+                    display.time(&g.end),
+                    if g.continues { " and on" } else { "" },
+                    g.short,
+                    format_elapsed(&g.elapsed),
+                );
+                // Only a spread worth saying: minute-precision ends leave a minute or two.
+                if g.elapsed.max_seconds - g.elapsed.min_seconds > 120 {
+                    let _ = writeln!(
+                        out,
+                        "    between {} and {} (imprecise times)",
+                        crate::timeline::format_seconds(g.elapsed.min_seconds, false),
+                        crate::timeline::format_seconds(g.elapsed.max_seconds, false)
+                    );
+                }
+                if !g.without_own_craft.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "    without a fit craft of their own: {}",
+                        self.names_of(&g.without_own_craft, ", ")
+                    );
+                }
+            }
+        }
+        for u in &self.unfit {
+            let precision = if u.from.precision() == crate::model::Precision::Day {
+                ", day precision"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "\n{} unfit for crew return from {}{precision}:\n  {}{}",
+                self.name(&u.vehicle),
+                display.time(&u.from),
+                u.cause,
+                u.title
+                    .as_deref()
+                    .map(|t| format!("\n  {t}"))
+                    .unwrap_or_default()
+            );
+        }
+        if !self.slips.is_empty() {
+            out.push_str("\nSlips\n");
+            for s in &self.slips {
+                let days = match s.slip.days {
+                    Some(d) if d != 0 => format!(": {d:+} d"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} {}{days}\n    planned {}, actual {}",
+                    self.name(&s.flight),
+                    s.what,
+                    display.time(&s.slip.planned),
+                    display.time(&s.slip.actual)
+                );
+                if !s.slip.causes.is_empty() {
+                    let refs: Vec<&str> =
+                        s.slip.causes.iter().map(|c| c.reference.as_str()).collect();
+                    let _ = writeln!(out, "    why: {}", refs.join(" ← "));
+                }
+            }
+        }
+        if !self.assumptions.is_empty() {
+            out.push_str("\nAssumed\n");
+            for a in &self.assumptions {
+                let _ = writeln!(out, "  {a}");
+            }
+        }
+        out
+    }
+}
