@@ -8,8 +8,23 @@ use std::process::ExitCode;
 use clap::Parser;
 use orbitline::app::{self, Status};
 
+/// Set (to anything) to make orbitline panic on purpose, so that tests can check how a bug is reported.
+const FORCE_PANIC: &str = "ORBITLINE_FORCE_PANIC";
+
 fn main() -> ExitCode {
+    // A panic is a bug: say so plainly, with what to report, and exit 2 rather than abort mid-output.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: orbitline hit a bug and stopped: {info}");
+        eprintln!("  hint: please report it with the command you ran and the catalog it read");
+    }));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| ExitCode::from(Status::Error.code()))
+}
+
+fn run() -> ExitCode {
     let cli = cli::Cli::parse();
+    if std::env::var_os(FORCE_PANIC).is_some() {
+        panic!("forced by {FORCE_PANIC}");
+    }
     let (options, request) = match cli.into_request(chrono::Utc::now()) {
         Ok(parsed) => parsed,
         Err(message) => {

@@ -10,6 +10,8 @@
 //! bytes bad.json 7b22ff             the file's bytes in hex
 //! remove stations.json
 //! link loop -> .                    a symbolic link
+//! fifo pipe.json                    a named pipe (reading it would block forever)
+//! big huge.json 10485760            a flight file whose name is a string of that many bytes
 //! expect                            then the lines stderr must contain, paths relative to the catalog
 //! ```
 //!
@@ -35,6 +37,8 @@ enum Action {
     Bytes(String, Vec<u8>),
     Remove(String),
     Link(String, String),
+    Fifo(String),
+    Big(String, usize),
 }
 
 fn parse_case(name: &str, text: &str) -> Case {
@@ -49,9 +53,11 @@ fn parse_case(name: &str, text: &str) -> Case {
         }
         let (directive, arg) = line.split_once(' ').unwrap_or((line, ""));
         let is_directive = |l: &&str| {
-            ["replace ", "write ", "bytes ", "remove ", "link ", "expect"]
-                .iter()
-                .any(|d| l.starts_with(d))
+            [
+                "replace ", "write ", "bytes ", "remove ", "link ", "fifo ", "big ", "expect",
+            ]
+            .iter()
+            .any(|d| l.starts_with(d))
         };
         match directive {
             "replace" => {
@@ -84,6 +90,12 @@ fn parse_case(name: &str, text: &str) -> Case {
                 case.actions.push(Action::Bytes(file.to_string(), bytes));
             }
             "remove" => case.actions.push(Action::Remove(arg.to_string())),
+            "fifo" => case.actions.push(Action::Fifo(arg.to_string())),
+            "big" => {
+                let (file, size) = arg.split_once(' ').expect("big FILE BYTES");
+                case.actions
+                    .push(Action::Big(file.to_string(), size.parse().expect("a size")));
+            }
             "link" => {
                 let (link, target) = arg.split_once(" -> ").expect("link NAME -> TARGET");
                 case.actions
@@ -126,6 +138,20 @@ fn apply(case: &Case, root: &Path) {
             }
             Action::Bytes(file, bytes) => fs::write(root.join(file), bytes).unwrap(),
             Action::Remove(file) => fs::remove_file(root.join(file)).unwrap(),
+            Action::Fifo(file) => {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(root.join(file))
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "mkfifo");
+            }
+            Action::Big(file, size) => {
+                let text = format!(
+                    r#"{{"id": "big", "name": "{}", "program": "Shenzhou", "spacecraft": "shenzhou", "nation": "CN", "launch": {{"time": "2025-01-01"}}, "sources": ["https://example.org"]}}"#,
+                    "x".repeat(*size)
+                );
+                fs::write(root.join(file), text).unwrap();
+            }
             Action::Link(link, target) => {
                 #[cfg(unix)]
                 std::os::unix::fs::symlink(target, root.join(link)).unwrap();

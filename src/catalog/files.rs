@@ -42,6 +42,11 @@ pub fn embedded() -> Vec<SourceFile> {
 
 include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
 
+/// The largest catalog file orbitline reads. The biggest real one (a registry of every astronaut since
+/// 1961) is a few hundred KiB; a file beyond this is a mistake (a log, a dump, a runaway string), and
+/// reading it whole would only waste memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Reads every `*.json` file below `root`, recursively, in a stable order (sorted by path). Files and
 /// folders whose name starts with `.` are skipped. Fails only when `root` itself cannot be read.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
@@ -103,28 +108,36 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
         // Follow symbolic links, so that a linked folder or file is read like any other.
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
-            Err(e) => {
+            // A dangling link or an entry that vanished: only a would-be catalog file is worth a word.
+            Err(e) if file_name.ends_with(".json") => {
                 files.push(unreadable(&path, &e));
                 continue;
             }
+            Err(_) => continue,
         };
         if meta.is_dir() {
             walk(&path, files, seen);
         } else if file_name.ends_with(".json") {
             let name = path.display().to_string();
-            let text = match fs::read(&path) {
-                Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-                    let (line, column) = super::locate::line_col(
-                        &String::from_utf8_lossy(e.as_bytes()),
-                        e.utf8_error().valid_up_to(),
-                    );
-                    Problem::at(&name, (line, column), "the file is not valid UTF-8")
-                        .hint("save the file as UTF-8")
-                }),
-                Err(e) => Err(
-                    Problem::in_file(&name, format!("cannot read the file: {e}"))
-                        .hint("check its permissions, or move it out of the catalog folder"),
-                ),
+            // A named pipe or device would block or never end: only regular files are read.
+            let text = if !meta.is_file() {
+                Err(Problem::in_file(
+                    &name,
+                    "not a regular file (a pipe, socket or device?); skipped",
+                )
+                .hint("move it out of the catalog folder"))
+            } else if meta.len() > MAX_FILE_BYTES {
+                Err(Problem::in_file(
+                    &name,
+                    format!(
+                        "the file is {:.1} MiB; catalog files are at most {} MiB",
+                        meta.len() as f64 / (1024.0 * 1024.0),
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                )
+                .hint("a flight file holds one flight; check that this is the file you meant"))
+            } else {
+                read_text(&path, &name)
             };
             files.push(SourceFile {
                 name,
@@ -135,7 +148,33 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
     }
 }
 
+/// Reads a file as UTF-8, locating the first invalid byte.
+fn read_text(path: &Path, name: &str) -> Result<String, Problem> {
+    let bytes = fs::read(path).map_err(|e| {
+        Problem::in_file(name, format!("cannot read the file: {e}"))
+            .hint("check its permissions, or move it out of the catalog folder")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let position =
+            super::locate::line_col(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
+        Problem::at(name, position, "the file is not valid UTF-8").hint("save the file as UTF-8")
+    })
+}
+
 fn unreadable(path: &Path, e: &std::io::Error) -> SourceFile {
+    let dead_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if dead_link {
+        return SourceFile {
+            name: path.display().to_string(),
+            file_name: String::new(),
+            text: Err(Problem::in_file(
+                path.display().to_string(),
+                "a symbolic link to a file that does not exist",
+            )
+            .hint("remove the link, or restore the file it points to")),
+        };
+    }
     SourceFile {
         name: path.display().to_string(),
         file_name: String::new(),

@@ -78,8 +78,9 @@ pub(crate) fn validate(
     let station_ids: HashSet<&str> = stations.iter().map(|s| s.value.id.as_str()).collect();
 
     let mut flight_files: HashMap<&str, usize> = HashMap::new();
-    // Flights whose own times are out of order: crew problems that follow from them are not repeated.
-    let mut out_of_order: HashSet<&str> = HashSet::new();
+    // Flights whose own times are out of order, or whose crew lists repeat someone: the crew problems
+    // that follow from them are not repeated.
+    let mut inconsistent: HashSet<&str> = HashSet::new();
     for f in flights {
         let flight = &f.value;
         check_id(&mut c, f.file, json_path!["id"], &flight.id, "flight");
@@ -104,7 +105,7 @@ pub(crate) fn validate(
             );
         }
         if !check_flight_times(&mut c, f) {
-            out_of_order.insert(f.value.id.as_str());
+            inconsistent.insert(f.value.id.as_str());
         }
         check_events_shape(&mut c, f);
         if registries_complete {
@@ -129,12 +130,10 @@ pub(crate) fn validate(
                     );
                 }
             }
-            check_crews(
-                &mut c,
-                f,
-                &astronaut_ids,
-                seats.get(flight.spacecraft.as_str()).copied(),
-            );
+            let seats = seats.get(flight.spacecraft.as_str()).copied();
+            if !check_crews(&mut c, f, &astronaut_ids, seats) {
+                inconsistent.insert(flight.id.as_str());
+            }
         }
     }
 
@@ -150,7 +149,7 @@ pub(crate) fn validate(
         let (stays, issues) = derive_stays(&plain);
         for issue in issues
             .into_iter()
-            .filter(|i| !out_of_order.contains(flights[i.flight].value.id.as_str()))
+            .filter(|i| !inconsistent.contains(flights[i.flight].value.id.as_str()))
         {
             let end = match issue.end {
                 CrewEnd::Launch => "launch",
@@ -397,12 +396,14 @@ fn check_events_shape(c: &mut Checker, f: &Located<Flight>) {
 }
 
 /// Crew entries refer to astronauts, nobody twice in one list, no more people than seats.
+/// Returns false when a crew list names someone twice (stays derived from it would only repeat that).
 fn check_crews(
     c: &mut Checker,
     f: &Located<Flight>,
     astronauts: &HashSet<&str>,
     seats: Option<u32>,
-) {
+) -> bool {
+    let mut consistent = true;
     let flight = &f.value;
     let mut lists = vec![("launch", &flight.launch.crew)];
     if let Some(landing) = &flight.landing {
@@ -425,6 +426,7 @@ fn check_crews(
                 );
             }
             if !seen.insert(member.astronaut.as_str()) {
+                consistent = false;
                 c.report(
                     f.file,
                     json_path![end, "crew", i],
@@ -436,7 +438,8 @@ fn check_crews(
                 );
             }
         }
-        if let Some(seats) = seats {
+        // A type with no seats is reported once, in spacecraft.json.
+        if let Some(seats) = seats.filter(|&s| s > 0) {
             if crew.len() > seats as usize {
                 c.report(
                     f.file,
@@ -465,6 +468,7 @@ fn check_crews(
             }
         }
     }
+    consistent
 }
 
 /// `caused_by`, `target` and `effects` name flights and events that exist.
