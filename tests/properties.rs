@@ -1,0 +1,116 @@
+//! Properties that must hold for any input, checked with proptest on generated values and on the bundled
+//! catalog: the arithmetic does not depend on how a time is written, the catalog does not depend on the
+//! order its files are read in, what orbitline writes it reads back unchanged, and `--as-of` never sees the
+//! future.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use orbitline::catalog::{embedded, Catalog, SourceFile};
+use orbitline::model::Time;
+use orbitline::timeline::records::{ranked, RecordKind, Scope};
+use orbitline::timeline::Elapsed;
+use proptest::prelude::*;
+
+/// An instant between 1961 and 2100, to the second.
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (-280_000_000i64..4_100_000_000i64).prop_map(|s| Utc.timestamp_opt(s, 0).unwrap())
+}
+
+/// An offset in whole quarter hours between −12:00 and +14:00.
+fn offset() -> impl Strategy<Value = FixedOffset> {
+    (-48i32..=56).prop_map(|q| FixedOffset::east_opt(q * 900).unwrap())
+}
+
+/// `instant` written at second precision in `offset`, the way a source would publish it.
+fn written(instant: DateTime<Utc>, offset: FixedOffset) -> Time {
+    let text = instant
+        .with_timezone(&offset)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
+    Time::parse(&text).unwrap()
+}
+
+fn bundled() -> Catalog {
+    Catalog::load("bundled", embedded()).unwrap()
+}
+
+proptest! {
+    #[test]
+    fn a_duration_does_not_depend_on_the_offset_its_times_are_written_in(
+        start in instant(),
+        length in 0i64..400 * 86_400,
+        zones in (offset(), offset(), offset(), offset()),
+    ) {
+        let end = start + Duration::seconds(length);
+        let a = Elapsed::between(&written(start, zones.0), &written(end, zones.1));
+        let b = Elapsed::between(&written(start, zones.2), &written(end, zones.3));
+        prop_assert_eq!(a.seconds, length);
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_time_reads_back_as_written(instant in instant(), offset in offset(), precision in 0u8..3) {
+        let local = instant.with_timezone(&offset);
+        let text = match precision {
+            0 => local.format("%Y-%m-%d%:z").to_string(),
+            1 => local.format("%Y-%m-%dT%H:%M%:z").to_string(),
+            _ => local.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        };
+        let time = Time::parse(&text).unwrap();
+        prop_assert_eq!(time.as_str(), text.as_str());
+        let json = serde_json::to_string(&time).unwrap();
+        let back: Time = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &time);
+        prop_assert!(time.earliest() <= instant && instant < time.latest() || time.earliest() == instant);
+    }
+
+    #[test]
+    fn any_string_is_parsed_or_refused_without_panicking(text in "\\PC{0,40}") {
+        let _ = Time::parse(&text);
+    }
+
+    #[test]
+    fn the_catalog_does_not_depend_on_the_order_files_are_read_in(
+        order in Just((0..embedded().len()).collect::<Vec<usize>>()).prop_shuffle()
+    ) {
+        let files = embedded();
+        let shuffled: Vec<SourceFile> = order.iter().map(|&i| files[i].clone()).collect();
+        let reference = bundled();
+        let catalog = Catalog::load("bundled", shuffled).unwrap();
+        prop_assert_eq!(catalog.flights(), reference.flights());
+        prop_assert_eq!(catalog.stays(), reference.stays());
+    }
+
+    #[test]
+    fn records_as_of_never_include_a_stay_that_ends_after_then(
+        at in (1_060_000_000i64..1_800_000_000i64).prop_map(|s| Utc.timestamp_opt(s, 0).unwrap()),
+        kind in prop_oneof![Just(RecordKind::Stay), Just(RecordKind::Crew), Just(RecordKind::Vehicle), Just(RecordKind::Eva)],
+    ) {
+        let catalog = bundled();
+        for entry in ranked(&catalog, kind, &Scope::default(), at) {
+            if let Some(end) = &entry.end {
+                prop_assert!(end.instant() <= at, "{} ended {} after {}", entry.label, end, at);
+            } else {
+                prop_assert!(entry.ongoing);
+            }
+            prop_assert!(entry.start.as_ref().is_some_and(|s| s.instant() <= at));
+        }
+    }
+}
+
+#[test]
+fn serialising_the_catalog_and_reading_it_back_gives_the_same_catalog() {
+    let catalog = bundled();
+    let mut files: Vec<SourceFile> = embedded()
+        .into_iter()
+        .filter(|f| {
+            ["astronauts.json", "spacecraft.json", "stations.json"].contains(&f.file_name.as_str())
+        })
+        .collect();
+    for flight in catalog.flights() {
+        let text = serde_json::to_string_pretty(flight).unwrap();
+        files.push(SourceFile::new(format!("again/{}.json", flight.id), text));
+    }
+    let again = Catalog::load("again", files).unwrap();
+    assert_eq!(again.flights(), catalog.flights());
+    assert_eq!(again.stays(), catalog.stays());
+}
