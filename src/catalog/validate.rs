@@ -57,19 +57,6 @@ pub(crate) fn validate(
     for s in stations {
         check_nation(&mut c, s.file, &s.path, &s.value.nation);
     }
-    for s in spacecraft {
-        if s.value.seats == 0 {
-            let mut path = s.path.clone();
-            path.push(super::locate::Step::Key("seats".into()));
-            c.report(
-                s.file,
-                path,
-                format!("spacecraft {} has 0 seats", s.value.id),
-                "give the number of crew seats",
-            );
-        }
-    }
-
     let astronaut_ids: HashSet<&str> = astronauts.iter().map(|a| a.value.id.as_str()).collect();
     let seats: HashMap<&str, u32> = spacecraft
         .iter()
@@ -438,8 +425,8 @@ fn check_crews(
                 );
             }
         }
-        // A type with no seats is reported once, in spacecraft.json.
-        if let Some(seats) = seats.filter(|&s| s > 0) {
+        // A type with no seats (a cargo ship) carries nobody.
+        if let Some(seats) = seats {
             if crew.len() > seats as usize {
                 c.report(
                     f.file,

@@ -63,7 +63,7 @@ pub struct Spacecraft {
     pub id: String,
     /// `Shenzhou`.
     pub name: String,
-    /// How many people it can carry.
+    /// How many people it can carry; 0 for a cargo ship.
     pub seats: u32,
     /// How long it is rated to stay in orbit, in days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
