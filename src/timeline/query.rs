@@ -19,6 +19,28 @@ pub enum QueryError {
         /// The closest id, where one is close.
         suggestion: Option<String>,
     },
+    /// A reference (`flight`, `flight/event` or `astronaut@flight`) that names nothing.
+    #[error("{message}")]
+    UnknownReference {
+        /// What was asked for.
+        reference: String,
+        /// What is wrong with it.
+        message: String,
+        /// The closest reference, where one is close.
+        suggestion: Option<String>,
+        /// What to do instead.
+        hint: String,
+    },
+    /// No chain of constraints leads from one moment to the other.
+    #[error("no chain of constraints leads from {from} to {to}")]
+    NoPath {
+        /// The start.
+        from: String,
+        /// The end.
+        to: String,
+        /// What to try instead.
+        hint: String,
+    },
 }
 
 impl QueryError {
@@ -663,17 +685,17 @@ pub fn utc_rfc3339(time: &Time) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
-fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&utc_rfc3339(time))
 }
 
-fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
     match time {
         Some(t) => utc(t, s),
         None => s.serialize_none(),
     }
 }
 
-fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
 }
