@@ -57,8 +57,7 @@ fn parse_iso(text: &str) -> Result<Duration, String> {
         .strip_prefix('P')
         .ok_or_else(|| format!("invalid duration `{text}`: it starts with P; {ISO_FORMS}"))?;
     let (date_part, time_part) = match body.split_once('T') {
-        Some((d, t)) if t.is_empty() => {
-            let _ = d;
+        Some((_, "")) => {
             return Err(format!(
                 "invalid duration `{text}`: nothing after T; {ISO_FORMS}"
             ));
@@ -72,7 +71,10 @@ fn parse_iso(text: &str) -> Result<Duration, String> {
     let mut seconds: i64 = 0;
     for (part, units) in [
         (date_part, &[('W', 7 * 86_400), ('D', 86_400)][..]),
-        (time_part.unwrap_or(""), &[('H', 3600), ('M', 60), ('S', 1)][..]),
+        (
+            time_part.unwrap_or(""),
+            &[('H', 3600), ('M', 60), ('S', 1)][..],
+        ),
     ] {
         let mut rest = part;
         let mut allowed = units.iter();
