@@ -69,9 +69,10 @@ fn parse_iso(text: &str) -> Result<Duration, String> {
         return Err(format!("invalid duration `{text}`: no amount; {ISO_FORMS}"));
     }
     let mut seconds: i64 = 0;
-    for (part, units) in [
-        (date_part, &[('W', 7 * 86_400), ('D', 86_400)][..]),
+    for (in_date, part, units) in [
+        (true, date_part, &[('W', 7 * 86_400), ('D', 86_400)][..]),
         (
+            false,
             time_part.unwrap_or(""),
             &[('H', 3600), ('M', 60), ('S', 1)][..],
         ),
@@ -91,7 +92,7 @@ fn parse_iso(text: &str) -> Result<Duration, String> {
                     "invalid duration `{text}`: `{unit}` has no number before it; {ISO_FORMS}"
                 ));
             }
-            if part == date_part && (unit == 'Y' || unit == 'M') {
+            if in_date && (unit == 'Y' || unit == 'M') {
                 return Err(format!(
                     "invalid duration `{text}`: years and months have no fixed length; write days (P30D)"
                 ));
@@ -208,6 +209,7 @@ mod tests {
         assert_eq!(secs("P1DT12H30M15S"), 86_400 + 12 * 3600 + 30 * 60 + 15);
         assert_eq!(secs("P2W"), 14 * 86_400);
         assert_eq!(secs("PT0S"), 0);
+        assert_eq!(secs("PT5M"), 300);
         assert_eq!(Gap::parse("P1D").unwrap().as_str(), "P1D");
     }
 
@@ -217,6 +219,7 @@ mod tests {
             ("1D", "starts with P"),
             ("P", "no amount"),
             ("P1M", "years and months"),
+            ("P5MT5M", "years and months"),
             ("P1Y", "years and months"),
             ("PT", "nothing after T"),
             ("P1X", "unexpected `X`"),
