@@ -308,6 +308,23 @@ impl EventGraph {
                 cycles.push(cycle);
             }
         }
+        // Between two moments linked more than once, name the link written in the data: that is the one
+        // to correct.
+        for cycle in &mut cycles {
+            let count = cycle.nodes.len();
+            for i in 0..count {
+                let (from, to) = (cycle.nodes[i], cycle.nodes[(i + 1) % count]);
+                if let Some(written) = self
+                    .graph
+                    .edges_connecting(from, to)
+                    .filter(|e| e.weight().origin.is_some())
+                    .map(|e| e.id())
+                    .min()
+                {
+                    cycle.edges[i] = written;
+                }
+            }
+        }
         cycles.sort_by_key(|c| c.nodes[0]);
         cycles
     }
