@@ -661,3 +661,160 @@ pub fn explicit_links(flight: &Flight) -> Vec<(String, Path, &[String], &[After]
     }
     links
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::SourceFile;
+
+    fn swap_catalog() -> Catalog {
+        let files = [
+            (
+                "astronauts.json",
+                include_str!("../../tests/fixtures/swap/astronauts.json"),
+            ),
+            (
+                "spacecraft.json",
+                include_str!("../../tests/fixtures/swap/spacecraft.json"),
+            ),
+            (
+                "stations.json",
+                include_str!("../../tests/fixtures/swap/stations.json"),
+            ),
+            (
+                "shenzhou-20.json",
+                include_str!("../../tests/fixtures/swap/shenzhou-20.json"),
+            ),
+            (
+                "shenzhou-21.json",
+                include_str!("../../tests/fixtures/swap/shenzhou-21.json"),
+            ),
+            (
+                "shenzhou-22.json",
+                include_str!("../../tests/fixtures/swap/shenzhou-22.json"),
+            ),
+        ];
+        let files = files.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
+        Catalog::load("swap", files).unwrap()
+    }
+
+    fn links(graph: &EventGraph, from: &str, to: &str) -> Vec<LinkKind> {
+        let (Some(a), Some(b)) = (graph.node(from), graph.node(to)) else {
+            return Vec::new();
+        };
+        graph
+            .graph()
+            .edges_connecting(a, b)
+            .map(|e| e.weight().kind)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    #[test]
+    fn the_swap_fixture_gives_sequence_crew_and_cause_edges() {
+        let catalog = swap_catalog();
+        let graph = EventGraph::of(&catalog);
+        // 3 flights: SZ-20 has 4 own moments and 2 events, SZ-21 4, SZ-22 3.
+        assert_eq!(graph.size().0, 13);
+        assert!(graph.topological_order().is_some());
+        assert!(graph.cycles().is_empty());
+        // The flight to the station is rigid: 09:17:31 → 15:49 UTC.
+        let launch_docking = graph
+            .graph()
+            .edges_connecting(
+                graph.node("shenzhou-20/launch").unwrap(),
+                graph.node("shenzhou-20/docking").unwrap(),
+            )
+            .next()
+            .unwrap();
+        assert!(launch_docking.weight().rigid);
+        assert_eq!(
+            launch_docking.weight().gap,
+            Some(Duration::seconds(6 * 3600 + 31 * 60 + 29))
+        );
+        // Events sit between docking and undocking in time order.
+        assert_eq!(
+            links(&graph, "shenzhou-20/docking", "shenzhou-20/debris-strike"),
+            [LinkKind::Sequence]
+        );
+        assert_eq!(
+            links(
+                &graph,
+                "shenzhou-20/debris-strike",
+                "shenzhou-20/return-postponed"
+            ),
+            [LinkKind::Sequence, LinkKind::CausedBy]
+        );
+        assert_eq!(
+            links(
+                &graph,
+                "shenzhou-20/return-postponed",
+                "shenzhou-20/undocking"
+            ),
+            [LinkKind::Sequence]
+        );
+        // The Shenzhou-20 crew's swap: their launch and Shenzhou-21's docking lead to Shenzhou-21's landing.
+        for from in ["shenzhou-20/launch", "shenzhou-21/docking"] {
+            let a = graph.node(from).unwrap();
+            let b = graph.node("shenzhou-21/landing").unwrap();
+            let crew: Vec<&Link> = graph
+                .graph()
+                .edges_connecting(a, b)
+                .map(|e| e.weight())
+                .filter(|l| l.kind == LinkKind::Crew)
+                .collect();
+            assert_eq!(crew.len(), 1, "{from}");
+            assert!(crew[0].swap);
+            assert_eq!(crew[0].crew, ["chen-dong", "chen-zhongrui", "wang-jie"]);
+        }
+        // Shenzhou-22 has no undocking: docking → landing is station time, not rigid.
+        let d = graph.node("shenzhou-22/docking").unwrap();
+        let l = graph.node("shenzhou-22/landing").unwrap();
+        let seq = graph
+            .graph()
+            .edges_connecting(d, l)
+            .find(|e| e.weight().kind == LinkKind::Sequence)
+            .unwrap();
+        assert!(!seq.weight().rigid);
+        assert_eq!(seq.weight().gap, Some(Duration::zero()));
+    }
+
+    #[test]
+    fn a_self_reference_and_a_two_step_loop_are_cycles() {
+        let catalog = swap_catalog();
+        let mut flights = catalog.flights().to_vec();
+        let sz20 = flights.iter_mut().find(|f| f.id == "shenzhou-20").unwrap();
+        sz20.events[0].after.push(After {
+            event: "shenzhou-20/return-postponed".into(),
+            min_gap: None,
+            sources: Vec::new(),
+            notes: None,
+        });
+        let sz21 = flights.iter_mut().find(|f| f.id == "shenzhou-21").unwrap();
+        sz21.launch.caused_by.push("shenzhou-21/launch".into());
+        let graph = EventGraph::build(&flights, catalog.stays());
+        assert!(graph.topological_order().is_none());
+        let cycles = graph.cycles();
+        let named: Vec<Vec<&str>> = cycles
+            .iter()
+            .map(|c| {
+                c.nodes
+                    .iter()
+                    .map(|&n| graph.moment(n).reference.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                vec!["shenzhou-20/debris-strike", "shenzhou-20/return-postponed"],
+                vec!["shenzhou-21/launch"],
+            ]
+        );
+        // The link written in the data is named where two moments are linked twice.
+        assert_eq!(graph.link(cycles[0].edges[0]).kind, LinkKind::CausedBy);
+        assert_eq!(graph.link(cycles[0].edges[1]).kind, LinkKind::After);
+        assert!(graph.link(cycles[0].edges[1]).origin.is_some());
+    }
+}
