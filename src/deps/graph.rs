@@ -559,7 +559,13 @@ impl Builder {
                 continue;
             };
             let swap = up != down;
-            for from in [launch, arrival] {
+            // A flight that did not dock arrives with its launch: one edge, not two.
+            let sources = if arrival == launch {
+                vec![launch]
+            } else {
+                vec![launch, arrival]
+            };
+            for from in sources {
                 let mut link = Link::plain(LinkKind::Crew, Some(Duration::zero()));
                 link.crew = astronauts.clone();
                 link.swap = swap;
