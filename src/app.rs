@@ -230,7 +230,7 @@ pub fn answer(
             let graph = EventGraph::of(catalog);
             let subject = Subject::resolve(catalog, &graph, reference)?;
             report::render(
-                &deps::impact(catalog, &graph, subject, *slip)?,
+                &deps::impact(catalog, &graph, subject, *slip, options.now)?,
                 format,
                 display,
             )

@@ -27,6 +27,8 @@ pub struct Scenario<'a> {
     pub after: Catalog,
     /// What moved, and by how much.
     pub shift: Shift,
+    /// The reference time for anything still in orbit (`--now`), for checks that need one.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Something that matters and changes with the new times.

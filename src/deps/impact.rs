@@ -179,12 +179,14 @@ pub struct ImpactReport {
     pub consequences: Vec<Consequence>,
 }
 
-/// Moves `subject` (a moment; a flight's launch; a stay's down landing) by `slip`.
+/// Moves `subject` (a moment; a flight's launch; a stay's down landing) by `slip`. `now` is the reference
+/// time for anything still in orbit, handed to the consequence checks.
 pub fn impact(
     catalog: &Catalog,
     graph: &EventGraph,
     subject: Subject,
     slip: Duration,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<ImpactReport, QueryError> {
     let start = subject
         .single(graph)
@@ -303,6 +305,7 @@ pub fn impact(
         before: catalog,
         after: shift.apply(catalog),
         shift,
+        now,
     };
     let consequences = consequences::all(&scenario);
     Ok(ImpactReport {
