@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::deps::{self, EventGraph, Subject};
 use crate::report::{self, Display, Format};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
@@ -65,6 +66,55 @@ pub enum Request {
         /// End of the range (default: now, or the last departure).
         to: Option<DateTime<Utc>>,
     },
+    /// What a moment, flight or stay depends on, and what depends on it.
+    Deps {
+        /// `flight`, `flight/event` or `astronaut@flight`.
+        reference: String,
+        /// Which trees.
+        direction: deps::Direction,
+        /// How many links deep (`None`: all).
+        depth: Option<usize>,
+    },
+    /// The chain of causes behind a moment.
+    Why {
+        /// `flight`, `flight/event` or `astronaut@flight`.
+        reference: String,
+    },
+    /// What moves when a moment slips.
+    Impact {
+        /// The moment (a flight stands for its launch, a stay for its down landing).
+        reference: String,
+        /// By how much (negative: earlier).
+        slip: chrono::Duration,
+    },
+    /// The critical path between two moments.
+    Critical {
+        /// Where it starts.
+        from: String,
+        /// Where it ends.
+        to: String,
+    },
+    /// The event graph, or a neighbourhood of it, for Graphviz or Mermaid.
+    Graph {
+        /// DOT, Mermaid or JSON.
+        format: GraphFormat,
+        /// Only the moments near this reference.
+        focus: Option<String>,
+        /// How many links from the focus.
+        depth: usize,
+    },
+}
+
+/// What `graph` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    #[default]
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// JSON (docs/json.md).
+    Json,
 }
 
 /// How a command ended, mapped to the exit code in one place.
@@ -140,6 +190,21 @@ impl AppError {
             AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
+            AppError::Query(QueryError::UnknownReference {
+                message,
+                suggestion,
+                hint,
+                ..
+            }) => {
+                let problem = Problem::in_file("(command line)", message.clone());
+                vec![match suggestion {
+                    Some(s) => problem.hint(format!("did you mean `{s}`? {hint}")),
+                    None => problem.hint(hint.clone()),
+                }]
+            }
+            AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
+                vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
+            }
         }
     }
 }
@@ -196,6 +261,56 @@ pub fn answer(
                 stdout: report::render(&report, format, display),
                 status,
             });
+        }
+        Request::Deps {
+            reference,
+            direction,
+            depth,
+        } => {
+            let graph = EventGraph::of(catalog);
+            let subject = Subject::resolve(catalog, &graph, reference)?;
+            report::render(
+                &deps::deps(catalog, &graph, subject, *direction, *depth),
+                format,
+                display,
+            )
+        }
+        Request::Why { reference } => {
+            let graph = EventGraph::of(catalog);
+            let subject = Subject::resolve(catalog, &graph, reference)?;
+            report::render(&deps::why(catalog, &graph, subject), format, display)
+        }
+        Request::Impact { reference, slip } => {
+            let graph = EventGraph::of(catalog);
+            let subject = Subject::resolve(catalog, &graph, reference)?;
+            report::render(
+                &deps::impact(catalog, &graph, subject, *slip, options.now)?,
+                format,
+                display,
+            )
+        }
+        Request::Critical { from, to } => {
+            let graph = EventGraph::of(catalog);
+            let from = Subject::resolve(catalog, &graph, from)?;
+            let to = Subject::resolve(catalog, &graph, to)?;
+            report::render(&deps::critical(catalog, &graph, from, to)?, format, display)
+        }
+        Request::Graph {
+            format: graph_format,
+            focus,
+            depth,
+        } => {
+            let graph = EventGraph::of(catalog);
+            let focus = match focus {
+                Some(reference) => Some(Subject::resolve(catalog, &graph, reference)?),
+                None => None,
+            };
+            let export = deps::graph_export(catalog, &graph, focus, *depth);
+            match (graph_format, format) {
+                (GraphFormat::Json, _) | (_, Format::Json) => report::json::to_json(&export),
+                (GraphFormat::Mermaid, _) => report::graph::mermaid(&export, display),
+                (GraphFormat::Dot, _) => report::graph::dot(&export, display),
+            }
         }
     };
     Ok(Outcome {

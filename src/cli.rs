@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use orbitline::app::{DataSource, Options, Request};
-use orbitline::model::Time;
+use orbitline::app::{DataSource, GraphFormat, Options, Request};
+use orbitline::deps::Direction;
+use orbitline::model::{parse_shift, Time};
 use orbitline::report::{Display, Format, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
@@ -126,6 +127,60 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         to: Option<String>,
     },
+    /// What a moment, a flight or a stay depends on, and what depends on it, as trees with the kind of
+    /// each link (sequence, crew, caused_by, after).
+    Deps {
+        /// A moment (shenzhou-20/debris-strike), a flight (shenzhou-20: all its moments) or a stay
+        /// (chen-dong@shenzhou-20: the launch that took them up and the landing that brought them down).
+        reference: String,
+        /// Only what it depends on.
+        #[arg(long, conflicts_with = "downstream")]
+        upstream: bool,
+        /// Only what depends on it.
+        #[arg(long)]
+        downstream: bool,
+        /// How many links deep (default: all).
+        #[arg(long, value_name = "N")]
+        depth: Option<usize>,
+    },
+    /// The chain of causes behind a moment, back to its roots: caused_by links, vehicle swaps, vehicles
+    /// unfit for crew return, schedule changes.
+    Why {
+        /// A moment (shenzhou-22/launch), a flight (each of its moments with a cause) or a stay (its down
+        /// landing).
+        reference: String,
+    },
+    /// Move a moment and see what moves with it: each dependent moves only as much as its constraints
+    /// force, slack absorbs the rest; then what that changes (stays, crews without a return craft,
+    /// vehicles over their rated time).
+    Impact {
+        /// The moment to move (a flight stands for its launch, a stay for its down landing).
+        reference: String,
+        /// By how much: 10d, -2d, 36h, 1d12h, 90min, or ISO 8601 (P10D).
+        #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+        slip: String,
+    },
+    /// The critical path from one moment to another: the chain of constraints that binds first, with the
+    /// float of every moment on it.
+    Critical {
+        /// Where it starts (a flight stands for its launch).
+        from: String,
+        /// Where it ends (a stay stands for its down landing).
+        to: String,
+    },
+    /// Export the event graph for Graphviz (`dot -Tsvg`) or Mermaid, edges styled by kind, vehicle swaps
+    /// highlighted.
+    Graph {
+        /// dot, mermaid or json (--json is the same as --format json).
+        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json"])]
+        format: String,
+        /// Only the moments near this one (a moment, a flight or a stay).
+        #[arg(long, value_name = "REF")]
+        focus: Option<String>,
+        /// With --focus: how many links away, either way.
+        #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
+        depth: usize,
+    },
     /// Print the JSON Schema of the catalog files (missions/schema.json).
     Schema,
 }
@@ -232,6 +287,39 @@ impl Cli {
                 from: instant("--from", from)?,
                 to: instant("--to", to)?,
             }),
+            Command::Deps {
+                reference,
+                upstream,
+                downstream,
+                depth,
+            } => Some(Request::Deps {
+                reference,
+                direction: match (upstream, downstream) {
+                    (true, false) => Direction::Upstream,
+                    (false, true) => Direction::Downstream,
+                    _ => Direction::Both,
+                },
+                depth,
+            }),
+            Command::Why { reference } => Some(Request::Why { reference }),
+            Command::Impact { reference, slip } => Some(Request::Impact {
+                reference,
+                slip: parse_shift(&slip).map_err(|e| format!("--slip: {e}"))?,
+            }),
+            Command::Critical { from, to } => Some(Request::Critical { from, to }),
+            Command::Graph {
+                format,
+                focus,
+                depth,
+            } => Some(Request::Graph {
+                format: match format.as_str() {
+                    "mermaid" => GraphFormat::Mermaid,
+                    "json" => GraphFormat::Json,
+                    _ => GraphFormat::Dot,
+                },
+                focus,
+                depth,
+            }),
             Command::Schema => None,
         };
         Ok((options, request))
@@ -255,5 +343,17 @@ mod tests {
         let b =
             Cli::try_parse_from(["orbitline", "duration", "shenzhou-20", "--tz", "local"]).unwrap();
         assert_eq!(a.tz, b.tz);
+    }
+
+    #[test]
+    fn a_negative_slip_is_a_value_not_a_flag() {
+        let cli =
+            Cli::try_parse_from(["orbitline", "impact", "shenzhou-22/launch", "--slip", "-2d"])
+                .unwrap();
+        let (_, request) = cli.into_request(chrono::Utc::now()).unwrap();
+        match request {
+            Some(Request::Impact { slip, .. }) => assert_eq!(slip, chrono::Duration::days(-2)),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod deps;
 pub mod model;
 pub mod report;
 pub mod schema;

@@ -79,6 +79,20 @@ impl Catalog {
         })
     }
 
+    /// A copy with other versions of the same flights (the same ids, other times): for what-if questions
+    /// such as `orbitline impact`. Stays are derived again; nothing is validated, so a what-if may hold
+    /// times a real catalog would refuse.
+    pub fn with_flights(&self, flights: Vec<Flight>) -> Catalog {
+        let flight_index = index(flights.iter().map(|f| f.id.as_str()));
+        let (stays, _) = crate::timeline::derive_stays(&flights);
+        Catalog {
+            flights,
+            stays,
+            flight_index,
+            ..self.clone()
+        }
+    }
+
     /// What the catalog is: `bundled`, or the folder it was read from.
     pub fn label(&self) -> &str {
         &self.label

@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::locate::{locate, Path};
 use super::{Located, Problem};
+use crate::deps::graph::explicit_links;
+use crate::deps::{EventGraph, LinkKind};
 use crate::json_path;
 use crate::model::{Astronaut, EventKind, Flight, Spacecraft, Station, Time, RESERVED_EVENT_IDS};
 use crate::suggest;
@@ -150,6 +152,7 @@ pub(crate) fn validate(
             );
         }
         check_events_in_time(&mut c, flights, &stays);
+        check_dependencies(&mut c, flights, &stays);
     }
     c.problems
 }
@@ -458,21 +461,31 @@ fn check_crews(
     consistent
 }
 
-/// `caused_by`, `target` and `effects` name flights and events that exist.
+/// `caused_by`, `after`, `target` and `effects` name flights and events that exist.
 fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&str, &Flight>) {
-    for (i, event) in f.value.events.iter().enumerate() {
-        let mut refs: Vec<(Path, &str)> = event
-            .caused_by
+    for (_, base, caused_by, after) in explicit_links(&f.value) {
+        let refs = caused_by
             .iter()
             .enumerate()
-            .map(|(j, r)| (json_path!["events", i, "caused_by", j], r.as_str()))
-            .collect();
-        if let Some(target) = &event.target {
-            refs.push((json_path!["events", i, "target"], target.as_str()));
-        }
-        for (path, reference) in refs {
+            .map(|(j, r)| (json_path!["caused_by", j], r.as_str()))
+            .chain(
+                after
+                    .iter()
+                    .enumerate()
+                    .map(|(j, a)| (json_path!["after", j, "event"], a.event.as_str())),
+            );
+        for (tail, reference) in refs {
             if let Err((message, hint)) = resolve(reference, flights) {
+                let mut path = base.clone();
+                path.extend(tail);
                 c.report(f.file, path, message, hint);
+            }
+        }
+    }
+    for (i, event) in f.value.events.iter().enumerate() {
+        if let Some(target) = &event.target {
+            if let Err((message, hint)) = resolve(target, flights) {
+                c.report(f.file, json_path!["events", i, "target"], message, hint);
             }
         }
         for (j, effect) in event.effects.iter().enumerate() {
@@ -488,6 +501,115 @@ fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&
                     format!("unknown flight `{}`", effect.vehicle),
                     hint,
                 );
+            }
+        }
+    }
+}
+
+/// The links of the event graph: no cycle, no effect before its cause, nothing before what it is `after`
+/// (plus its `min_gap`), as far as the precision of the times can tell.
+/// The time checks run only on a catalog whose times passed every other check, so that a wrong time is
+/// reported once, where it is written.
+fn check_dependencies(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
+    let plain: Vec<Flight> = flights.iter().map(|f| f.value.clone()).collect();
+    let graph = EventGraph::build(&plain, stays);
+    let g = graph.graph();
+    let times_ok = c.problems.is_empty();
+    for edge in g.edge_indices().filter(|_| times_ok) {
+        let link = graph.link(edge);
+        let Some(origin) = &link.origin else { continue };
+        let Some((source, target)) = g.edge_endpoints(edge) else {
+            continue;
+        };
+        let (cause, effect) = (graph.moment(source), graph.moment(target));
+        let (Some(before), Some(after)) = (&cause.time, &effect.time) else {
+            continue;
+        };
+        if cause.planned_only || effect.planned_only {
+            continue;
+        }
+        let (message, hint) = match link.kind {
+            LinkKind::CausedBy if after.surely_before(before) => (
+                format!(
+                    "{} ({after}) is before its cause {} ({before})",
+                    effect.reference, cause.reference
+                ),
+                "a cause comes first: check the times, or the reference",
+            ),
+            LinkKind::After => {
+                let gap = link.gap.unwrap_or_else(chrono::Duration::zero);
+                if !after.surely_before(&before.shifted(gap)) {
+                    continue;
+                }
+                let with_gap = if gap.is_zero() {
+                    String::new()
+                } else {
+                    format!(" + {}", crate::timeline::format_compact(gap.num_seconds()))
+                };
+                (
+                    format!(
+                        "{} ({after}) is before {} ({before}){with_gap}, but it is `after` it",
+                        effect.reference, cause.reference
+                    ),
+                    "check the times, the reference and the min_gap",
+                )
+            }
+            _ => continue,
+        };
+        c.report(
+            flights[origin.flight].file,
+            origin.path.clone(),
+            message,
+            hint,
+        );
+    }
+    // With two events of one id in a flight, references to it are ambiguous (and reported already): a
+    // cycle through them would be an artefact.
+    let unambiguous = flights.iter().all(|f| {
+        let mut seen = HashSet::new();
+        f.value.events.iter().all(|e| seen.insert(e.id.as_str()))
+    });
+    for cycle in graph.cycles().into_iter().filter(|_| unambiguous) {
+        let mut steps = Vec::new();
+        for (i, &node) in cycle.nodes.iter().enumerate() {
+            let moment = graph.moment(node);
+            let file = &c.texts[flights[moment.flight].file].0;
+            let file = file.rsplit('/').next().unwrap_or(file);
+            let via = if i == 0 {
+                String::new()
+            } else {
+                format!("[{}] ", graph.link(cycle.edges[i - 1]).kind.as_str())
+            };
+            steps.push(format!("{via}{} ({file})", moment.reference));
+        }
+        let closing = graph.link(cycle.edges[cycle.edges.len() - 1]).kind.as_str();
+        steps.push(format!(
+            "[{closing}] {}",
+            graph.moment(cycle.nodes[0]).reference
+        ));
+        // Point at the first link of the cycle that is written in the data.
+        let written = cycle
+            .edges
+            .iter()
+            .filter_map(|&e| graph.link(e).origin.as_ref())
+            .next();
+        let message = format!(
+            "dependency cycle through {} moment{}: {}",
+            cycle.nodes.len(),
+            if cycle.nodes.len() == 1 { "" } else { "s" },
+            steps.join(" → ")
+        );
+        let hint = "a moment cannot depend on itself: remove or correct one of the `after` or `caused_by` links on the cycle";
+        match written {
+            Some(origin) => c.report(
+                flights[origin.flight].file,
+                origin.path.clone(),
+                message,
+                hint,
+            ),
+            None => {
+                let file = flights[graph.moment(cycle.nodes[0]).flight].file;
+                c.report(file, Vec::new(), message, hint);
             }
         }
     }

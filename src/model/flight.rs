@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Time;
+use super::{Gap, Time};
 
 /// One flight of one spacecraft, as stored in a flight file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -74,6 +74,12 @@ pub struct End {
     /// The time is derived rather than published; `notes` says how.
     #[serde(default, skip_serializing_if = "is_false")]
     pub inferred: bool,
+    /// References (`flight/event`) to what caused it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caused_by: Vec<String>,
+    /// What it could not happen before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<After>,
     /// Source URLs for this end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
@@ -101,6 +107,12 @@ pub struct Mooring {
     /// The time is derived rather than published; `notes` says how.
     #[serde(default, skip_serializing_if = "is_false")]
     pub inferred: bool,
+    /// References (`flight/event`) to what caused it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caused_by: Vec<String>,
+    /// What it could not happen before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<After>,
     /// Source URLs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
@@ -145,6 +157,9 @@ pub struct Event {
     /// References (`flight/event`) to what caused it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caused_by: Vec<String>,
+    /// What it could not happen before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<After>,
     /// `schedule-change`: the reference whose planned time moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
@@ -192,6 +207,24 @@ impl EventKind {
             EventKind::Milestone => "milestone",
         }
     }
+}
+
+/// "This could not happen before that": a dependency on another event, with an optional least time
+/// between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct After {
+    /// The reference (`flight/event`) it had to wait for.
+    pub event: String,
+    /// The least time that had to pass after that event (ISO 8601: `P1D`, `PT36H`); none means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_gap: Option<Gap>,
+    /// Source URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// What an anomaly did to a vehicle.

@@ -1,11 +1,14 @@
 //! Plain data types: what a catalog file holds. No I/O, no derived facts.
 
 mod flight;
+mod gap;
 mod registry;
 mod time;
 
 pub use flight::{
-    CrewMember, Effect, End, Event, EventKind, Flight, Mooring, VehicleStatus, RESERVED_EVENT_IDS,
+    After, CrewMember, Effect, End, Event, EventKind, Flight, Mooring, VehicleStatus,
+    RESERVED_EVENT_IDS,
 };
+pub use gap::{parse_shift, Gap};
 pub use registry::{Astronaut, AstronautsFile, Spacecraft, SpacecraftFile, Station, StationsFile};
 pub use time::{Precision, Time, TimeError, YEAR_RANGE};

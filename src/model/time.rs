@@ -73,6 +73,33 @@ impl Time {
         }
     }
 
+    /// The same value moved by `delta`, keeping its precision and offset (for what-if questions). A date
+    /// moved by a part of a day keeps day precision: its interval starts `delta` later, and its text is the
+    /// date that start falls on.
+    pub fn shifted(&self, delta: Duration) -> Time {
+        let instant = self.instant + delta;
+        let local = match self.offset {
+            Some(offset) => instant.with_timezone(&offset).naive_local(),
+            None => instant.naive_utc(),
+        };
+        let zone = match self.offset {
+            Some(o) if o.local_minus_utc() == 0 => "Z".to_string(),
+            Some(o) => o.to_string(),
+            None => String::new(),
+        };
+        let text = match self.precision {
+            Precision::Day => format!("{}{zone}", local.format("%Y-%m-%d")),
+            Precision::Minute => format!("{}{zone}", local.format("%Y-%m-%dT%H:%M")),
+            Precision::Second => format!("{}{zone}", local.format("%Y-%m-%dT%H:%M:%S%.f")),
+        };
+        Time {
+            instant,
+            precision: self.precision,
+            offset: self.offset,
+            text: text.into_boxed_str(),
+        }
+    }
+
     /// The start of the interval this value stands for, in UTC (the value used in arithmetic).
     pub fn instant(&self) -> DateTime<Utc> {
         self.instant
@@ -430,6 +457,18 @@ mod tests {
             let err = Time::parse(text).unwrap_err();
             assert!(err.reason.contains(needle), "{text}: {}", err.reason);
         }
+    }
+
+    #[test]
+    fn shifted_keeps_precision_and_offset() {
+        let moved = t("2025-11-25T12:11:45+08:00").shifted(Duration::days(10));
+        assert_eq!(moved.as_str(), "2025-12-05T12:11:45+08:00");
+        assert_eq!(moved, t("2025-12-05T12:11:45+08:00"));
+        let day = t("2025-11-04+08:00").shifted(Duration::days(-2));
+        assert_eq!(day, t("2025-11-02+08:00"));
+        let minute = t("2025-11-25T07:50Z").shifted(Duration::hours(36));
+        assert_eq!(minute.as_str(), "2025-11-26T19:50Z");
+        assert_eq!(minute.precision(), Precision::Minute);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! with the chosen [`Format`]: human tables ([`human`]) or JSON through serde ([`json`]). Rendering returns
 //! a string; the binary prints it.
 
+pub mod deps;
+pub mod graph;
 pub mod human;
 pub mod json;
 
@@ -84,6 +86,20 @@ impl Display {
             _ => local.format("%Y-%m-%d %H:%M"),
         };
         format!("{clock} {}", zone_label(offset))
+    }
+
+    /// A time like [`Display::time`] without the zone label, for tables whose heading names the zone
+    /// ([`Display::zone_heading`]): `2025-11-25 04:11:45`; a date keeps its zone (`2025-11-04 (+08:00
+    /// date)`), and so does every time shown as published.
+    pub fn clock(&self, time: &Time) -> String {
+        let full = self.time(time);
+        if time.precision() == Precision::Day || self.zone == Zone::Local {
+            return full;
+        }
+        match full.rsplit_once(' ') {
+            Some((clock, _zone)) => clock.to_string(),
+            None => full,
+        }
     }
 
     /// An exact instant (`--now`) in the display zone, to the minute.

@@ -166,6 +166,36 @@ pub fn format_seconds(total: i64, seconds: bool) -> String {
     format!("{sign}{}", parts.join(" "))
 }
 
+/// `10 d`, `1 d 12 h`, `3 h 38 min`, `185 d 4 h 21 min`, `45 s`: only the units that are not zero (a
+/// zero duration is `0 min`); a minus sign for a negative one.
+pub fn format_compact(total: i64) -> String {
+    let sign = if total < 0 { "−" } else { "" };
+    let total = total.abs();
+    let parts: Vec<String> = [
+        (total / DAY, "d"),
+        (total % DAY / 3600, "h"),
+        (total % 3600 / 60, "min"),
+        (total % 60, "s"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, unit)| format!("{n} {unit}"))
+    .collect();
+    if parts.is_empty() {
+        return "0 min".into();
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
+/// A change of time with its sign: `+10 d`, `−2 d`, `±0 min`.
+pub fn format_delta(total: i64) -> String {
+    match total {
+        0 => "±0 min".into(),
+        t if t > 0 => format!("+{}", format_compact(t)),
+        t => format_compact(t),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +262,12 @@ mod tests {
             "209 d 20 h 26 min 14 s"
         );
         assert_eq!(format_seconds(-3600, false), "−1 h 0 min");
+        assert_eq!(format_compact(10 * DAY), "10 d");
+        assert_eq!(format_compact(DAY + 12 * 3600), "1 d 12 h");
+        assert_eq!(format_compact(3 * 3600 + 38 * 60), "3 h 38 min");
+        assert_eq!(format_compact(0), "0 min");
+        assert_eq!(format_delta(10 * DAY), "+10 d");
+        assert_eq!(format_delta(-2 * DAY), "−2 d");
         let e = Elapsed::between(&t("2025-11-14T08:40:00Z"), &t("2025-11-14T08:41:31Z"));
         assert_eq!(format_elapsed(&e), "1 min 31 s");
     }

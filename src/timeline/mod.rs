@@ -10,9 +10,12 @@ pub mod records;
 pub mod station;
 mod stay;
 
-pub use duration::{format_elapsed, format_seconds, DayConventions, DayCount, Elapsed};
-pub use query::{
-    duration, list, show, DurationReport, FlightRow, ListFilter, ListReport, QueryError,
-    ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
+pub use duration::{
+    format_compact, format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,
 };
+pub use query::{
+    duration, list, show, utc_rfc3339, DurationReport, FlightRow, ListFilter, ListReport,
+    QueryError, ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
+};
+pub(crate) use query::{utc, utc_instant, utc_opt};
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};

@@ -19,6 +19,28 @@ pub enum QueryError {
         /// The closest id, where one is close.
         suggestion: Option<String>,
     },
+    /// A reference (`flight`, `flight/event` or `astronaut@flight`) that names nothing.
+    #[error("{message}")]
+    UnknownReference {
+        /// What was asked for.
+        reference: String,
+        /// What is wrong with it.
+        message: String,
+        /// The closest reference, where one is close.
+        suggestion: Option<String>,
+        /// What to do instead.
+        hint: String,
+    },
+    /// No chain of constraints leads from one moment to the other.
+    #[error("no chain of constraints leads from {from} to {to}")]
+    NoPath {
+        /// The start.
+        from: String,
+        /// The end.
+        to: String,
+        /// What to try instead.
+        hint: String,
+    },
 }
 
 impl QueryError {

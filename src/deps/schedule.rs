@@ -1,0 +1,393 @@
+//! The scheduling passes over a constraint network: each node a time (or `None` where unknown), each edge
+//! the least time from its source to its target (or `None` for an edge that does not constrain, such as
+//! `caused_by`). An edge `a → b` with gap `g` says `b ≥ a + g`.
+//!
+//! petgraph has no longest-path routine, so these are the classic passes over a topological order:
+//! - [`propagate`] (forward): move one node and let every dependent move only as much as its constraints
+//!   force, as a scheduler would: the slack between a node and what it waits for absorbs the rest. A node
+//!   moved earlier drags nothing with it.
+//! - [`latest`] (backward): the latest each node could be without moving a given target; the difference to
+//!   its time is its *float*.
+//! - [`critical_path`]: from one node to another, the chain of constraints with the least float (the
+//!   first to bind when the start slips), and [`min_separation`], the longest path by gaps alone.
+//!
+//! They take the order as an argument and trust it: [`super::EventGraph::topological_order`] gives it.
+
+use chrono::{DateTime, Duration, Utc};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+/// Node times and edge gaps, indexed like the event graph.
+pub type Network = DiGraph<Option<DateTime<Utc>>, Option<Duration>>;
+
+/// What a slip does to one node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Not reached, or its slack absorbed the slip.
+    Unmoved,
+    /// It moves to `to` (by `to − old time`), forced by `by` (the edge whose constraint binds; `None` for
+    /// the node that was moved by hand).
+    Moved {
+        /// The new time.
+        to: DateTime<Utc>,
+        /// The binding edge.
+        by: Option<EdgeIndex>,
+    },
+    /// Its time is not known; the slip means it cannot be before `at_least`.
+    Unknown {
+        /// The new lower bound.
+        at_least: DateTime<Utc>,
+        /// The binding edge.
+        by: EdgeIndex,
+    },
+}
+
+/// The time a node has after the slip, where known: its new time if it moved, else its old one (or the
+/// new lower bound of a node whose time is unknown).
+pub fn time_after(net: &Network, effects: &[Effect], node: NodeIndex) -> Option<DateTime<Utc>> {
+    match effects[node.index()] {
+        Effect::Moved { to, .. } => Some(to),
+        Effect::Unknown { at_least, .. } => Some(at_least),
+        Effect::Unmoved => net[node],
+    }
+}
+
+/// Forward pass: moves `start` by `delta` and propagates through the edges that constrain. Returns one
+/// [`Effect`] per node. A node without a time at `start` moves nothing.
+pub fn propagate(
+    net: &Network,
+    order: &[NodeIndex],
+    start: NodeIndex,
+    delta: Duration,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::Unmoved; net.node_count()];
+    let Some(time) = net[start] else {
+        return effects;
+    };
+    effects[start.index()] = Effect::Moved {
+        to: time + delta,
+        by: None,
+    };
+    let Some(position) = order.iter().position(|&n| n == start) else {
+        return effects;
+    };
+    for &node in &order[position + 1..] {
+        // Only moved predecessors can force a move: the others' constraints held before the slip.
+        let mut bound: Option<(DateTime<Utc>, EdgeIndex)> = None;
+        for edge in net.edges_directed(node, Direction::Incoming) {
+            let Some(gap) = *edge.weight() else { continue };
+            let source = edge.source();
+            if matches!(effects[source.index()], Effect::Unmoved) {
+                continue;
+            }
+            let Some(source_time) = time_after(net, &effects, source) else {
+                continue;
+            };
+            let candidate = source_time + gap;
+            if bound.is_none_or(|(b, e)| candidate > b || (candidate == b && edge.id() < e)) {
+                bound = Some((candidate, edge.id()));
+            }
+        }
+        let Some((at_least, by)) = bound else {
+            continue;
+        };
+        effects[node.index()] = match net[node] {
+            Some(old) if at_least > old => Effect::Moved {
+                to: at_least,
+                by: Some(by),
+            },
+            Some(_) => Effect::Unmoved,
+            None => Effect::Unknown { at_least, by },
+        };
+    }
+    effects
+}
+
+/// How much later `node` could be than it is before any constraint into it binds: its time minus the
+/// tightest `source + gap` over the constraining edges into it, taking every time as it is after the slip
+/// in `effects`, or as recorded (`effects` empty). Negative: a constraint is broken. `None` when nothing constrains it or a time
+/// is unknown.
+pub fn slack(net: &Network, effects: &[Effect], node: NodeIndex) -> Option<Duration> {
+    let time = if effects.is_empty() {
+        net[node]?
+    } else {
+        time_after(net, effects, node)?
+    };
+    net.edges_directed(node, Direction::Incoming)
+        .filter_map(|edge| {
+            let gap = (*edge.weight())?;
+            let source = if effects.is_empty() {
+                net[edge.source()]?
+            } else {
+                time_after(net, effects, edge.source())?
+            };
+            Some(time - (source + gap))
+        })
+        .min()
+}
+
+/// Backward pass: for every node from which `to` can be reached through constraining edges, the latest
+/// time it could have without moving `to`. `None` elsewhere, and everywhere when `to` has no time.
+pub fn latest(net: &Network, order: &[NodeIndex], to: NodeIndex) -> Vec<Option<DateTime<Utc>>> {
+    let mut latest = vec![None; net.node_count()];
+    let Some(end) = net[to] else {
+        return latest;
+    };
+    latest[to.index()] = Some(end);
+    let Some(position) = order.iter().position(|&n| n == to) else {
+        return latest;
+    };
+    for &node in order[..position].iter().rev() {
+        latest[node.index()] = net
+            .edges_directed(node, Direction::Outgoing)
+            .filter_map(|edge| {
+                let gap = (*edge.weight())?;
+                let successor: DateTime<Utc> = latest[edge.target().index()]?;
+                Some(successor - gap)
+            })
+            .min();
+    }
+    latest
+}
+
+/// Forward pass by gaps alone: the least time the constraints force between `from` and every node after
+/// it (the longest path by gap). `None` where `from` does not lead.
+pub fn min_separation(
+    net: &Network,
+    order: &[NodeIndex],
+    from: NodeIndex,
+) -> Vec<Option<Duration>> {
+    let mut separation = vec![None; net.node_count()];
+    separation[from.index()] = Some(Duration::zero());
+    let Some(position) = order.iter().position(|&n| n == from) else {
+        return separation;
+    };
+    for &node in &order[position + 1..] {
+        separation[node.index()] = net
+            .edges_directed(node, Direction::Incoming)
+            .filter_map(|edge| {
+                let gap = (*edge.weight())?;
+                Some(separation[edge.source().index()]? + gap)
+            })
+            .max();
+    }
+    separation
+}
+
+/// The critical path from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriticalPath {
+    /// The nodes, `from` first, `to` last.
+    pub nodes: Vec<NodeIndex>,
+    /// The edges between them (`edges[i]` from `nodes[i]` to `nodes[i + 1]`).
+    pub edges: Vec<EdgeIndex>,
+    /// The float of each node: how much later it could be without moving `to`.
+    pub float: Vec<Duration>,
+    /// The least time the constraints alone force between `from` and `to` (the longest path by gaps).
+    pub min_separation: Duration,
+}
+
+/// The chain of constraints from `from` to `to` with the least float: at each node, the successor whose
+/// constraint binds first. `None` when no chain of constraining edges leads from `from` to `to`, or a
+/// time on it is unknown.
+pub fn critical_path(
+    net: &Network,
+    order: &[NodeIndex],
+    from: NodeIndex,
+    to: NodeIndex,
+) -> Option<CriticalPath> {
+    let latest = latest(net, order, to);
+    latest[from.index()]?;
+    let separation = min_separation(net, order, from);
+    let mut nodes = vec![from];
+    let mut edges = Vec::new();
+    let mut float = Vec::new();
+    let mut at = from;
+    loop {
+        float.push(latest[at.index()]? - net[at]?);
+        if at == to {
+            break;
+        }
+        let (edge, next) = net
+            .edges_directed(at, Direction::Outgoing)
+            .filter_map(|edge| {
+                let gap = (*edge.weight())?;
+                let bound = latest[edge.target().index()]? - gap;
+                Some((bound, edge.id(), edge.target()))
+            })
+            .min()
+            .map(|(_, edge, next)| (edge, next))?;
+        nodes.push(next);
+        edges.push(edge);
+        at = next;
+    }
+    Some(CriticalPath {
+        nodes,
+        edges,
+        float,
+        min_separation: separation[to.index()]?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn hour(h: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap() + Duration::hours(h)
+    }
+
+    fn h(n: i64) -> Option<Duration> {
+        Some(Duration::hours(n))
+    }
+
+    /// a(0 h) → b(2 h) rigid 2 h; a → c(10 h) gap 0; b → c gap 1 h; c → d(12 h) gap 2 h;
+    /// and x(1 h) → d by caused_by (no gap: does not constrain).
+    fn diamond() -> (Network, [NodeIndex; 5], Vec<NodeIndex>) {
+        let mut net = Network::new();
+        let a = net.add_node(Some(hour(0)));
+        let b = net.add_node(Some(hour(2)));
+        let c = net.add_node(Some(hour(10)));
+        let d = net.add_node(Some(hour(12)));
+        let x = net.add_node(Some(hour(1)));
+        net.add_edge(a, b, h(2));
+        net.add_edge(a, c, h(0));
+        net.add_edge(b, c, h(1));
+        net.add_edge(c, d, h(2));
+        net.add_edge(x, d, None);
+        let order = petgraph::algo::toposort(&net, None).unwrap();
+        (net, [a, b, c, d, x], order)
+    }
+
+    fn moved_by(net: &Network, effects: &[Effect], node: NodeIndex) -> Option<i64> {
+        match effects[node.index()] {
+            Effect::Moved { to, .. } => Some((to - net[node].unwrap()).num_hours()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_small_slip_is_absorbed_by_slack() {
+        // a +5 h: b must be ≥ 5 + 2 = 7 (was 2): +5 h. c must be ≥ max(5 + 0, 7 + 1) = 8, is 10: unmoved,
+        // with 2 h of slack left (it had 10 − max(0, 2 + 1) = 7 h). d unmoved.
+        let (net, [a, b, c, d, x], order) = diamond();
+        let effects = propagate(&net, &order, a, Duration::hours(5));
+        assert_eq!(moved_by(&net, &effects, a), Some(5));
+        assert_eq!(moved_by(&net, &effects, b), Some(5));
+        assert_eq!(effects[c.index()], Effect::Unmoved);
+        assert_eq!(effects[d.index()], Effect::Unmoved);
+        assert_eq!(effects[x.index()], Effect::Unmoved);
+        assert_eq!(slack(&net, &[], c), h(7));
+        assert_eq!(slack(&net, &effects, c), h(2));
+    }
+
+    #[test]
+    fn a_large_slip_moves_dependents_only_as_far_as_forced() {
+        // a +10 h: b = 12 (+10); c ≥ max(10, 13) = 13 (+3, forced by b → c); d ≥ 13 + 2 = 15 (+3).
+        let (net, [a, b, c, d, _], order) = diamond();
+        let effects = propagate(&net, &order, a, Duration::hours(10));
+        assert_eq!(moved_by(&net, &effects, b), Some(10));
+        assert_eq!(moved_by(&net, &effects, c), Some(3));
+        assert_eq!(moved_by(&net, &effects, d), Some(3));
+        let b_to_c = net.find_edge(b, c).unwrap();
+        assert!(matches!(effects[c.index()], Effect::Moved { by: Some(e), .. } if e == b_to_c));
+    }
+
+    #[test]
+    fn an_earlier_time_drags_nothing() {
+        let (net, [_, b, c, d, _], order) = diamond();
+        let effects = propagate(&net, &order, b, Duration::hours(-1));
+        assert_eq!(moved_by(&net, &effects, b), Some(-1));
+        assert_eq!(effects[c.index()], Effect::Unmoved);
+        assert_eq!(effects[d.index()], Effect::Unmoved);
+        // b's own constraint no longer holds: a + 2 h = 2 h > 1 h.
+        assert_eq!(slack(&net, &effects, b), h(-1));
+    }
+
+    #[test]
+    fn latest_times_and_float_towards_d() {
+        // latest(d) = 12; latest(c) = 12 − 2 = 10; latest(b) = 10 − 1 = 9;
+        // latest(a) = min(9 − 2, 10 − 0) = 7. x reaches d only by caused_by: None.
+        let (net, [a, b, c, d, x], order) = diamond();
+        let latest = latest(&net, &order, d);
+        assert_eq!(latest[d.index()], Some(hour(12)));
+        assert_eq!(latest[c.index()], Some(hour(10)));
+        assert_eq!(latest[b.index()], Some(hour(9)));
+        assert_eq!(latest[a.index()], Some(hour(7)));
+        assert_eq!(latest[x.index()], None);
+        // Float of a is 7 h: a slip of 7 h leaves d alone, 8 h moves it.
+        assert_eq!(
+            propagate(&net, &order, a, Duration::hours(7))[d.index()],
+            Effect::Unmoved
+        );
+        assert!(matches!(
+            propagate(&net, &order, a, Duration::hours(8))[d.index()],
+            Effect::Moved { .. }
+        ));
+    }
+
+    #[test]
+    fn critical_path_follows_the_least_float() {
+        // a → b → c → d: floats 7, 7, 0, 0 (a → c directly would leave a 10 h of float).
+        // By gaps alone: a → b → c → d = 2 + 1 + 2 = 5 h (a → c → d is only 2 h).
+        let (net, [a, b, c, d, x], order) = diamond();
+        let path = critical_path(&net, &order, a, d).unwrap();
+        assert_eq!(path.nodes, vec![a, b, c, d]);
+        let floats: Vec<i64> = path.float.iter().map(|f| f.num_hours()).collect();
+        assert_eq!(floats, vec![7, 7, 0, 0]);
+        assert_eq!(path.min_separation, Duration::hours(5));
+        assert_eq!(path.edges.len(), 3);
+        assert!(
+            critical_path(&net, &order, x, d).is_none(),
+            "caused_by only"
+        );
+        assert!(critical_path(&net, &order, d, a).is_none(), "backwards");
+    }
+
+    #[test]
+    fn an_unknown_time_gets_a_lower_bound() {
+        // p(0 h) → q(unknown) gap 3 h. p +1 h: q ≥ 4 h.
+        let mut net = Network::new();
+        let p = net.add_node(Some(hour(0)));
+        let q = net.add_node(None);
+        let e = net.add_edge(p, q, h(3));
+        let order = vec![p, q];
+        let effects = propagate(&net, &order, p, Duration::hours(1));
+        assert_eq!(
+            effects[q.index()],
+            Effect::Unknown {
+                at_least: hour(4),
+                by: e
+            }
+        );
+        assert_eq!(latest(&net, &order, q), vec![None, None]);
+    }
+
+    #[test]
+    fn a_chain_of_rigid_legs_moves_as_one() {
+        // launch(0) → docking(3 h) rigid 3 h → undocking(100 h) gap 0 → landing(105 h) rigid 5 h.
+        // Launch +10 h: docking +10 h; undocking has 97 h of slack: unmoved; landing unmoved.
+        // Launch +99 h: docking at 102 h, undocking forced to 102 h (+2 h), landing to 107 h (+2 h).
+        let mut net = Network::new();
+        let launch = net.add_node(Some(hour(0)));
+        let docking = net.add_node(Some(hour(3)));
+        let undocking = net.add_node(Some(hour(100)));
+        let landing = net.add_node(Some(hour(105)));
+        net.add_edge(launch, docking, h(3));
+        net.add_edge(docking, undocking, h(0));
+        net.add_edge(undocking, landing, h(5));
+        let order = vec![launch, docking, undocking, landing];
+        let small = propagate(&net, &order, launch, Duration::hours(10));
+        assert_eq!(moved_by(&net, &small, docking), Some(10));
+        assert_eq!(small[undocking.index()], Effect::Unmoved);
+        let large = propagate(&net, &order, launch, Duration::hours(99));
+        assert_eq!(moved_by(&net, &large, undocking), Some(2));
+        assert_eq!(moved_by(&net, &large, landing), Some(2));
+        let path = critical_path(&net, &order, launch, landing).unwrap();
+        let floats: Vec<i64> = path.float.iter().map(|f| f.num_hours()).collect();
+        assert_eq!(floats, vec![97, 97, 0, 0]);
+        assert_eq!(path.min_separation, Duration::hours(8));
+    }
+}
