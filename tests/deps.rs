@@ -456,3 +456,37 @@ fn every_command_refuses_a_cyclic_catalog() {
             ));
     }
 }
+
+#[test]
+fn impact_reports_record_and_coverage_changes_from_the_station_and_records_models() {
+    // A 20-day later Shenzhou-21 landing makes the Shenzhou-20 crew's stay 223 days: the Shenzhou-21
+    // crew's 209 days no longer set the Chinese crew record.
+    let report = common::json(&["impact", "shenzhou-21/landing", "--slip", "20d"]);
+    let consequences = report["consequences"].as_array().unwrap();
+    let record = consequences
+        .iter()
+        .find(|c| c["kind"] == "record")
+        .expect("a record consequence");
+    assert_eq!(record["label"], "Shenzhou-21 crew");
+    assert_eq!(record["nation"], "CN");
+    assert_eq!(
+        (record["before"].as_bool(), record["after"].as_bool()),
+        (Some(true), Some(false))
+    );
+    // The Shenzhou-22 slip: the gap comes from station coverage (seats counted), for the Shenzhou-21 crew.
+    let report = common::json(&["impact", "shenzhou-22/launch", "--slip", "10d"]);
+    let gap = report["consequences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "return-craft-gap")
+        .expect("a gap consequence");
+    assert_eq!(gap["station"], "tiangong");
+    assert_eq!(gap["crew_of"], "shenzhou-21");
+    assert_eq!(
+        gap["astronauts"],
+        serde_json::json!(["zhang-lu", "wu-fei", "zhang-hongzhang"])
+    );
+    assert_eq!(gap["before_seconds"], 11 * 86_400 + 4 * 3600 + 36 * 60);
+    assert_eq!(gap["after_seconds"], 21 * 86_400 + 4 * 3600 + 36 * 60);
+}

@@ -6,17 +6,18 @@
 //! station coverage) plugs in by being added to the list: compute on `before`, compute on `after`,
 //! report the difference.
 //!
-//! [`provisional_return_craft_gaps`] is a stand-in for the station-coverage computation
-//! (`timeline::station`): it only knows the case of a crew whose own vehicle left (or became unfit)
-//! before their return craft arrived.
+//! Return-craft gaps come from the station coverage of `timeline::station` (which counts seats), record
+//! changes from `timeline::records`.
 
-use chrono::Duration;
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use super::Shift;
 use crate::catalog::Catalog;
-use crate::model::{Flight, Time, VehicleStatus};
-use crate::timeline::Elapsed;
+use crate::model::{Flight, Time};
+use crate::timeline::records::{progression, RecordKind, Scope};
+use crate::timeline::{station, Elapsed};
 
 /// The catalog before and after a shift.
 #[derive(Debug, Clone)]
@@ -65,33 +66,47 @@ pub enum Consequence {
         /// After.
         after_seconds: i64,
     },
-    /// A crew is left without a fit return craft for longer (or shorter).
+    /// People aboard a station are left without a fit return seat for longer (or shorter): the
+    /// station's coverage gaps (see `timeline::station`) for those whose own craft was gone or unfit.
     ReturnCraftGap {
-        /// The flight that took the crew up.
+        /// The station.
+        station: String,
+        /// The flight that took them up.
         crew_of: String,
         /// Its name.
         crew_of_name: String,
-        /// The crew's names.
+        /// The people without a fit craft of their own (ids).
+        astronauts: Vec<String>,
+        /// Their names.
         names: Vec<String>,
-        /// The flight that brought them down (the craft they waited for).
-        down: String,
-        /// Its name.
-        down_name: String,
-        /// When the gap began, before the shift (UTC RFC 3339).
+        /// When their gap began, before the shift.
         #[serde(serialize_with = "crate::timeline::utc")]
         from: Time,
-        /// When the return craft arrived, before the shift.
+        /// When it ended, before the shift.
         #[serde(serialize_with = "crate::timeline::utc")]
         to_before: Time,
-        /// After the shift.
+        /// When it ends after the shift.
         #[serde(serialize_with = "crate::timeline::utc")]
         to_after: Time,
-        /// The gap before, in seconds (0: none).
+        /// The time without a fit seat before, in seconds (0: none).
         before_seconds: i64,
         /// After.
         after_seconds: i64,
-        /// Computed by the stand-in [`provisional_return_craft_gaps`], not by station coverage.
-        provisional: bool,
+    },
+    /// A crew stay now sets a record, or no longer does, in the records of its nation.
+    Record {
+        /// The kind of record (`crew`).
+        record: crate::timeline::records::RecordKind,
+        /// The nation whose record it is.
+        nation: String,
+        /// Who (a name, or `Shenzhou-20 crew`).
+        label: String,
+        /// It held the record (was the longest when it ended) before the shift.
+        before: bool,
+        /// After.
+        after: bool,
+        /// Its length after the shift, in seconds.
+        seconds: i64,
     },
 }
 
@@ -100,7 +115,7 @@ pub type ConsequenceCheck = fn(&Scenario) -> Vec<Consequence>;
 
 /// Every check `impact` runs, in the order their findings are listed.
 pub const CONSEQUENCE_CHECKS: &[ConsequenceCheck] =
-    &[provisional_return_craft_gaps, stay_lengths, rated_time];
+    &[return_craft_gaps, stay_lengths, records, rated_time];
 
 /// Runs every check.
 pub fn all(scenario: &Scenario) -> Vec<Consequence> {
@@ -197,100 +212,131 @@ fn time_in_orbit(flight: &Flight) -> Option<i64> {
     Some(Elapsed::between(flight.launch_time()?, flight.landing_time()?).seconds)
 }
 
-/// **Stand-in, to be replaced by station coverage (`timeline::station`).** For each crew that came down
-/// on another vehicle than the one that took them up: the time from when their own vehicle left the
-/// station (undocking, else landing) or became unfit for crew return (an anomaly's `effects`), whichever
-/// is first, to when their return craft arrived (docking, else launch), when that is positive. Reports the
-/// crews whose gap changes. It does not count seats: two crews sharing one craft's seats are not seen.
-pub fn provisional_return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
-    let before = crew_gaps(scenario.before);
-    let after = crew_gaps(&scenario.after);
-    before
-        .into_iter()
-        .filter_map(|gap| {
-            let later = after
+/// The coverage gaps of every station a moved moment belongs to, before and after, grouped by the people
+/// without a fit craft of their own: reports each group whose time without a seat changes.
+pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
+    let stations: BTreeSet<&str> = scenario
+        .shift
+        .moves()
+        .filter_map(|(reference, _)| reference.split('/').next())
+        .filter_map(|flight| scenario.before.flight(flight)?.station.as_deref())
+        .collect();
+    let mut out = Vec::new();
+    for station_id in stations {
+        let gaps = |catalog: &Catalog| -> BTreeMap<Vec<String>, (Time, Time, i64)> {
+            let Ok(report) =
+                station::station(catalog, station_id, None, Some(scenario.now), scenario.now)
+            else {
+                return BTreeMap::new();
+            };
+            let mut by_people: BTreeMap<Vec<String>, (Time, Time, i64)> = BTreeMap::new();
+            for gap in report.gaps {
+                // In crew order, as the station report lists them (the same before and after).
+                let people = gap.without_own_craft.clone();
+                let entry = by_people
+                    .entry(people)
+                    .or_insert_with(|| (gap.start.clone(), gap.end.clone(), 0));
+                entry.0 = entry.0.clone().min(gap.start.clone());
+                entry.1 = entry.1.clone().max(gap.end.clone());
+                entry.2 += gap.elapsed.seconds;
+            }
+            by_people
+        };
+        let (before, after) = (gaps(scenario.before), gaps(&scenario.after));
+        let groups: BTreeSet<&Vec<String>> = before.keys().chain(after.keys()).collect();
+        for people in groups {
+            let (was, is) = (before.get(people), after.get(people));
+            let (was_seconds, is_seconds) = (was.map_or(0, |g| g.2), is.map_or(0, |g| g.2));
+            if was_seconds == is_seconds || people.is_empty() {
+                continue;
+            }
+            let Some((from, to_before)) = was.or(is).map(|g| (g.0.clone(), g.1.clone())) else {
+                continue;
+            };
+            let to_after = is.map_or_else(|| from.clone(), |g| g.1.clone());
+            // The crew is named by the flight that took them up, as of when their gap began.
+            let crew_of = scenario
+                .before
+                .stays()
                 .iter()
-                .find(|g| g.up == gap.up && g.down == gap.down)?;
-            let was = (gap.to.instant() - gap.from.instant()).max(Duration::zero());
-            let is = (later.to.instant() - later.from.instant()).max(Duration::zero());
-            (was != is).then(|| Consequence::ReturnCraftGap {
-                crew_of_name: flight_name(scenario.before, &gap.up),
-                down_name: flight_name(scenario.before, &gap.down),
-                crew_of: gap.up,
-                names: gap
-                    .astronauts
+                .find(|s| {
+                    s.astronaut == people[0]
+                        && s.start.instant() <= from.instant()
+                        && s.end.as_ref().is_none_or(|e| e.instant() > from.instant())
+                })
+                .map_or_else(String::new, |s| s.up.clone());
+            out.push(Consequence::ReturnCraftGap {
+                station: station_id.to_string(),
+                crew_of_name: flight_name(scenario.before, &crew_of),
+                crew_of,
+                names: people
                     .iter()
                     .map(|a| scenario.before.name_of(a).to_string())
                     .collect(),
-                down: gap.down,
-                from: gap.from,
-                to_before: gap.to,
-                to_after: later.to.clone(),
-                before_seconds: was.num_seconds(),
-                after_seconds: is.num_seconds(),
-                provisional: true,
-            })
-        })
-        .collect()
-}
-
-struct CrewGap {
-    up: String,
-    down: String,
-    astronauts: Vec<String>,
-    from: Time,
-    to: Time,
-}
-
-fn crew_gaps(catalog: &Catalog) -> Vec<CrewGap> {
-    let mut gaps: Vec<CrewGap> = Vec::new();
-    for stay in catalog.stays() {
-        let Some(down) = stay.down.as_deref().filter(|d| *d != stay.up) else {
-            continue;
-        };
-        if let Some(gap) = gaps.iter_mut().find(|g| g.up == stay.up && g.down == down) {
-            gap.astronauts.push(stay.astronaut.clone());
-            continue;
-        }
-        let (Some(up), Some(down_flight)) = (catalog.flight(&stay.up), catalog.flight(down)) else {
-            continue;
-        };
-        let left = up
-            .undocking
-            .as_ref()
-            .and_then(|u| u.time.clone())
-            .or_else(|| up.landing_time().cloned());
-        let unfit = catalog
-            .flights()
-            .iter()
-            .flat_map(|f| &f.events)
-            .filter(|e| {
-                e.effects
-                    .iter()
-                    .any(|x| x.vehicle == up.id && x.status == VehicleStatus::UnfitForCrewReturn)
-            })
-            .map(|e| e.time.clone())
-            .min();
-        let from = match (left, unfit) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        let arrival = down_flight
-            .docking
-            .as_ref()
-            .and_then(|d| d.time.clone())
-            .or_else(|| down_flight.launch_time().cloned());
-        if let (Some(from), Some(to)) = (from, arrival) {
-            gaps.push(CrewGap {
-                up: stay.up.clone(),
-                down: down.to_string(),
-                astronauts: vec![stay.astronaut.clone()],
+                astronauts: people.clone(),
                 from,
-                to,
+                to_before,
+                to_after,
+                before_seconds: was_seconds,
+                after_seconds: is_seconds,
             });
         }
     }
-    gaps
+    out
+}
+
+/// Crew stays whose record status in the nation of a moved flight changes: one that set the record when
+/// it ended and no longer does, or the reverse (a record can change hands without its holder moving).
+pub fn records(scenario: &Scenario) -> Vec<Consequence> {
+    let moved_flights: BTreeSet<&str> = scenario
+        .shift
+        .moves()
+        .filter_map(|(reference, _)| reference.split('/').next())
+        .collect();
+    let nations: BTreeSet<String> = moved_flights
+        .iter()
+        .filter_map(|f| scenario.before.flight(f).map(|f| f.nation.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for nation in nations {
+        let scope = Scope {
+            nation: Some(nation.clone()),
+            ..Scope::default()
+        };
+        // Crew records only: a person's single-stay record would repeat the same fact for each member.
+        for kind in [RecordKind::Crew] {
+            let holders = |catalog: &Catalog| -> BTreeMap<String, (String, i64)> {
+                progression(catalog, kind, &scope, scenario.now)
+                    .into_iter()
+                    .map(|step| {
+                        (
+                            step.record.key.clone(),
+                            (step.record.label.clone(), step.record.elapsed.seconds),
+                        )
+                    })
+                    .collect()
+            };
+            let (before, after) = (holders(scenario.before), holders(&scenario.after));
+            for key in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
+                let (was, is) = (before.get(key), after.get(key));
+                if was.is_some() == is.is_some() {
+                    continue;
+                }
+                let Some((label, seconds)) = is.or(was) else {
+                    continue;
+                };
+                out.push(Consequence::Record {
+                    record: kind,
+                    nation: nation.clone(),
+                    label: label.clone(),
+                    before: was.is_some(),
+                    after: is.is_some(),
+                    seconds: *seconds,
+                });
+            }
+        }
+    }
+    out
 }
 
 fn flight_name(catalog: &Catalog, id: &str) -> String {

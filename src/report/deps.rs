@@ -376,18 +376,47 @@ fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Disp
         Consequence::ReturnCraftGap {
             crew_of_name,
             names,
-            down_name,
             from,
+            to_before,
+            to_after,
             before_seconds,
             after_seconds,
             ..
         } => {
+            let until = if to_before == to_after {
+                display.time(to_after)
+            } else {
+                format!(
+                    "{} (was {})",
+                    display.time(to_after),
+                    display.time(to_before)
+                )
+            };
             let _ = writeln!(
                 out,
-                "  {crew_of_name} crew ({}) without a fit return craft:\n    {}, from {} until {down_name} docked",
+                "  {crew_of_name} crew ({}) without a fit return seat:\n    {}\n    from {} until {until}",
                 names.join(", "),
                 change(*before_seconds, *after_seconds),
                 display.time(from),
+            );
+        }
+        Consequence::Record {
+            record,
+            nation,
+            label,
+            before,
+            after,
+            seconds,
+        } => {
+            let what = match (before, after) {
+                (false, true) => "would set",
+                _ => "would no longer set",
+            };
+            let _ = writeln!(
+                out,
+                "  {label} ({}) {what} the {nation} record for {}",
+                crate::timeline::format_seconds(*seconds, false),
+                record.title()
             );
         }
         Consequence::StayLength {
