@@ -301,10 +301,11 @@ pub fn station(
                 .iter()
                 .any(|u| u.vehicle == flight && u.from.instant() <= t)
         };
+        // A cargo ship (no seats) is no return craft, fit or not.
         let fit: Vec<&Visit> = docked
             .iter()
             .copied()
-            .filter(|v| is_fit(&v.flight.id))
+            .filter(|v| v.seats > 0 && is_fit(&v.flight.id))
             .collect();
         let fit_seats: u32 = fit.iter().map(|v| v.seats).sum();
         let count = aboard.len() as u32;
