@@ -12,6 +12,8 @@ fn a_panic_is_reported_as_a_bug_with_exit_2() {
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("error: orbitline hit a bug and stopped"))
+        .stderr(predicate::str::contains(
+            "error: orbitline hit a bug and stopped",
+        ))
         .stderr(predicate::str::contains("hint: please report it"));
 }

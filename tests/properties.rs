@@ -97,6 +97,33 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn a_positive_slip_never_moves_anything_earlier_nor_by_more_than_the_slip(
+        pick in 0usize..1000,
+        hours in 1i64..5000,
+    ) {
+        use orbitline::deps::{impact, EventGraph, Subject};
+        let catalog = bundled();
+        let graph = EventGraph::of(&catalog);
+        let references: Vec<String> = graph
+            .graph()
+            .node_indices()
+            .filter(|&n| graph.moment(n).time.is_some())
+            .map(|n| graph.moment(n).reference.clone())
+            .collect();
+        let reference = &references[pick % references.len()];
+        let subject = Subject::resolve(&catalog, &graph, reference).unwrap();
+        let slip = Duration::hours(hours);
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 0, 0, 0).unwrap();
+        let report = impact(&catalog, &graph, subject, slip, now).unwrap();
+        for moved in &report.moved {
+            prop_assert!(moved.by_seconds >= 0, "{} moved earlier", moved.moment.reference);
+            prop_assert!(moved.by_seconds <= slip.num_seconds(), "{} moved more than the slip", moved.moment.reference);
+        }
+    }
+}
+
 #[test]
 fn serialising_the_catalog_and_reading_it_back_gives_the_same_catalog() {
     let catalog = bundled();
