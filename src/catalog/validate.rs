@@ -653,6 +653,11 @@ fn resolve(reference: &str, flights: &HashMap<&str, &Flight>) -> Result<(), (Str
 
 /// Every event lies within its flight, or within a stay of the crew that launched on it.
 fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
+    // The ends of the stays of each flight's launch crew (`None` for a stay still open).
+    let mut crew_ends_of: HashMap<&str, Vec<Option<&Time>>> = HashMap::new();
+    for s in stays {
+        crew_ends_of.entry(s.up.as_str()).or_default().push(s.end.as_ref());
+    }
     for f in flights {
         let flight = &f.value;
         let Some(launch) = flight.launch.time.as_ref() else {
@@ -661,11 +666,9 @@ fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[S
         // The latest moment an event of this flight can be: its landing or the end of the longest stay of
         // its launch crew, whichever is later; no limit while the flight or any of its crew is in orbit.
         let landing = flight.landing_time();
-        let crew_ends: Option<Vec<&Time>> = stays
-            .iter()
-            .filter(|s| s.up == flight.id)
-            .map(|s| s.end.as_ref())
-            .collect();
+        let crew_ends: Option<Vec<&Time>> = crew_ends_of
+            .get(flight.id.as_str())
+            .map_or(Some(Vec::new()), |ends| ends.iter().copied().collect());
         let latest = match (landing, crew_ends) {
             (Some(landing), Some(ends)) => Some(ends.into_iter().fold(landing, Ord::max)),
             _ => None,

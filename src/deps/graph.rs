@@ -539,17 +539,23 @@ impl Builder {
 
     /// Crew edges, one pair per crew (stays with the same up and down flights).
     fn crews(&mut self, flights: &[Flight], stays: &[Stay], arrivals: &HashMap<&str, NodeIndex>) {
+        // Grouped in the order the stays come, through an index: one pass, not one search per stay.
         let mut crews: Vec<((&str, &str), Vec<String>)> = Vec::new();
+        let mut crew_of: HashMap<(&str, &str), usize> = HashMap::new();
         for stay in stays {
             let Some(down) = stay.down.as_deref() else {
                 continue;
             };
             let key = (stay.up.as_str(), down);
-            match crews.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, names)) => names.push(stay.astronaut.clone()),
-                None => crews.push((key, vec![stay.astronaut.clone()])),
+            match crew_of.get(&key) {
+                Some(&i) => crews[i].1.push(stay.astronaut.clone()),
+                None => {
+                    crew_of.insert(key, crews.len());
+                    crews.push((key, vec![stay.astronaut.clone()]));
+                }
             }
         }
+        let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), f)).collect();
         for ((up, down), astronauts) in crews {
             let (Some(launch), Some(landing), Some(&arrival)) = (
                 self.index.get(&format!("{up}/launch")).copied(),
@@ -573,7 +579,7 @@ impl Builder {
             }
             // Events after the up flight's landing belong to this crew's stay: the last one precedes
             // their down landing.
-            if let Some(up_flight) = flights.iter().find(|f| f.id == up) {
+            if let Some(up_flight) = by_id.get(up) {
                 let landed = up_flight.landing_time();
                 let last = up_flight
                     .events
