@@ -244,8 +244,10 @@ fn generate(options: &Options) -> std::io::Result<usize> {
 
     for f in flights.iter_mut().filter(|f| f.crewed) {
         add_evas(f, &mut rng);
-        if f.planned_landing.is_none() && rng.chance(10) {
-            let early = Duration::days(rng.range(1, 10));
+        let early = Duration::days(rng.range(1, 10));
+        // Only flights long enough that the announcement falls inside them (not a rescue's short swap).
+        let room = f.landing - early - Duration::days(2) > f.docking;
+        if f.planned_landing.is_none() && room && rng.chance(10) {
             f.planned_landing = Some(f.landing - early);
             let zone = offset(f.station);
             f.events.push(json!({
