@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::{self, Display, Format};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
@@ -56,6 +57,26 @@ pub enum Request {
     Records(RecordsQuery),
     /// Check a published claim.
     Check(ClaimQuery),
+    /// Export the catalog.
+    Export(crate::export::ExportQuery),
+    /// Import McDowell's tables into a catalog folder.
+    ImportGcat {
+        /// The missions table.
+        missions: PathBuf,
+        /// The astronaut table.
+        astro: PathBuf,
+        /// What to keep besides crewed flights.
+        options: GcatOptions,
+        /// Where to write.
+        to: Destination,
+    },
+    /// Import Launch Library 2 responses into a catalog folder.
+    ImportLl2 {
+        /// The response files.
+        files: Vec<PathBuf>,
+        /// Where to write.
+        to: Destination,
+    },
     /// A station's occupancy, return-craft coverage, gaps and slips.
     Station {
         /// The station id.
@@ -113,6 +134,9 @@ pub enum AppError {
     /// A claim could not be checked.
     #[error(transparent)]
     Claim(#[from] ClaimError),
+    /// An import failed.
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }
 
 impl AppError {
@@ -137,6 +161,7 @@ impl AppError {
                     None => problem.hint("stations are named by id, as in stations.json: tiangong"),
                 }]
             }
+            AppError::Import(e) => e.problems(),
             AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
@@ -185,6 +210,10 @@ pub fn answer(
             format,
             display,
         ),
+        Request::ImportGcat { .. } | Request::ImportLl2 { .. } => {
+            return run_import(options, request)
+        }
+        Request::Export(_) => String::new(),
         Request::Check(query) => {
             let report = claims::check(catalog, query, options.now)?;
             let status = match report.verdict {
@@ -204,8 +233,35 @@ pub fn answer(
     })
 }
 
+/// Runs the commands that need no catalog loaded (imports); others are handed to [`answer`].
+fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError> {
+    let report = match request {
+        Request::ImportGcat {
+            missions,
+            astro,
+            options: gcat,
+            to,
+        } => import::import_gcat(missions, astro, gcat, to)?,
+        Request::ImportLl2 { files, to } => {
+            let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+            import::import_ll2(&paths, to)?
+        }
+        _ => return Err(AppError::Import(ImportError::Input(Vec::new()))),
+    };
+    Ok(Outcome {
+        stdout: report::render(&report, options.format, &options.display),
+        status: Status::Ok,
+    })
+}
+
 /// Loads the catalog and runs `request`.
 pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
+    if matches!(
+        request,
+        Request::ImportGcat { .. } | Request::ImportLl2 { .. }
+    ) {
+        return run_import(options, request);
+    }
     let catalog = load(&options.data)?;
     answer(&catalog, options, request)
 }
