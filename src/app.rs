@@ -137,6 +137,12 @@ pub enum AppError {
     /// An import failed.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// An export could not be made.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    /// An output file could not be written.
+    #[error("{}", .0.message)]
+    Output(Problem),
 }
 
 impl AppError {
@@ -162,6 +168,8 @@ impl AppError {
                 }]
             }
             AppError::Import(e) => e.problems(),
+            AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
+            AppError::Output(problem) => vec![problem.clone()],
             AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
@@ -213,7 +221,22 @@ pub fn answer(
         Request::ImportGcat { .. } | Request::ImportLl2 { .. } => {
             return run_import(options, request)
         }
-        Request::Export(_) => String::new(),
+        Request::Export(query) => {
+            let bytes = crate::export::export(catalog, query, options.now)?;
+            match &query.output {
+                Some(path) => {
+                    crate::write::write_atomically(path, &bytes).map_err(|e| {
+                        AppError::Output(
+                            Problem::in_file(path.display().to_string(), format!("cannot write: {e}"))
+                                .hint("check that the folder exists and is writable"),
+                        )
+                    })?;
+                    String::new()
+                }
+                None => String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            }
+        }
         Request::Check(query) => {
             let report = claims::check(catalog, query, options.now)?;
             let status = match report.verdict {
