@@ -227,8 +227,11 @@ pub fn answer(
                 Some(path) => {
                     crate::write::write_atomically(path, &bytes).map_err(|e| {
                         AppError::Output(
-                            Problem::in_file(path.display().to_string(), format!("cannot write: {e}"))
-                                .hint("check that the folder exists and is writable"),
+                            Problem::in_file(
+                                path.display().to_string(),
+                                format!("cannot write: {e}"),
+                            )
+                            .hint("check that the folder exists and is writable"),
                         )
                     })?;
                     String::new()

@@ -51,7 +51,10 @@ fn precision_line(time: &Time, uncertain: bool, inferred: bool) -> Vec<String> {
 fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
     let mut out = Vec::new();
     let name = &flight.name;
-    let crew_up = crew_line(catalog, flight.launch.crew.iter().map(|m| m.astronaut.clone()));
+    let crew_up = crew_line(
+        catalog,
+        flight.launch.crew.iter().map(|m| m.astronaut.clone()),
+    );
     let mut end = |what: &str, end: &'a crate::model::End, crew: Option<String>| {
         for (time, planned) in [(end.time.as_ref(), false), (end.planned.as_ref(), true)] {
             let Some(time) = time else { continue };
@@ -61,7 +64,12 @@ fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
             let mut description: Vec<String> = crew.iter().cloned().collect();
             description.extend(precision_line(time, end.uncertain, end.inferred));
             out.push(Moment {
-                uid: format!("{}.{}{}@orbitline", flight.id, what, if planned { "-planned" } else { "" }),
+                uid: format!(
+                    "{}.{}{}@orbitline",
+                    flight.id,
+                    what,
+                    if planned { "-planned" } else { "" }
+                ),
                 summary: format!("{name} {what}{}", if planned { " (planned)" } else { "" }),
                 time,
                 end: None,
@@ -75,14 +83,18 @@ fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
         let crew = crew_line(catalog, landing.crew.iter().map(|m| m.astronaut.clone()));
         end("landing", landing, crew);
     }
-    for (what, mooring) in [("docking", &flight.docking), ("undocking", &flight.undocking)] {
+    for (what, mooring) in [
+        ("docking", &flight.docking),
+        ("undocking", &flight.undocking),
+    ] {
         let Some(mooring) = mooring else { continue };
         let (time, planned) = match (&mooring.time, &mooring.planned) {
             (Some(t), _) => (t, false),
             (None, Some(p)) => (p, true),
             (None, None) => continue,
         };
-        let mut description: Vec<String> = mooring.port.iter().map(|p| format!("Port: {p}")).collect();
+        let mut description: Vec<String> =
+            mooring.port.iter().map(|p| format!("Port: {p}")).collect();
         description.extend(precision_line(time, mooring.uncertain, mooring.inferred));
         out.push(Moment {
             uid: format!("{}.{what}@orbitline", flight.id),
@@ -147,7 +159,10 @@ impl Exporter for ICalendar {
         let mut calendar = Calendar::empty();
         calendar
             .append_property(Property::new("VERSION", "2.0"))
-            .append_property(Property::new("PRODID", "-//orbitline//orbitline export//EN"))
+            .append_property(Property::new(
+                "PRODID",
+                "-//orbitline//orbitline export//EN",
+            ))
             .append_property(Property::new("CALSCALE", "GREGORIAN"))
             .append_property(Property::new(
                 "X-WR-CALNAME",
@@ -170,10 +185,10 @@ impl Exporter for ICalendar {
                 }
                 if moment.time.precision() == Precision::Day {
                     let date = moment.time.local_date();
-                    let last = moment
-                        .end
-                        .map_or(date, |e| e.local_date().max(date));
-                    event.starts(date).ends(last.checked_add_days(Days::new(1)).unwrap_or(last));
+                    let last = moment.end.map_or(date, |e| e.local_date().max(date));
+                    event
+                        .starts(date)
+                        .ends(last.checked_add_days(Days::new(1)).unwrap_or(last));
                 } else {
                     event.starts(moment.time.instant());
                     if let Some(end) = moment.end {

@@ -17,7 +17,13 @@ pub struct Mermaid;
 
 fn clean(text: &str) -> String {
     text.chars()
-        .map(|c| if matches!(c, ':' | ';' | '#' | '\n' | '\r') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, ':' | ';' | '#' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -88,7 +94,8 @@ impl Exporter for Mermaid {
             entry.0 = entry.0.min(start);
             entry.1.push(line);
         }
-        let mut ordered: Vec<(String, (DateTime<Utc>, Vec<String>))> = sections.into_iter().collect();
+        let mut ordered: Vec<(String, (DateTime<Utc>, Vec<String>))> =
+            sections.into_iter().collect();
         ordered.sort_by(|a, b| (a.1 .0, &a.0).cmp(&(b.1 .0, &b.0)));
         let mut out = String::from("gantt\n");
         out.push_str(&format!(

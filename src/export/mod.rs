@@ -67,7 +67,11 @@ impl ExportQuery {
             "ics" => ExportFormat::Ics,
             "mermaid" => ExportFormat::Mermaid,
             "json" => ExportFormat::Json,
-            other => return Err(format!("`{other}` is not an export format: use csv, ics, mermaid or json")),
+            other => {
+                return Err(format!(
+                    "`{other}` is not an export format: use csv, ics, mermaid or json"
+                ))
+            }
         };
         let what = match (format, what) {
             (ExportFormat::Csv | ExportFormat::Mermaid, None | Some("stays")) => ExportWhat::Stays,

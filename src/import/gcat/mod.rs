@@ -607,10 +607,8 @@ fn recover_cut_list(
     missions_cell: &Cell,
     rides: &str,
 ) {
-    let cut = format!(
-        "Missions is cut off at `{partial}` (line {}, the column's width)",
-        missions_cell.line
-    );
+    let _ = missions_cell;
+    let cut = format!("Missions is cut off at `{partial}` (the column's width)");
     let Ok(rides) = rides.trim().parse::<usize>() else {
         person.problem = Some(format!(
             "{cut}, and NRI does not say how many rides are missing"
