@@ -1,6 +1,6 @@
 //! A Mermaid `gantt` chart of the stays: one section per station (or, for flights to no station, per
 //! programme), one bar per person's stay from launch to landing in UTC, and `crit` on the stays that set the
-//! record for the longest single stay when they ended (the progression of `records --kind stay`). Stays
+//! record for the longest single stay when they ended, or tied it with a crewmate (the progression of `records --kind stay`). Stays
 //! still going on run to `now`. Task names are cleaned of the characters Mermaid reads as syntax (`:`, `;`,
 //! `#`).
 
@@ -11,6 +11,9 @@ use chrono::{DateTime, Utc};
 use super::{ExportError, ExportWhat, Exporter};
 use crate::catalog::Catalog;
 use crate::timeline::records::{self, RecordKind, RecordsQuery, Scope};
+
+/// A section: when its first stay began, and its task lines.
+type Section = (DateTime<Utc>, Vec<String>);
 
 /// The Mermaid exporter.
 pub struct Mermaid;
@@ -52,17 +55,21 @@ impl Exporter for Mermaid {
             },
             now,
         );
-        let record_stays: HashSet<(String, DateTime<Utc>)> = report
+        // A record is held by one person's stay; crewmates who went up and came down with them tie it.
+        let record_stays: HashSet<(DateTime<Utc>, Option<DateTime<Utc>>)> = report
             .progression
             .iter()
             .flatten()
             .filter_map(|step| {
                 let start = step.record.start.as_ref()?;
-                Some((step.record.key.clone(), start.instant()))
+                Some((
+                    start.instant(),
+                    step.record.end.as_ref().map(|e| e.instant()),
+                ))
             })
             .collect();
         // Section → (first start, lines).
-        let mut sections: BTreeMap<String, (DateTime<Utc>, Vec<String>)> = BTreeMap::new();
+        let mut sections: BTreeMap<String, Section> = BTreeMap::new();
         for (i, stay) in catalog.stays().iter().enumerate() {
             let Some(up) = catalog.flight(&stay.up) else {
                 continue;
@@ -78,7 +85,7 @@ impl Exporter for Mermaid {
             };
             let start = stay.start.instant();
             let end = stay.end.as_ref().map_or(now, |e| e.instant()).max(start);
-            let crit = record_stays.contains(&(stay.astronaut.clone(), start));
+            let crit = record_stays.contains(&(start, stay.end.as_ref().map(|e| e.instant())));
             let line = format!(
                 "    {}, {} :{}stay{}, {}, {}",
                 clean(catalog.name_of(&stay.astronaut)),
@@ -94,8 +101,7 @@ impl Exporter for Mermaid {
             entry.0 = entry.0.min(start);
             entry.1.push(line);
         }
-        let mut ordered: Vec<(String, (DateTime<Utc>, Vec<String>))> =
-            sections.into_iter().collect();
+        let mut ordered: Vec<(String, Section)> = sections.into_iter().collect();
         ordered.sort_by(|a, b| (a.1 .0, &a.0).cmp(&(b.1 .0, &b.0)));
         let mut out = String::from("gantt\n");
         out.push_str(&format!(
@@ -105,8 +111,7 @@ impl Exporter for Mermaid {
         out.push_str("    dateFormat YYYY-MM-DDTHH:mm:ss\n");
         out.push_str("    axisFormat %Y-%m-%d\n");
         out.push_str(&format!(
-            "    %% crit: the {} stays that set the record for the longest single stay when they ended; stays still going on run to {}\n",
-            record_stays.len(),
+            "    %% crit: the stays that set (or tied) the record for the longest single stay when they ended; stays still going on run to {}\n",
             stamp(now)
         ));
         for (name, (_, lines)) in ordered {

@@ -558,14 +558,7 @@ fn read_people(table: &Table, ships: &[Ship], problems: &mut Vec<Problem>) -> Ve
                 None if last => {
                     // A list cut at the column's width: the flights whose tag starts so, launched after
                     // the last one listed, that have a seat no one else lists.
-                    recover_cut_list(
-                        &mut person,
-                        entry,
-                        ships,
-                        &listed,
-                        missions_cell,
-                        &get("NRI").text,
-                    );
+                    recover_cut_list(&mut person, entry, ships, &listed, &get("NRI").text);
                 }
                 None => {
                     problems.push(
@@ -604,10 +597,8 @@ fn recover_cut_list(
     partial: &str,
     ships: &[Ship],
     listed: &HashMap<&str, usize>,
-    missions_cell: &Cell,
     rides: &str,
 ) {
-    let _ = missions_cell;
     let cut = format!("Missions is cut off at `{partial}` (the column's width)");
     let Ok(rides) = rides.trim().parse::<usize>() else {
         person.problem = Some(format!(
@@ -682,7 +673,7 @@ fn person_name(raw: &str) -> (String, String, String) {
             let first = given
                 .split_whitespace()
                 .find_map(|w| w.strip_prefix('*'))
-                .map(|w| strip(w))
+                .map(&strip)
                 .unwrap_or_else(|| {
                     given_plain
                         .split_whitespace()

@@ -8,6 +8,9 @@
 
 use crate::catalog::Problem;
 
+/// The header: its line index, the columns with where each starts, and whether it is tab-separated.
+type Header = (usize, Vec<(String, usize)>, bool);
+
 /// One cell of a row.
 #[derive(Debug, Clone)]
 pub struct Cell {
@@ -52,7 +55,7 @@ impl Table {
 pub fn parse(file: &str, text: &str, required: &[&str]) -> Result<Table, Problem> {
     let first = required.first().copied().unwrap_or_default();
     let mut updated = None;
-    let mut header: Option<(usize, Vec<(String, usize)>, bool)> = None;
+    let mut header: Option<Header> = None;
     for (n, line) in text.lines().enumerate() {
         if let Some(rest) = line.trim_start_matches('#').trim().strip_prefix("Updated") {
             updated.get_or_insert_with(|| rest.trim().to_string());
