@@ -150,7 +150,11 @@ pub fn import(files: &[InputFile]) -> Result<(ImportedCatalog, Ll2Summary), Impo
         }
         let held: Vec<String> = kinds
             .iter()
-            .map(|(k, n)| format!("{n} {k}{}", if *n == 1 { "" } else { "s" }))
+            .map(|(k, n)| match (k, *n) {
+                (k, 1) => format!("1 {k}"),
+                (&"launch", n) => format!("{n} launches"),
+                (k, n) => format!("{n} {k}s"),
+            })
             .collect();
         summary.responses.push(Note::new(
             file.name.clone(),
@@ -746,6 +750,20 @@ impl Collected {
                 sources: person.url.iter().cloned().collect(),
                 notes: Some(format!("Launch Library 2 astronaut {ll2_id}.")),
             });
+        }
+        let without_craft = self
+            .launches
+            .keys()
+            .filter(|id| !self.crafts.values().any(|c| &c.launch == *id))
+            .count();
+        if without_craft > 0 {
+            summary.skipped.push(Note::new(
+                format!(
+                    "{without_craft} launch{}",
+                    if without_craft == 1 { "" } else { "es" }
+                ),
+                "no spacecraft stage: not a human spaceflight",
+            ));
         }
         let mut flights = Vec::new();
         let mut types: BTreeMap<String, (String, Option<u32>, u32)> = BTreeMap::new();

@@ -321,7 +321,7 @@ fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship> {
                     table
                         .problem(
                             get("LDate"),
-                            format!("ship {} has no launch date", get("HSFTAG").text),
+                            format!("ship `{}` has no launch date", get("HSFTAG").text),
                         )
                         .hint("LDate is `YYYY Mon DD [HHMM[:SS]]`, UTC"),
                 );
