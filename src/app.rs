@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
 use crate::deps::{self, EventGraph, Subject};
+use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::{self, Display, Format};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
@@ -57,6 +58,26 @@ pub enum Request {
     Records(RecordsQuery),
     /// Check a published claim.
     Check(ClaimQuery),
+    /// Export the catalog.
+    Export(crate::export::ExportQuery),
+    /// Import McDowell's tables into a catalog folder.
+    ImportGcat {
+        /// The missions table.
+        missions: PathBuf,
+        /// The astronaut table.
+        astro: PathBuf,
+        /// What to keep besides crewed flights.
+        options: GcatOptions,
+        /// Where to write.
+        to: Destination,
+    },
+    /// Import Launch Library 2 responses into a catalog folder.
+    ImportLl2 {
+        /// The response files.
+        files: Vec<PathBuf>,
+        /// Where to write.
+        to: Destination,
+    },
     /// A station's occupancy, return-craft coverage, gaps and slips.
     Station {
         /// The station id.
@@ -163,6 +184,15 @@ pub enum AppError {
     /// A claim could not be checked.
     #[error(transparent)]
     Claim(#[from] ClaimError),
+    /// An import failed.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// An export could not be made.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    /// An output file could not be written.
+    #[error("{}", .0.message)]
+    Output(Problem),
 }
 
 impl AppError {
@@ -187,6 +217,9 @@ impl AppError {
                     None => problem.hint("stations are named by id, as in stations.json: tiangong"),
                 }]
             }
+            AppError::Import(e) => e.problems(),
+            AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
+            AppError::Output(problem) => vec![problem.clone()],
             AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
@@ -250,6 +283,28 @@ pub fn answer(
             format,
             display,
         ),
+        Request::ImportGcat { .. } | Request::ImportLl2 { .. } => {
+            return run_import(options, request)
+        }
+        Request::Export(query) => {
+            let bytes = crate::export::export(catalog, query, options.now)?;
+            match &query.output {
+                Some(path) => {
+                    crate::write::write_atomically(path, &bytes).map_err(|e| {
+                        AppError::Output(
+                            Problem::in_file(
+                                path.display().to_string(),
+                                format!("cannot write: {e}"),
+                            )
+                            .hint("check that the folder exists and is writable"),
+                        )
+                    })?;
+                    String::new()
+                }
+                None => String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            }
+        }
         Request::Check(query) => {
             let report = claims::check(catalog, query, options.now)?;
             let status = match report.verdict {
@@ -319,8 +374,35 @@ pub fn answer(
     })
 }
 
+/// Runs the commands that need no catalog loaded (imports); others are handed to [`answer`].
+fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError> {
+    let report = match request {
+        Request::ImportGcat {
+            missions,
+            astro,
+            options: gcat,
+            to,
+        } => import::import_gcat(missions, astro, gcat, to)?,
+        Request::ImportLl2 { files, to } => {
+            let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+            import::import_ll2(&paths, to)?
+        }
+        _ => return Err(AppError::Import(ImportError::Input(Vec::new()))),
+    };
+    Ok(Outcome {
+        stdout: report::render(&report, options.format, &options.display),
+        status: Status::Ok,
+    })
+}
+
 /// Loads the catalog and runs `request`.
 pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
+    if matches!(
+        request,
+        Request::ImportGcat { .. } | Request::ImportLl2 { .. }
+    ) {
+        return run_import(options, request);
+    }
     let catalog = load(&options.data)?;
     answer(&catalog, options, request)
 }

@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use orbitline::app::{DataSource, GraphFormat, Options, Request};
 use orbitline::deps::Direction;
+use orbitline::export::ExportQuery;
+use orbitline::import::{gcat::GcatOptions, Destination};
 use orbitline::model::{parse_shift, Time};
 use orbitline::report::{Display, Format, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
@@ -183,6 +185,121 @@ pub enum Command {
     },
     /// Print the JSON Schema of the catalog files (missions/schema.json).
     Schema,
+    /// Import McDowell's crewed-flight tables or Launch Library 2 responses into a catalog folder.
+    ///
+    /// Writes catalog files in the documented format (docs/data-format.md) and prints what was imported,
+    /// matched, inferred and left out (docs/import.md). The same input gives the same files, byte for byte.
+    Import {
+        /// Which source.
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Export the catalog: stays or flights as CSV, events as iCalendar, stays as a Mermaid gantt, or the
+    /// whole catalog as one JSON document.
+    Export {
+        /// csv, ics, mermaid or json.
+        #[arg(long, value_parser = ["csv", "ics", "mermaid", "json"])]
+        format: String,
+        /// What to export: stays (csv, mermaid), flights (csv) or events (ics). Each format has a default.
+        #[arg(long, value_parser = ["stays", "flights", "events"])]
+        what: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from this command-line definition.
+    Man,
+}
+
+/// Where an import comes from.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// J. McDowell's crewed-flight tables (planet4589.org, CC-BY): the fixed-width web pages or the .tsv
+    /// files. Landing crews are inferred from each person's total time in space.
+    Gcat {
+        /// The missions table (missions.html or missions.tsv).
+        #[arg(long, value_name = "FILE")]
+        missions: PathBuf,
+        /// The astronaut table (astro.html or astro.tsv).
+        #[arg(long, value_name = "FILE")]
+        astro: PathBuf,
+        #[command(flatten)]
+        out: OutArgs,
+        /// Keep aborted launches (MType ABORT), and the people who flew only those.
+        #[arg(long)]
+        include_aborts: bool,
+        /// Keep non-human flights (MType BIO) and their passengers.
+        #[arg(long)]
+        include_nonhuman: bool,
+    },
+    /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
+    Ll2 {
+        /// Response bodies saved as JSON files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+}
+
+/// Where an import writes.
+#[derive(Debug, clap::Args)]
+pub struct OutArgs {
+    /// The catalog folder to write.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    force: bool,
+    /// Add to the catalog already in DIR; stops, naming each one, if an id clashes.
+    #[arg(long)]
+    merge: bool,
+}
+
+impl From<OutArgs> for Destination {
+    fn from(args: OutArgs) -> Destination {
+        Destination {
+            out: args.out,
+            force: args.force,
+            merge: args.merge,
+        }
+    }
+}
+
+/// What the binary does once the arguments are parsed.
+#[derive(Debug)]
+pub enum Action {
+    /// Run a library request.
+    Run(Request),
+    /// Print the catalog schema.
+    Schema,
+    /// Print a completion script.
+    Completions(clap_complete::Shell),
+    /// Print the man page.
+    Man,
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut command = Cli::command();
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut command, "orbitline", &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The man page, in roff.
+pub fn man_page() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut bytes)
+        .map_err(|e| format!("cannot render the man page: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Which part of the catalog a record covers.
@@ -222,7 +339,7 @@ fn instant(flag: &str, text: Option<String>) -> Result<Option<DateTime<Utc>>, St
 impl Cli {
     /// Turns the arguments into the library's options; `clock` is the current time, used when `--now` is
     /// not given.
-    pub fn into_request(self, clock: DateTime<Utc>) -> Result<(Options, Option<Request>), String> {
+    pub fn into_request(self, clock: DateTime<Utc>) -> Result<(Options, Action), String> {
         let zone = Zone::parse(&self.tz)?;
         let now = match &self.now {
             Some(text) => Time::parse(text)
@@ -241,6 +358,39 @@ impl Cli {
             },
         };
         let request = match self.command {
+            Command::Schema => return Ok((options, Action::Schema)),
+            Command::Completions { shell } => return Ok((options, Action::Completions(shell))),
+            Command::Man => return Ok((options, Action::Man)),
+            Command::Import { source } => Some(match source {
+                ImportSource::Gcat {
+                    missions,
+                    astro,
+                    out,
+                    include_aborts,
+                    include_nonhuman,
+                } => Request::ImportGcat {
+                    missions,
+                    astro,
+                    options: GcatOptions {
+                        include_aborts,
+                        include_nonhuman,
+                    },
+                    to: out.into(),
+                },
+                ImportSource::Ll2 { files, out } => Request::ImportLl2 {
+                    files,
+                    to: out.into(),
+                },
+            }),
+            Command::Export {
+                format,
+                what,
+                output,
+            } => Some(Request::Export(ExportQuery::parse(
+                &format,
+                what.as_deref(),
+                output,
+            )?)),
             Command::Validate => Some(Request::Validate),
             Command::List { program, nation } => {
                 Some(Request::List(ListFilter { program, nation }))
@@ -320,16 +470,14 @@ impl Cli {
                 focus,
                 depth,
             }),
-            Command::Schema => None,
         };
-        Ok((options, request))
+        Ok((options, request.map_or(Action::Schema, Action::Run)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_cli_definition_is_consistent() {
@@ -352,7 +500,9 @@ mod tests {
                 .unwrap();
         let (_, request) = cli.into_request(chrono::Utc::now()).unwrap();
         match request {
-            Some(Request::Impact { slip, .. }) => assert_eq!(slip, chrono::Duration::days(-2)),
+            Action::Run(Request::Impact { slip, .. }) => {
+                assert_eq!(slip, chrono::Duration::days(-2))
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -15,10 +15,13 @@
 pub mod app;
 pub mod catalog;
 pub mod deps;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod schema;
 pub mod suggest;
 pub mod timeline;
+pub mod write;
 
 pub use catalog::{Catalog, CatalogError, Problem};

@@ -25,19 +25,30 @@ fn run() -> ExitCode {
     if std::env::var_os(FORCE_PANIC).is_some() {
         panic!("forced by {FORCE_PANIC}");
     }
-    let (options, request) = match cli.into_request(chrono::Utc::now()) {
+    let (options, action) = match cli.into_request(chrono::Utc::now()) {
         Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(Status::Error.code());
         }
     };
-    let outcome = match request {
-        None => Ok(app::Outcome {
-            stdout: orbitline::schema::catalog_schema(),
+    let text = |stdout| {
+        Ok(app::Outcome {
+            stdout,
             status: Status::Ok,
-        }),
-        Some(request) => app::run(&options, &request),
+        })
+    };
+    let outcome = match action {
+        cli::Action::Schema => text(orbitline::schema::catalog_schema()),
+        cli::Action::Completions(shell) => text(cli::completions(shell)),
+        cli::Action::Man => match cli::man_page() {
+            Ok(page) => text(page),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(Status::Error.code());
+            }
+        },
+        cli::Action::Run(request) => app::run(&options, &request),
     };
     match outcome {
         Ok(outcome) => {

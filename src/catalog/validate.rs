@@ -656,7 +656,10 @@ fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[S
     // The ends of the stays of each flight's launch crew (`None` for a stay still open).
     let mut crew_ends_of: HashMap<&str, Vec<Option<&Time>>> = HashMap::new();
     for s in stays {
-        crew_ends_of.entry(s.up.as_str()).or_default().push(s.end.as_ref());
+        crew_ends_of
+            .entry(s.up.as_str())
+            .or_default()
+            .push(s.end.as_ref());
     }
     for f in flights {
         let flight = &f.value;

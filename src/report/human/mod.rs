@@ -4,6 +4,7 @@
 mod check;
 mod duration;
 mod flights;
+mod import;
 mod records;
 mod station;
 

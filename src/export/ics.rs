@@ -1,0 +1,203 @@
+//! iCalendar (RFC 5545) of what happened and what is planned, so a calendar shows launches, landings,
+//! dockings, EVAs, anomalies and postponements.
+//!
+//! One `VEVENT` per moment: a launch, docking, undocking or landing that happened (`STATUS:CONFIRMED`), one
+//! that is only planned (`STATUS:TENTATIVE`, with "planned" in the summary), and each event of a flight
+//! (an EVA spans its start to its end). A time known to the second or minute is a UTC date-time; a time
+//! known only to the day is an all-day event on that date. UIDs are stable (`FLIGHT.MOMENT@orbitline`), and
+//! `DTSTAMP` is `now`, so the same catalog and `--now` give the same file. Written by the `icalendar`
+//! crate, which folds lines and escapes text as the RFC says.
+
+use chrono::{DateTime, Days, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+
+use super::{ExportError, ExportWhat, Exporter};
+use crate::catalog::Catalog;
+use crate::model::{EventKind, Flight, Precision, Time};
+
+/// The iCalendar exporter.
+pub struct ICalendar;
+
+struct Moment<'a> {
+    uid: String,
+    summary: String,
+    time: &'a Time,
+    end: Option<&'a Time>,
+    planned: bool,
+    description: Vec<String>,
+}
+
+fn crew_line(catalog: &Catalog, ids: impl Iterator<Item = String>) -> Option<String> {
+    let names: Vec<String> = ids.map(|a| catalog.name_of(&a).to_string()).collect();
+    (!names.is_empty()).then(|| format!("Crew: {}", names.join(", ")))
+}
+
+fn precision_line(time: &Time, uncertain: bool, inferred: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    match time.precision() {
+        Precision::Day => lines.push(format!("Known to the day: {}", time.utc_text())),
+        Precision::Minute => lines.push("Known to the minute".to_string()),
+        Precision::Second => {}
+    }
+    if uncertain {
+        lines.push("Marked uncertain by the source".into());
+    }
+    if inferred {
+        lines.push("Inferred, not published (see the catalog's notes)".into());
+    }
+    lines
+}
+
+fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
+    let mut out = Vec::new();
+    let name = &flight.name;
+    let crew_up = crew_line(
+        catalog,
+        flight.launch.crew.iter().map(|m| m.astronaut.clone()),
+    );
+    let mut end = |what: &str, end: &'a crate::model::End, crew: Option<String>| {
+        for (time, planned) in [(end.time.as_ref(), false), (end.planned.as_ref(), true)] {
+            let Some(time) = time else { continue };
+            if planned && end.time.is_some() {
+                continue; // it happened: the actual time is shown, the plan is in postponements
+            }
+            let mut description: Vec<String> = crew.iter().cloned().collect();
+            description.extend(precision_line(time, end.uncertain, end.inferred));
+            out.push(Moment {
+                uid: format!(
+                    "{}.{}{}@orbitline",
+                    flight.id,
+                    what,
+                    if planned { "-planned" } else { "" }
+                ),
+                summary: format!("{name} {what}{}", if planned { " (planned)" } else { "" }),
+                time,
+                end: None,
+                planned,
+                description,
+            });
+        }
+    };
+    end("launch", &flight.launch, crew_up);
+    if let Some(landing) = &flight.landing {
+        let crew = crew_line(catalog, landing.crew.iter().map(|m| m.astronaut.clone()));
+        end("landing", landing, crew);
+    }
+    for (what, mooring) in [
+        ("docking", &flight.docking),
+        ("undocking", &flight.undocking),
+    ] {
+        let Some(mooring) = mooring else { continue };
+        let (time, planned) = match (&mooring.time, &mooring.planned) {
+            (Some(t), _) => (t, false),
+            (None, Some(p)) => (p, true),
+            (None, None) => continue,
+        };
+        let mut description: Vec<String> =
+            mooring.port.iter().map(|p| format!("Port: {p}")).collect();
+        description.extend(precision_line(time, mooring.uncertain, mooring.inferred));
+        out.push(Moment {
+            uid: format!("{}.{what}@orbitline", flight.id),
+            summary: format!(
+                "{name} {what}{}{}",
+                flight
+                    .station
+                    .as_deref()
+                    .and_then(|s| catalog.station(s))
+                    .map(|s| format!(" ({})", s.name))
+                    .unwrap_or_default(),
+                if planned { " (planned)" } else { "" }
+            ),
+            time,
+            end: None,
+            planned,
+            description,
+        });
+    }
+    for event in &flight.events {
+        let kind = match event.kind {
+            EventKind::Eva => "EVA",
+            EventKind::Anomaly => "Anomaly",
+            EventKind::ScheduleChange => "Postponement",
+            EventKind::Handover => "Handover",
+            EventKind::Milestone => "Milestone",
+        };
+        let mut description: Vec<String> = Vec::new();
+        if let (Some(from), Some(to)) = (&event.from, &event.to) {
+            description.push(format!(
+                "{} moved from {} to {}",
+                event.target.as_deref().unwrap_or("the plan"),
+                from.utc_text(),
+                to.utc_text()
+            ));
+        }
+        description.extend(crew_line(catalog, event.crew.iter().cloned()));
+        description.extend(event.notes.iter().cloned());
+        description.extend(precision_line(&event.time, false, false));
+        out.push(Moment {
+            uid: format!("{}.{}@orbitline", flight.id, event.id),
+            summary: format!(
+                "{name} {kind}: {}",
+                event.title.as_deref().unwrap_or(&event.id)
+            ),
+            time: &event.time,
+            end: event.end.as_ref(),
+            planned: false,
+            description,
+        });
+    }
+    out
+}
+
+impl Exporter for ICalendar {
+    fn export(
+        &self,
+        catalog: &Catalog,
+        _: ExportWhat,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, ExportError> {
+        let mut calendar = Calendar::empty();
+        calendar
+            .append_property(Property::new("VERSION", "2.0"))
+            .append_property(Property::new(
+                "PRODID",
+                "-//orbitline//orbitline export//EN",
+            ))
+            .append_property(Property::new("CALSCALE", "GREGORIAN"))
+            .append_property(Property::new(
+                "X-WR-CALNAME",
+                format!("orbitline: {}", catalog.label()),
+            ));
+        for flight in catalog.flights() {
+            for moment in moments(catalog, flight) {
+                let mut event = Event::new();
+                event
+                    .uid(&moment.uid)
+                    .timestamp(now)
+                    .summary(&moment.summary)
+                    .status(if moment.planned {
+                        EventStatus::Tentative
+                    } else {
+                        EventStatus::Confirmed
+                    });
+                if !moment.description.is_empty() {
+                    event.description(&moment.description.join("\n"));
+                }
+                if moment.time.precision() == Precision::Day {
+                    let date = moment.time.local_date();
+                    let last = moment.end.map_or(date, |e| e.local_date().max(date));
+                    event
+                        .starts(date)
+                        .ends(last.checked_add_days(Days::new(1)).unwrap_or(last));
+                } else {
+                    event.starts(moment.time.instant());
+                    if let Some(end) = moment.end {
+                        event.ends(end.instant().max(moment.time.instant()));
+                    }
+                }
+                calendar.push(event.done());
+            }
+        }
+        Ok(calendar.done().to_string().into_bytes())
+    }
+}
