@@ -33,7 +33,7 @@ pub(crate) fn validate(
     flights: &[Located<Flight>],
     registries_complete: bool,
     flights_complete: bool,
-) -> Vec<Problem> {
+) -> (Vec<Problem>, Option<Vec<Stay>>) {
     let mut c = Checker {
         texts,
         problems: Vec::new(),
@@ -134,7 +134,7 @@ pub(crate) fn validate(
         for f in flights {
             check_references_of(&mut c, f, &by_id);
         }
-        let plain: Vec<Flight> = flights.iter().map(|f| f.value.clone()).collect();
+        let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
         let (stays, issues) = derive_stays(&plain);
         for issue in issues
             .into_iter()
@@ -153,8 +153,9 @@ pub(crate) fn validate(
         }
         check_events_in_time(&mut c, flights, &stays);
         check_dependencies(&mut c, flights, &stays);
+        return (c.problems, Some(stays));
     }
-    c.problems
+    (c.problems, None)
 }
 
 fn check_registry_ids<T>(
@@ -511,7 +512,7 @@ fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&
 /// The time checks run only on a catalog whose times passed every other check, so that a wrong time is
 /// reported once, where it is written.
 fn check_dependencies(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
-    let plain: Vec<Flight> = flights.iter().map(|f| f.value.clone()).collect();
+    let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
     let graph = EventGraph::build(&plain, stays);
     let g = graph.graph();
     let times_ok = c.problems.is_empty();

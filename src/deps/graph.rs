@@ -196,7 +196,9 @@ impl EventGraph {
 
     /// Builds the graph from flights and the stays derived from them. References that do not resolve are
     /// left out (validation reports them).
-    pub fn build(flights: &[Flight], stays: &[Stay]) -> EventGraph {
+    pub fn build<F: std::borrow::Borrow<Flight>>(flights: &[F], stays: &[Stay]) -> EventGraph {
+        let flights: Vec<&Flight> = flights.iter().map(std::borrow::Borrow::borrow).collect();
+        let flights = flights.as_slice();
         let mut builder = Builder {
             graph: DiGraph::new(),
             index: HashMap::new(),
@@ -538,7 +540,7 @@ impl Builder {
     }
 
     /// Crew edges, one pair per crew (stays with the same up and down flights).
-    fn crews(&mut self, flights: &[Flight], stays: &[Stay], arrivals: &HashMap<&str, NodeIndex>) {
+    fn crews(&mut self, flights: &[&Flight], stays: &[Stay], arrivals: &HashMap<&str, NodeIndex>) {
         // Grouped in the order the stays come, through an index: one pass, not one search per stay.
         let mut crews: Vec<((&str, &str), Vec<String>)> = Vec::new();
         let mut crew_of: HashMap<(&str, &str), usize> = HashMap::new();
@@ -555,7 +557,7 @@ impl Builder {
                 }
             }
         }
-        let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), f)).collect();
+        let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), *f)).collect();
         for ((up, down), astronauts) in crews {
             let (Some(launch), Some(landing), Some(&arrival)) = (
                 self.index.get(&format!("{up}/launch")).copied(),

@@ -1,6 +1,7 @@
 //! Stays: a person's time in space from the launch that carried them up to the landing that brought them
 //! down, derived from the per-end crew lists of the flights.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -69,7 +70,9 @@ struct Mark<'a> {
 
 /// Derives every stay from the flights' crew lists, ordered by start then astronaut, and reports the crew
 /// entries that do not pair up (down before up, up twice without coming down).
-pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
+pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIssue>) {
+    let flights: Vec<&Flight> = flights.iter().map(Borrow::borrow).collect();
+    let flights = flights.as_slice();
     let mut marks: HashMap<&str, Vec<Mark>> = HashMap::new();
     for (f, flight) in flights.iter().enumerate() {
         if let Some(time) = flight.launch.time.as_ref() {
@@ -174,7 +177,7 @@ pub fn derive_stays(flights: &[Flight]) -> (Vec<Stay>, Vec<CrewIssue>) {
 }
 
 /// The stay that began at `up` and ended at `down` (`None`: still in orbit).
-fn stay(flights: &[Flight], astronaut: &str, up: &Mark, down: Option<&Mark>) -> Stay {
+fn stay(flights: &[&Flight], astronaut: &str, up: &Mark, down: Option<&Mark>) -> Stay {
     let up_flight = &flights[up.flight];
     Stay {
         astronaut: astronaut.to_string(),
