@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod atomic;
 pub mod catalog;
 pub mod model;
 pub mod report;
