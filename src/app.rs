@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::chart::{self, ChartError, ChartOptions};
 use crate::report::{self, Display, Format};
 use crate::timeline::{self, ListFilter, QueryError};
 
@@ -49,6 +50,8 @@ pub enum Request {
         /// A flight or astronaut id.
         subject: String,
     },
+    /// Draw a chart and write it to a file.
+    Chart(ChartOptions),
 }
 
 /// How a command ended, mapped to the exit code in one place.
@@ -91,6 +94,9 @@ pub enum AppError {
     /// A lookup found nothing.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// A chart could not be drawn or written.
+    #[error(transparent)]
+    Chart(#[from] ChartError),
 }
 
 impl AppError {
@@ -108,6 +114,7 @@ impl AppError {
                     None => problem.hint("`orbitline list` shows every flight; astronauts are named by id, like chen-dong"),
                 }]
             }
+            AppError::Chart(e) => vec![e.problem()],
         }
     }
 }
@@ -140,6 +147,16 @@ pub fn answer(
         ),
         Request::Duration { subject } => report::render(
             &timeline::duration(catalog, subject, options.now)?,
+            format,
+            display,
+        ),
+        Request::Chart(chart_options) => report::render(
+            &chart::write(
+                catalog,
+                chart_options,
+                options.now,
+                &chart::Annotations::default(),
+            )?,
             format,
             display,
         ),

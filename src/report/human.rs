@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{Display, Human};
 use crate::catalog::Summary;
+use crate::chart::{ChartKind, ChartReport};
 use crate::model::Time;
 use crate::timeline::{
     format_elapsed, format_seconds, DayConventions, DurationReport, Elapsed, ListReport,
@@ -644,4 +645,21 @@ fn all_notes(f: &crate::model::Flight) -> Vec<(String, &str)> {
         .into_iter()
         .filter_map(|(place, note)| note.as_deref().map(|n| (place, n)))
         .collect()
+}
+
+impl Human for ChartReport {
+    fn human(&self, _: &Display) -> String {
+        let (what, rows) = match self.kind {
+            ChartKind::Gantt => ("timeline", "row"),
+            ChartKind::Station => ("station chart", "spacecraft lane"),
+        };
+        format!(
+            "wrote {}: {what}, {} {rows}{}, {} × {} px\n",
+            self.path,
+            self.rows,
+            plural(self.rows),
+            self.width,
+            self.height
+        )
+    }
 }
