@@ -82,6 +82,20 @@ enum Step {
     Years(i32),
 }
 
+impl Step {
+    /// The step's length in days, roughly.
+    fn days(self) -> f64 {
+        match self {
+            Step::Hours(n) => n as f64 / 24.0,
+            Step::Days(n) => n as f64,
+            Step::Weeks => 7.0,
+            Step::HalfMonths => 15.2,
+            Step::Months(n) => n as f64 * 30.4,
+            Step::Years(n) => n as f64 * 365.25,
+        }
+    }
+}
+
 const STEPS: [Step; 18] = [
     Step::Hours(1),
     Step::Hours(3),
@@ -109,11 +123,13 @@ const GAP: f64 = 14.0;
 /// The ticks of `scale`, with the finest step whose labels do not overlap.
 pub(crate) fn ticks(scale: &TimeScale) -> Vec<Tick> {
     let mut last = Vec::new();
+    let span_days = (scale.end - scale.start).num_minutes() as f64 / 1440.0;
     for step in STEPS {
-        let ticks = labelled(step, scale);
-        if ticks.len() > 400 {
+        // Skip steps far too fine before generating their instants (hours over decades).
+        if span_days / step.days() > 400.0 {
             continue;
         }
+        let ticks = labelled(step, scale);
         if fits(&ticks, scale) {
             return ticks;
         }

@@ -666,7 +666,7 @@ pub(crate) fn layout(
             RowMode::Flight => "flights",
             RowMode::Astronaut => "astronauts in orbit",
         };
-        let period = super::period(start, end);
+        let period = super::period(first.max(start), last.min(end));
         match programs.iter().next() {
             Some(p) if programs.len() == 1 => format!("{p} {what}, {period}"),
             _ => {

@@ -174,7 +174,7 @@ fn the_svg_has_a_bar_per_crew_a_ghost_and_a_connector_per_swap() {
         3
     );
     assert!(svg.contains(r#"font-family="DejaVu Sans, Verdana, sans-serif""#));
-    assert!(svg.contains("Shenzhou crews in orbit, Apr 2025 – Jun 2026"));
+    assert!(svg.contains("Shenzhou crews in orbit, Apr 2025 – May 2026"));
     assert!(svg.contains(
         "Catalog: tests/fixtures/swap (3 flights), last checked against sources 3 Jul 2026"
     ));

@@ -7,6 +7,8 @@
 //! system font and every label is measured with the glyph advances it is drawn with. In SVG the same
 //! family is named first, with Verdana (near-identical metrics) and `sans-serif` behind it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use plotters::style::{register_font, FontDesc, FontFamily, FontStyle};
@@ -118,8 +120,28 @@ pub(crate) fn register_fonts() -> Result<(), String> {
         .clone()
 }
 
-/// The width of `text` in pixels at `size` (the em), in DejaVu Sans; bold when `bold`.
+/// The width of `text` in pixels at `size` (the em), in DejaVu Sans; bold when `bold`. Widths are
+/// remembered per thread: layout asks for the same labels many times.
 pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    thread_local! {
+        static WIDTHS: RefCell<HashMap<(String, u64, bool), f64>> = RefCell::new(HashMap::new());
+    }
+    let key = (text.to_string(), size.to_bits(), bold);
+    if let Some(w) = WIDTHS.with(|m| m.borrow().get(&key).copied()) {
+        return w;
+    }
+    let w = measure(text, size, bold);
+    WIDTHS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(key, w);
+    });
+    w
+}
+
+fn measure(text: &str, size: f64, bold: bool) -> f64 {
     let style = if bold {
         FontStyle::Bold
     } else {
