@@ -932,9 +932,25 @@ pub(crate) fn layout(
         );
     }
 
-    // Badges and notes beside the bars.
+    // Badges and notes beside the bars, clear of the connectors that cross their rows.
     if show_notes {
         let note_size = size::NOTE.min(row_h * 0.62);
+        let mut crossings: Vec<Vec<f64>> = vec![Vec::new(); n];
+        for c in &connectors {
+            if let (Some(&a), Some(&b)) = (row_of.get(&c.from), row_of.get(&c.to)) {
+                for row in crossings.iter_mut().take(a.max(b)).skip(a.min(b) + 1) {
+                    row.push(scale.x(c.at));
+                }
+            }
+        }
+        let clear = |i: usize, from: f64, to: f64| {
+            crossings[i]
+                .iter()
+                .filter(|&&c| c >= from - 3.0 && c <= to + 3.0)
+                .fold(None, |acc: Option<f64>, &c| {
+                    Some(acc.map_or(c, |a| a.max(c)))
+                })
+        };
         for (i, row) in rows.iter().enumerate() {
             let mut used = scale.left;
             for (j, bar) in row.bars.iter().enumerate() {
@@ -985,7 +1001,15 @@ pub(crate) fn layout(
                     .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0)
                     .max(used + 14.0);
                 let x0 = scale.clamped(bar.start) - 6.0;
-                if x + full > limit && x0 - full >= before && bar.start > scale.start {
+                if let Some(c) = clear(i, x, x + full) {
+                    x = c + 5.0;
+                }
+                let left_is_clear = clear(i, x0 - full, x0).is_none();
+                if x + full > limit
+                    && x0 - full >= before
+                    && bar.start > scale.start
+                    && left_is_clear
+                {
                     scene.text(
                         Role::Note(i),
                         (x0, centre(i) + note_size * 0.36),
@@ -1094,16 +1118,35 @@ fn geometry(
         right: right_edge,
     };
     if show_notes {
-        // Leave room on the right for the notes of bars that end near it.
+        // Leave room on the right for the badges of bars that end near it, and for their notes
+        // where these do not fit before the bar either (see the notes in `layout`).
         for _ in 0..2 {
             let overflow = rows
                 .iter()
-                .flat_map(|r| r.bars.iter())
-                .filter(|b| b.end.is_none_or(|e| e <= end))
-                .map(|b| {
-                    let (_, x1, open) = extent(b, &scale, now);
+                .flat_map(|r| r.bars.iter().enumerate().map(move |(j, b)| (r, j, b)))
+                .filter(|(_, _, b)| b.end.is_none_or(|e| e <= end))
+                .map(|(row, j, b)| {
+                    let (x0, x1, open) = extent(b, &scale, now);
                     let x1 = x1.max(b.planned_end.map_or(x1, |p| scale.clamped(p)));
-                    x1 + if open { open_tip(bar_h) } else { 0.0 } + 8.0 + note_width(b) - right_edge
+                    let from = x1 + if open { open_tip(bar_h) } else { 0.0 } + 8.0;
+                    let badge = b
+                        .badge
+                        .as_ref()
+                        .map_or(0.0, |t| theme::text_width(t, 11.5, true) + 15.0);
+                    let note = theme::text_width(&note_text(b), size::NOTE, false);
+                    let before = j
+                        .checked_sub(1)
+                        .and_then(|k| row.bars.get(k))
+                        .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0);
+                    let fits_before = x0 - 6.0 - note >= before && b.start > scale.start;
+                    let fits_after = from + badge + note <= right_edge;
+                    from + badge
+                        + if fits_after || !fits_before {
+                            note
+                        } else {
+                            0.0
+                        }
+                        - right_edge
                 })
                 .fold(0.0, f64::max);
             let room = (right_edge - plot_left) * 0.16;
@@ -1248,14 +1291,6 @@ fn note_text(bar: &Bar) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-fn note_width(bar: &Bar) -> f64 {
-    let badge = bar
-        .badge
-        .as_ref()
-        .map_or(0.0, |b| theme::text_width(b, 11.5, true) + 15.0);
-    badge + theme::text_width(&note_text(bar), size::NOTE, false)
 }
 
 fn nothing(catalog: &Catalog, options: &ChartOptions) -> String {

@@ -6,11 +6,12 @@
 //! per stay, where each bar is) without parsing images. [`Scene::svg`] and [`Scene::png`] only draw.
 //! Drawing is deterministic: no clock, no random ids, integer pixel coordinates.
 
+use ab_glyph::{point, Font, ScaleFont};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::theme::{self, colour, Paint, DEJAVU_HEIGHT_EM, FONT_FAMILY};
+use super::theme::{self, colour, Paint, FONT_FAMILY};
 
 /// What a shape shows, for tests and for the order of drawing.
 #[derive(Debug, Clone, PartialEq)]
@@ -379,12 +380,12 @@ impl Scene {
                     paint,
                     anchor,
                 } => {
-                    // plotters puts the baseline 0.76 em below the point in SVG, and half the font's
-                    // height below it in a bitmap; both are asked for the same em.
-                    let (font_size, drop) = match backend {
-                        Backend::Svg => (size * 1.24, 0.76 * size),
-                        Backend::Bitmap => (size * DEJAVU_HEIGHT_EM, 0.5 * size * DEJAVU_HEIGHT_EM),
-                    };
+                    if backend == Backend::Bitmap {
+                        glyphs(area, (*x, *baseline), text, (*size, *bold), *paint, *anchor)
+                            .map_err(err)?;
+                        continue;
+                    }
+                    // plotters puts the baseline 0.76 em below the point it is given.
                     let h = match anchor {
                         Anchor::Start => HPos::Left,
                         Anchor::Middle => HPos::Center,
@@ -392,7 +393,7 @@ impl Scene {
                     };
                     let style = FontDesc::new(
                         FontFamily::Name(FONT_FAMILY),
-                        font_size,
+                        size * 1.24,
                         if *bold {
                             FontStyle::Bold
                         } else {
@@ -403,7 +404,7 @@ impl Scene {
                     .pos(Pos::new(h, VPos::Top));
                     area.draw(&Text::new(
                         text.as_str(),
-                        (px(*x), px(baseline - drop)),
+                        (px(*x), px(baseline - 0.76 * size)),
                         style,
                     ))
                     .map_err(err)?;
@@ -412,6 +413,55 @@ impl Scene {
         }
         Ok(())
     }
+}
+
+/// Draws `text` into a bitmap with its glyphs at their exact, kerned positions on `baseline`, blending
+/// each pixel by its coverage.
+fn glyphs<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, baseline): (f64, f64),
+    text: &str,
+    (size, bold): (f64, bool),
+    paint: Paint,
+    anchor: Anchor,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let width = theme::text_width(text, size, bold);
+    let left = match anchor {
+        Anchor::Start => x,
+        Anchor::Middle => x - width / 2.0,
+        Anchor::End => x - width,
+    };
+    let font = theme::font(bold).as_scaled(theme::scale(size));
+    let (w, h) = (area.dim_in_pixel().0 as i32, area.dim_in_pixel().1 as i32);
+    let mut caret = left as f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = font.glyph_id(c);
+        if let Some(p) = previous {
+            caret += font.kern(p, id);
+        }
+        previous = Some(id);
+        let glyph = id.with_scale_and_position(font.scale(), point(caret, baseline as f32));
+        caret += font.h_advance(id);
+        let Some(outline) = font.outline_glyph(glyph) else {
+            continue;
+        };
+        let bounds = outline.px_bounds();
+        let mut pixels = Vec::new();
+        outline.draw(|gx, gy, coverage| {
+            let (px, py) = (
+                bounds.min.x as i32 + gx as i32,
+                bounds.min.y as i32 + gy as i32,
+            );
+            if coverage > 0.0 && (0..w).contains(&px) && (0..h).contains(&py) {
+                pixels.push(((px, py), coverage.min(1.0)));
+            }
+        });
+        for (at, coverage) in pixels {
+            area.draw_pixel(at, &rgba(paint.alpha(paint.alpha * coverage as f64)))?;
+        }
+    }
+    Ok(())
 }
 
 fn px(v: f64) -> i32 {

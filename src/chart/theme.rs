@@ -4,14 +4,17 @@
 //! roles are also told apart by lightness and shape (markers differ in form, not only in hue), so a
 //! greyscale print keeps them apart. Text is DejaVu Sans, bundled (the `dejavu` crate; licence in
 //! `docs/licenses/DejaVu-fonts.txt`) and registered with plotters' `ab_glyph` backend, so a PNG needs no
-//! system font and every label is measured with the glyph advances it is drawn with. In SVG the same
-//! family is named first, with Verdana (near-identical metrics) and `sans-serif` behind it.
+//! system font; every label is measured with the glyph advances and kerning it is drawn with (PNG text
+//! is rasterised here with `ab_glyph` at sub-pixel positions, as plotters rounds each glyph to a whole
+//! pixel). In SVG the same family is named first, with Verdana (near-identical metrics) and
+//! `sans-serif` behind it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use plotters::style::{register_font, FontDesc, FontFamily, FontStyle};
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use plotters::style::{register_font, FontStyle};
 
 /// The CSS font-family list written into SVG, and the name the bundled font is registered under.
 pub(crate) const FONT_FAMILY: &str = "DejaVu Sans, Verdana, sans-serif";
@@ -142,18 +145,34 @@ pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 }
 
 fn measure(text: &str, size: f64, bold: bool) -> f64 {
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    FontDesc::new(
-        FontFamily::Name(FONT_FAMILY),
-        size * DEJAVU_HEIGHT_EM,
-        style,
-    )
-    .box_size(text)
-    .map_or(text.chars().count() as f64 * size * 0.62, |(w, _)| w as f64)
+    let font = font(bold).as_scaled(scale(size));
+    let mut width = 0.0f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = font.glyph_id(c);
+        if let Some(p) = previous {
+            width += font.kern(p, id);
+        }
+        width += font.h_advance(id);
+        previous = Some(id);
+    }
+    width as f64
+}
+
+/// The bundled font, regular or bold, for measuring and for drawing PNG text.
+pub(crate) fn font(bold: bool) -> &'static FontRef<'static> {
+    static FONTS: OnceLock<[FontRef<'static>; 2]> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        // The crate's bytes are DejaVu's own TTF files: they parse.
+        let parse = |bytes| FontRef::try_from_slice(bytes).expect("the bundled DejaVu font parses");
+        [parse(dejavu::sans::regular()), parse(dejavu::sans::bold())]
+    });
+    &fonts[usize::from(bold)]
+}
+
+/// The `ab_glyph` scale that makes the em `size` pixels (it scales ascent minus descent).
+pub(crate) fn scale(size: f64) -> PxScale {
+    PxScale::from((size * DEJAVU_HEIGHT_EM) as f32)
 }
 
 /// `text` cut to fit `width` pixels, ending with an ellipsis when cut; empty when not even one letter
