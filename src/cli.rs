@@ -230,6 +230,39 @@ mod tests {
     }
 
     #[test]
+    fn chart_flags_become_plain_chart_options() {
+        let cli = Cli::try_parse_from([
+            "orbitline",
+            "chart",
+            "--kind",
+            "station",
+            "--station",
+            "tiangong",
+            "--from",
+            "2025-10-01",
+            "-o",
+            "out/s.png",
+        ])
+        .unwrap();
+        let Ok((_, Some(Request::Chart(options)))) = cli.into_request(DateTime::UNIX_EPOCH) else {
+            panic!("not a chart request");
+        };
+        assert_eq!(options.kind, ChartKind::Station);
+        assert_eq!(options.format, ImageFormat::Png);
+        assert_eq!(options.output, PathBuf::from("out/s.png"));
+        assert_eq!(options.scope.station.as_deref(), Some("tiangong"));
+        assert_eq!(
+            options.from.map(|t| t.to_string()).as_deref(),
+            Some("2025-10-01")
+        );
+        assert_eq!(options.rows, RowMode::Stay);
+
+        let cli = Cli::try_parse_from(["orbitline", "chart", "--to", "1 Feb"]).unwrap();
+        let error = cli.into_request(DateTime::UNIX_EPOCH).unwrap_err();
+        assert!(error.starts_with("--to: invalid time `1 Feb`"), "{error}");
+    }
+
+    #[test]
     fn global_flags_go_before_or_after_the_command() {
         let a =
             Cli::try_parse_from(["orbitline", "--tz", "local", "duration", "shenzhou-20"]).unwrap();
