@@ -677,8 +677,6 @@ pub(crate) fn layout(
         }
     };
 
-    // Geometry depends on the legend's height (a fixed canvas height is shared by the rows), and the
-    // legend lists only the markers that end up drawn, which depends on the geometry: two passes settle it.
     let base_entries = entries;
     let extras = |kinds: &[MarkerKind]| {
         let mut list = base_entries.clone();
@@ -697,31 +695,32 @@ pub(crate) fn layout(
     let subtitles = [super::catalog_line(catalog, now), subtitle];
     let mut probe = Scene::new(width, 1);
     let below_header = frame::header(&mut probe, &title, &subtitles);
-    let mut legend_entries = extras(&marker_kinds_present(&rows, start, end));
-    let mut pass = 0;
-    let (geo, placed) = loop {
+    // Sizes are decided with every marker kind the rows hold in the legend; the legend drawn lists
+    // those actually placed (rows too thin carry none), so it is never taller than planned. Marker
+    // positions depend only on the time scale, which the legend does not change.
+    let legend_bottom = frame::legend(
+        &mut probe,
+        &extras(&marker_kinds_present(&rows, start, end)),
+        below_header,
+        false,
+    );
+    let mut geo = geometry(&rows, options, (start, end), now, legend_bottom, now_shown)?;
+    let placed = place_markers(&rows, &geo, now);
+    let kinds: Vec<MarkerKind> = [
+        MarkerKind::Eva,
+        MarkerKind::Anomaly,
+        MarkerKind::Schedule,
+        MarkerKind::Docking,
+    ]
+    .into_iter()
+    .filter(|k| placed.iter().any(|p| p.2 == *k))
+    .collect();
+    let legend_entries = extras(&kinds);
+    if options.size.and_then(|s| s.height).is_none() {
+        // Rows do not depend on the legend here: fit the canvas to the legend drawn.
         let legend_bottom = frame::legend(&mut probe, &legend_entries, below_header, false);
-        let geo = geometry(&rows, options, (start, end), now, legend_bottom, now_shown);
-        let placed = place_markers(&rows, &geo, now);
-        let mut kinds: Vec<MarkerKind> = Vec::new();
-        for kind in [
-            MarkerKind::Eva,
-            MarkerKind::Anomaly,
-            MarkerKind::Schedule,
-            MarkerKind::Docking,
-        ] {
-            if placed.iter().any(|p| p.2 == kind) {
-                kinds.push(kind);
-            }
-        }
-        let settled = extras(&kinds);
-        pass += 1;
-        if settled == legend_entries || pass == 2 {
-            legend_entries = settled;
-            break (geo, placed);
-        }
-        legend_entries = settled;
-    };
+        geo = geometry(&rows, options, (start, end), now, legend_bottom, now_shown)?;
+    }
     let Geometry {
         row_h,
         height,
@@ -1081,7 +1080,7 @@ fn geometry(
     now: DateTime<Utc>,
     legend_bottom: f64,
     now_shown: bool,
-) -> Geometry {
+) -> Result<Geometry, ChartError> {
     let n = rows.len();
     let w = options.size.map_or(DEFAULT_WIDTH, |s| s.width) as f64;
     let axis_h = size::TICK * 2.0 + size::TICK * 1.35 + 14.0;
@@ -1091,6 +1090,10 @@ fn geometry(
         + if now_shown { frame::NOW_LABEL_H } else { 0.0 }
         + if top_axis { axis_h - 8.0 } else { 0.0 };
     let fixed = options.size.and_then(|s| s.height);
+    super::check_room(
+        options.size,
+        fixed.map_or(f64::MAX, |h| h as f64 - plot_top - axis_h - size::MARGIN),
+    )?;
     let row_h = match fixed {
         Some(h) => ((h as f64 - plot_top - axis_h - size::MARGIN) / n as f64).max(0.2),
         None if n <= 34 => 26.0,
@@ -1153,7 +1156,7 @@ fn geometry(
             scale.right = (scale.right - overflow).max(right_edge - room);
         }
     }
-    Geometry {
+    Ok(Geometry {
         row_h,
         height,
         plot_top,
@@ -1171,7 +1174,7 @@ fn geometry(
         } else {
             0.0
         },
-    }
+    })
 }
 
 /// The drawn extent of a bar: (left, right, open end). An open bar ends at `now`; its arrowhead goes

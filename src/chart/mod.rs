@@ -294,6 +294,18 @@ pub enum ChartError {
         /// As given.
         to: String,
     },
+    /// `--size` leaves too little room for the chart below its title and legend.
+    #[error(
+        "--size {width}x{height} is too small for this chart: it needs at least {width}x{needed}"
+    )]
+    TooSmall {
+        /// As given.
+        width: u32,
+        /// As given.
+        height: u32,
+        /// The least height that leaves room.
+        needed: u32,
+    },
     /// Nothing in the catalog matches the scope and range.
     #[error("nothing to chart: {0}")]
     Nothing(String),
@@ -335,6 +347,9 @@ impl ChartError {
             ChartError::Nothing(_) => problem.hint(
                 "`orbitline list` shows the flights; widen --from/--to or drop --program/--nation/--station",
             ),
+            ChartError::TooSmall { width, needed, .. } => problem.hint(format!(
+                "give a taller size (--size {width}x{needed} or more), or the width alone to fit the rows"
+            )),
             ChartError::Render(_) => problem,
             ChartError::Write { .. } => problem.hint("choose another file with -o FILE"),
         }
@@ -400,6 +415,24 @@ pub fn write(
         height: chart.height,
         rows: chart.rows,
     })
+}
+
+/// The least room, in pixels, that the rows (or the station's panels) need on a canvas of fixed size.
+const MIN_PLOT_HEIGHT: f64 = 120.0;
+
+/// Fails when a fixed canvas `height` leaves `room` pixels, less than [`MIN_PLOT_HEIGHT`].
+fn check_room(size: Option<Size>, room: f64) -> Result<(), ChartError> {
+    match size {
+        Some(Size {
+            width,
+            height: Some(height),
+        }) if room < MIN_PLOT_HEIGHT => Err(ChartError::TooSmall {
+            width,
+            height,
+            needed: height + (MIN_PLOT_HEIGHT - room).ceil() as u32,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The title's years or months: `2003–2026`, `2025`, `Oct 2025 – Feb 2026`.

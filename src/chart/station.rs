@@ -385,7 +385,8 @@ pub(crate) fn layout(
     let lanes_n = data.lanes.len().max(1) as f64;
     let (panel_h, lane_h, lanes_top, lanes_bottom) = match options.size.and_then(|s| s.height) {
         Some(h) => {
-            let room = (h as f64 - size::MARGIN - axis_h - 18.0 - caption_h - panel_top).max(40.0);
+            let room = h as f64 - size::MARGIN - axis_h - 18.0 - caption_h - panel_top;
+            super::check_room(options.size, room)?;
             let lane_h = (room * 0.5 / lanes_n).min(30.0);
             let panel_h = room - lane_h * data.lanes.len() as f64;
             let lanes_top = panel_top + panel_h + 18.0 + caption_h;
@@ -460,7 +461,7 @@ pub(crate) fn layout(
     }
     scene.text(
         Role::Frame,
-        (size::MARGIN, panel_top - caption_h * 0.35),
+        (size::MARGIN, panel_top - caption_h * 0.5),
         "People aboard",
         size::NOTE,
         true,
@@ -469,7 +470,7 @@ pub(crate) fn layout(
     );
     scene.text(
         Role::Frame,
-        (size::MARGIN, lanes_top - caption_h * 0.35),
+        (size::MARGIN, lanes_top - caption_h * 0.5),
         "Docked spacecraft",
         size::NOTE,
         true,

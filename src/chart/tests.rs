@@ -290,7 +290,7 @@ fn nothing_is_drawn_outside_the_canvas_and_no_texts_overlap() {
         );
         options.size = Some(Size {
             width: 640,
-            height: Some(420),
+            height: Some(560),
         });
         assert_tidy(
             &station(&catalog, &options, &swap_gaps()),
@@ -430,6 +430,29 @@ fn usage_errors_name_the_fix() {
         render(&catalog, &o, now(), &Annotations::default()),
         Err(ChartError::EmptyRange { .. })
     ));
+    for kind in [ChartKind::Gantt, ChartKind::Station] {
+        let mut o = options(kind, RowMode::Stay);
+        o.size = Some(Size {
+            width: 320,
+            height: Some(320),
+        });
+        let e = render(&catalog, &o, now(), &Annotations::default()).unwrap_err();
+        let ChartError::TooSmall { needed, .. } = e else {
+            panic!("{e}")
+        };
+        o.size = Some(Size {
+            width: 320,
+            height: Some(needed),
+        });
+        assert!(render(&catalog, &o, now(), &Annotations::default()).is_ok());
+        assert_tidy(
+            &match kind {
+                ChartKind::Gantt => gantt(&catalog, &o, &[]),
+                ChartKind::Station => station(&catalog, &o, &[]),
+            },
+            "the smallest chart",
+        );
+    }
     let mut o = options(ChartKind::Gantt, RowMode::Stay);
     o.scope.program = Some("Soyuz".into());
     let e = render(&catalog, &o, now(), &Annotations::default()).unwrap_err();
