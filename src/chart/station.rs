@@ -412,19 +412,6 @@ pub(crate) fn layout(
     let per_person = panel_h / most as f64;
     let y_of = |people: f64| panel_bottom - people * per_person;
 
-    // Gap shading, behind everything else in the plot.
-    for (g, gap) in data.gaps.iter().enumerate() {
-        let (x0, x1) = (
-            scale.clamped(gap.start),
-            scale.clamped(gap.end.unwrap_or(now)),
-        );
-        scene.rect(
-            Role::Gap(g),
-            (x0, panel_top, x1.max(x0 + 1.0), lanes_bottom),
-            colour::ANOMALY.alpha(0.14),
-        );
-    }
-
     // Every other lane banded, then the grid: time, and people.
     for i in (1..data.lanes.len()).step_by(2) {
         let top = lanes_top + lane_h * i as f64;
@@ -477,6 +464,29 @@ pub(crate) fn layout(
         colour::INK,
         Anchor::Start,
     );
+
+    // Gap shading over the bands and grid, under the crews and lanes; solid edges keep it apart
+    // from the banding in greyscale.
+    for (g, gap) in data.gaps.iter().enumerate() {
+        let (x0, x1) = (
+            scale.clamped(gap.start),
+            scale.clamped(gap.end.unwrap_or(now)),
+        );
+        let x1 = x1.max(x0 + 1.0);
+        scene.rect(
+            Role::Gap(g),
+            (x0, panel_top, x1, lanes_bottom),
+            colour::ANOMALY.alpha(0.16),
+        );
+        for x in [x0, x1] {
+            scene.line(
+                Role::Gap(g),
+                vec![(x, panel_top), (x, lanes_bottom)],
+                colour::ANOMALY.alpha(0.7),
+                1.0,
+            );
+        }
+    }
 
     // The stacked crews.
     let crew_paint = |i: usize| {
