@@ -133,8 +133,9 @@ fn markers(flight: &Flight, who: Option<&BTreeSet<&str>>) -> Vec<(DateTime<Utc>,
     out
 }
 
-/// When each flight's spacecraft became unfit for crew return.
-fn unfit_times(catalog: &Catalog) -> HashMap<&str, DateTime<Utc>> {
+/// When each flight's spacecraft became unfit for crew return (the earliest anomaly that said so), by
+/// flight id.
+pub(crate) fn unfit_times(catalog: &Catalog) -> HashMap<&str, DateTime<Utc>> {
     let mut out: HashMap<&str, DateTime<Utc>> = HashMap::new();
     for flight in catalog.flights() {
         for event in flight

@@ -7,8 +7,6 @@
 //! time an anomaly made it unfit for crew return. The coverage gaps themselves are not computed here:
 //! they come in as [`CoverageGap`]s from the timeline, so this chart and the station report agree.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Duration, Utc};
 
 use super::axis::{self, at, TimeScale};
@@ -17,7 +15,7 @@ use super::scene::{Anchor, MarkerKind, Role, Scene};
 use super::theme::{self, colour, size};
 use super::{ChartError, ChartOptions, CoverageGap};
 use crate::catalog::Catalog;
-use crate::model::{EventKind, Flight, VehicleStatus};
+use crate::model::{EventKind, Flight};
 
 /// A spacecraft docked at the station.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,20 +106,7 @@ pub fn station_data(
         .iter()
         .filter(|f| super::in_scope(f, &options.scope))
         .collect();
-    let mut unfit: BTreeMap<&str, DateTime<Utc>> = BTreeMap::new();
-    for f in catalog.flights() {
-        for e in f.events.iter().filter(|e| e.kind == EventKind::Anomaly) {
-            for effect in e
-                .effects
-                .iter()
-                .filter(|x| x.status == VehicleStatus::UnfitForCrewReturn)
-            {
-                let t = at(&e.time);
-                let entry = unfit.entry(effect.vehicle.as_str()).or_insert(t);
-                *entry = (*entry).min(t);
-            }
-        }
-    }
+    let unfit = super::gantt::unfit_times(catalog);
     let mut lanes: Vec<DockedLane> = flights
         .iter()
         .filter_map(|f| {
