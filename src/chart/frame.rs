@@ -271,6 +271,55 @@ pub(crate) fn open_end(
     );
 }
 
+/// How an interval's bar ends and what it carries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct BarStyle {
+    /// The fill.
+    pub paint: Paint,
+    /// Still going at `now`: fade into an arrowhead.
+    pub open: bool,
+    /// It began before the axis, or goes on after it.
+    pub clipped: (bool, bool),
+    /// From this x on, the spacecraft was unfit for crew return: hatched.
+    pub unfit_from: Option<f64>,
+}
+
+/// An interval on row `row`: a solid bar (or one fading into an arrowhead), hatched where unfit,
+/// faded where the axis cuts it.
+pub(crate) fn bar(
+    scene: &mut Scene,
+    row: usize,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
+    style: BarStyle,
+) {
+    if style.open {
+        open_end(
+            scene,
+            (Role::Bar(row), Role::OpenEnd(row)),
+            (x0, y0, x1, y1),
+            style.paint,
+        );
+    } else {
+        scene.rect(Role::Bar(row), (x0, y0, x1, y1), style.paint);
+    }
+    if let Some(u0) = style.unfit_from.map(|u| u.max(x0)) {
+        if x1 - u0 >= 1.0 {
+            scene.rect(
+                Role::Unfit(row),
+                (u0, y0, x1, y1),
+                colour::PAPER.alpha(0.55),
+            );
+            hatch(
+                scene,
+                Role::Unfit(row),
+                (u0, y0 - 1.0, x1, y1 + 1.0),
+                colour::ANOMALY,
+            );
+        }
+    }
+    clip_fades(scene, (x0, y0, x1, y1), style.clipped);
+}
+
 /// Fades the ends of a bar that runs past the edges of the time axis, so that it does not seem to
 /// begin or end there.
 pub(crate) fn clip_fades(

@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::axis::{self, at, TimeScale};
 use super::frame::{self, Entry, Swatch};
@@ -570,15 +570,7 @@ pub(crate) fn layout(
     let (Some(first), Some(last)) = (first, last) else {
         return Err(ChartError::Nothing(nothing(catalog, options)));
     };
-    let span = (last - first).max(Duration::days(2));
-    let start = options
-        .from
-        .as_ref()
-        .map_or(first - span / 60, |t| t.instant());
-    let end = options
-        .to
-        .as_ref()
-        .map_or(last + span / 100, |t| t.instant());
+    let (start, end) = super::axis_range(options, first, last);
     rows.retain(|r| r.bars.iter().any(|b| b.start <= end && end_of(b) >= start));
     if rows.is_empty() {
         return Err(ChartError::Nothing(nothing(catalog, options)));
@@ -832,34 +824,17 @@ pub(crate) fn layout(
         let (y0, y1) = (centre(i) - h / 2.0, centre(i) + h / 2.0);
         for bar in &row.bars {
             let (x0, x1, open) = extent(bar, &scale, now);
-            if open {
-                frame::open_end(
-                    &mut scene,
-                    (Role::Bar(i), Role::OpenEnd(i)),
-                    (x0, y0, x1, y1),
-                    bar.paint,
-                );
-            } else {
-                scene.rect(Role::Bar(i), (x0, y0, x1, y1), bar.paint);
-            }
-            let beyond = bar.end.unwrap_or(now) > scale.end;
-            frame::clip_fades(
+            frame::bar(
                 &mut scene,
+                i,
                 (x0, y0, x1, y1),
-                (bar.start < scale.start, beyond),
+                frame::BarStyle {
+                    paint: bar.paint,
+                    open,
+                    clipped: (bar.start < scale.start, bar.end.unwrap_or(now) > scale.end),
+                    unfit_from: bar.unfit_from.map(|u| scale.clamped(u)),
+                },
             );
-            if let Some(unfit) = bar.unfit_from {
-                let u0 = scale.clamped(unfit).max(x0);
-                if x1 - u0 >= 1.0 {
-                    scene.rect(Role::Unfit(i), (u0, y0, x1, y1), colour::PAPER.alpha(0.55));
-                    frame::hatch(
-                        &mut scene,
-                        Role::Unfit(i),
-                        (u0, y0 - 1.0, x1, y1 + 1.0),
-                        colour::ANOMALY,
-                    );
-                }
-            }
         }
     }
 
@@ -1005,34 +980,27 @@ pub(crate) fn layout(
                     x = c + 5.0;
                 }
                 let left_is_clear = clear(i, x0 - full, x0).is_none();
-                if x + full > limit
+                let (at_x, text, anchor) = if x + full > limit
                     && x0 - full >= before
                     && bar.start > scale.start
                     && left_is_clear
                 {
-                    scene.text(
-                        Role::Note(i),
-                        (x0, centre(i) + note_size * 0.36),
-                        text,
-                        note_size,
-                        false,
-                        colour::MUTED,
-                        Anchor::End,
-                    );
                     used = x1;
+                    (x0, text, Anchor::End)
                 } else {
                     let text = theme::fit(&text, note_size, false, limit - x);
                     used = x + theme::text_width(&text, note_size, false);
-                    scene.text(
-                        Role::Note(i),
-                        (x, centre(i) + note_size * 0.36),
-                        text,
-                        note_size,
-                        false,
-                        colour::MUTED,
-                        Anchor::Start,
-                    );
-                }
+                    (x, text, Anchor::Start)
+                };
+                scene.text(
+                    Role::Note(i),
+                    (at_x, centre(i) + note_size * 0.36),
+                    text,
+                    note_size,
+                    false,
+                    colour::MUTED,
+                    anchor,
+                );
             }
         }
     }

@@ -435,6 +435,25 @@ fn check_room(size: Option<Size>, room: f64) -> Result<(), ChartError> {
     }
 }
 
+/// The time axis: from `--from` and `--to` where given, else from the first to the last thing shown
+/// with a little air on each side.
+fn axis_range(
+    options: &ChartOptions,
+    first: DateTime<Utc>,
+    last: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let span = (last - first).max(chrono::Duration::days(2));
+    let start = options
+        .from
+        .as_ref()
+        .map_or(first - span / 60, |t| t.instant());
+    let end = options
+        .to
+        .as_ref()
+        .map_or(last + span / 100, |t| t.instant());
+    (start, end)
+}
+
 /// The title's years or months: `2003–2026`, `2025`, `Oct 2025 – Feb 2026`.
 fn period(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     use chrono::Datelike;

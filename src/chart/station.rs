@@ -7,7 +7,7 @@
 //! time an anomaly made it unfit for crew return. The coverage gaps themselves are not computed here:
 //! they come in as [`CoverageGap`]s from the timeline, so this chart and the station report agree.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::axis::{self, at, TimeScale};
 use super::frame::{self, Entry, Swatch};
@@ -169,15 +169,7 @@ pub fn station_data(
             station.name
         )));
     };
-    let span = (last - first).max(Duration::days(2));
-    let start = options
-        .from
-        .as_ref()
-        .map_or(first - span / 60, |t| t.instant());
-    let end = options
-        .to
-        .as_ref()
-        .map_or(last + span / 100, |t| t.instant());
+    let (start, end) = super::axis_range(options, first, last);
     lanes.retain(|l| l.docked <= end && l.undocked.unwrap_or(now) >= start);
     crews.retain(|c| c.from <= end && c.until.unwrap_or(now) >= start);
     if lanes.is_empty() && crews.is_empty() {
@@ -559,33 +551,19 @@ pub(crate) fn layout(
         let x0 = scale.clamped(lane.docked);
         let x1 = scale.clamped(lane.undocked.unwrap_or(now)).max(x0 + 2.0);
         let (y0, y1) = (cy - bar_h / 2.0, cy + bar_h / 2.0);
-        if lane.undocked.is_none() && now <= data.end && x1 - x0 > 6.0 {
-            frame::open_end(
-                &mut scene,
-                (Role::Bar(i), Role::OpenEnd(i)),
-                (x0, y0, x1, y1),
-                colour::VEHICLE,
-            );
-        } else {
-            scene.rect(Role::Bar(i), (x0, y0, x1, y1), colour::VEHICLE);
-        }
-        if let Some(unfit) = lane.unfit_from {
-            let u0 = scale.clamped(unfit).max(x0);
-            if x1 - u0 >= 1.0 {
-                scene.rect(Role::Unfit(i), (u0, y0, x1, y1), colour::PAPER.alpha(0.55));
-                frame::hatch(
-                    &mut scene,
-                    Role::Unfit(i),
-                    (u0, y0 - 1.0, x1, y1 + 1.0),
-                    colour::ANOMALY,
-                );
-            }
-        }
-        let beyond = lane.undocked.unwrap_or(now) > data.end;
-        frame::clip_fades(
+        frame::bar(
             &mut scene,
+            i,
             (x0, y0, x1, y1),
-            (lane.docked < data.start, beyond),
+            frame::BarStyle {
+                paint: colour::VEHICLE,
+                open: lane.undocked.is_none() && now <= data.end,
+                clipped: (
+                    lane.docked < data.start,
+                    lane.undocked.unwrap_or(now) > data.end,
+                ),
+                unfit_from: lane.unfit_from.map(|u| scale.clamped(u)),
+            },
         );
         let mut events = lane.events.clone();
         // Anomalies on top.
