@@ -907,10 +907,18 @@ pub(crate) fn layout(
         );
     }
 
-    // Badges and notes beside the bars, clear of the connectors that cross their rows.
+    // Badges and notes beside the bars, clear of the lines that cross their rows.
     if show_notes {
         let note_size = size::NOTE.min(row_h * 0.62);
-        let mut crossings: Vec<Vec<f64>> = vec![Vec::new(); n];
+        // The line at now crosses every row; a connector, the rows between its ends.
+        let mut crossings: Vec<Vec<f64>> = vec![
+            if now_shown {
+                vec![scale.x(now)]
+            } else {
+                Vec::new()
+            };
+            n
+        ];
         for c in &connectors {
             if let (Some(&a), Some(&b)) = (row_of.get(&c.from), row_of.get(&c.to)) {
                 for row in crossings.iter_mut().take(a.max(b)).skip(a.min(b) + 1) {
@@ -976,7 +984,7 @@ pub(crate) fn layout(
                     .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0)
                     .max(used + 14.0);
                 let x0 = scale.clamped(bar.start) - 6.0;
-                if let Some(c) = clear(i, x, x + full) {
+                while let Some(c) = clear(i, x, x + full) {
                     x = c + 5.0;
                 }
                 let left_is_clear = clear(i, x0 - full, x0).is_none();
