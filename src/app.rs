@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::chart::{self, ChartError, ChartOptions};
 use crate::deps::{self, EventGraph, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::{self, Display, Format};
@@ -124,6 +125,8 @@ pub enum Request {
         /// How many links from the focus.
         depth: usize,
     },
+    /// Draw a chart and write it to a file.
+    Chart(ChartOptions),
 }
 
 /// What `graph` writes.
@@ -193,6 +196,9 @@ pub enum AppError {
     /// An output file could not be written.
     #[error("{}", .0.message)]
     Output(Problem),
+    /// A chart could not be drawn or written.
+    #[error(transparent)]
+    Chart(#[from] ChartError),
 }
 
 impl AppError {
@@ -238,6 +244,7 @@ impl AppError {
             AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
                 vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
             }
+            AppError::Chart(e) => vec![e.problem()],
         }
     }
 }
@@ -290,15 +297,17 @@ pub fn answer(
             let bytes = crate::export::export(catalog, query, options.now)?;
             match &query.output {
                 Some(path) => {
-                    crate::write::write_atomically(path, &bytes).map_err(|e| {
-                        AppError::Output(
-                            Problem::in_file(
-                                path.display().to_string(),
-                                format!("cannot write: {e}"),
+                    crate::atomic::create_parent(path)
+                        .and_then(|()| crate::atomic::write(path, &bytes))
+                        .map_err(|e| {
+                            AppError::Output(
+                                Problem::in_file(
+                                    path.display().to_string(),
+                                    format!("cannot write: {e}"),
+                                )
+                                .hint("check that the folder exists and is writable"),
                             )
-                            .hint("check that the folder exists and is writable"),
-                        )
-                    })?;
+                        })?;
                     String::new()
                 }
                 None => String::from_utf8(bytes)
@@ -367,6 +376,16 @@ pub fn answer(
                 (GraphFormat::Dot, _) => report::graph::dot(&export, display),
             }
         }
+        Request::Chart(chart_options) => report::render(
+            &chart::write(
+                catalog,
+                chart_options,
+                options.now,
+                &chart::annotations(catalog, chart_options, options.now),
+            )?,
+            format,
+            display,
+        ),
     };
     Ok(Outcome {
         stdout,

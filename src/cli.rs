@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use orbitline::app::{DataSource, GraphFormat, Options, Request};
+use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as ChartScope, Size};
 use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
 use orbitline::import::{gcat::GcatOptions, Destination};
@@ -183,6 +184,43 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
         depth: usize,
     },
+    /// Draw a chart: the mission timeline (Gantt) or one station's crew and docked spacecraft.
+    ///
+    /// Writes output/timeline.svg (or output/station.svg) unless -o names another file; the folder is
+    /// created when missing, and the file is replaced whole or not at all.
+    Chart {
+        /// Which chart: the mission timeline, or one station over time (needs --station).
+        #[arg(long, value_enum, default_value_t = KindArg::Gantt)]
+        kind: KindArg,
+        /// Only this programme (Shenzhou, Soyuz, …).
+        #[arg(long)]
+        program: Option<String>,
+        /// Only this nation (ISO 3166-1 alpha-2: CN, RU, US).
+        #[arg(long)]
+        nation: Option<String>,
+        /// Only flights to this station (an id, like tiangong); the station of a station chart.
+        #[arg(long)]
+        station: Option<String>,
+        /// Start the time axis here: 2025-10-01, or a full time like 2025-10-01T00:00Z.
+        #[arg(long, value_name = "TIME")]
+        from: Option<String>,
+        /// End the time axis here.
+        #[arg(long, value_name = "TIME")]
+        to: Option<String>,
+        /// What a timeline row is: a crew stay (people who flew up and down together share a row), a
+        /// flight, or an astronaut.
+        #[arg(long, value_enum, default_value_t = RowsArg::Stay)]
+        rows: RowsArg,
+        /// File format (default: from the -o file name, else svg).
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Canvas size in pixels, WIDTHxHEIGHT (1600x900) or a width alone (height fits the rows).
+        #[arg(long, value_name = "WxH")]
+        size: Option<String>,
+        /// The file to write (.svg or .png).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the catalog files (missions/schema.json).
     Schema,
     /// Import McDowell's crewed-flight tables or Launch Library 2 responses into a catalog folder.
@@ -336,6 +374,35 @@ fn instant(flag: &str, text: Option<String>) -> Result<Option<DateTime<Utc>>, St
     .transpose()
 }
 
+/// `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// The mission timeline.
+    Gantt,
+    /// One station: people aboard, docked spacecraft.
+    Station,
+}
+
+/// `--rows`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RowsArg {
+    /// One row per crew stay.
+    Stay,
+    /// One row per flight.
+    Flight,
+    /// One row per astronaut.
+    Astronaut,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Scalable vector graphics.
+    Svg,
+    /// A bitmap.
+    Png,
+}
+
 impl Cli {
     /// Turns the arguments into the library's options; `clock` is the current time, used when `--now` is
     /// not given.
@@ -470,6 +537,52 @@ impl Cli {
                 focus,
                 depth,
             }),
+            Command::Chart {
+                kind,
+                program,
+                nation,
+                station,
+                from,
+                to,
+                rows,
+                format,
+                size,
+                output,
+            } => {
+                let kind = match kind {
+                    KindArg::Gantt => ChartKind::Gantt,
+                    KindArg::Station => ChartKind::Station,
+                };
+                let format = format.map(|f| match f {
+                    FormatArg::Svg => ImageFormat::Svg,
+                    FormatArg::Png => ImageFormat::Png,
+                });
+                let (format, output) = ChartOptions::resolve_output(kind, format, output)?;
+                let time = |flag: &str, text: Option<String>| {
+                    text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
+                        .transpose()
+                };
+                Some(Request::Chart(ChartOptions {
+                    kind,
+                    scope: ChartScope {
+                        program,
+                        nation,
+                        station,
+                    },
+                    from: time("from", from)?,
+                    to: time("to", to)?,
+                    rows: match rows {
+                        RowsArg::Stay => RowMode::Stay,
+                        RowsArg::Flight => RowMode::Flight,
+                        RowsArg::Astronaut => RowMode::Astronaut,
+                    },
+                    format,
+                    size: size
+                        .map(|s| Size::parse(&s).map_err(|e| format!("--size: {e}")))
+                        .transpose()?,
+                    output,
+                }))
+            }
         };
         Ok((options, request.map_or(Action::Schema, Action::Run)))
     }
@@ -482,6 +595,40 @@ mod tests {
     #[test]
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn chart_flags_become_plain_chart_options() {
+        let cli = Cli::try_parse_from([
+            "orbitline",
+            "chart",
+            "--kind",
+            "station",
+            "--station",
+            "tiangong",
+            "--from",
+            "2025-10-01",
+            "-o",
+            "out/s.png",
+        ])
+        .unwrap();
+        let Ok((_, Action::Run(Request::Chart(options)))) = cli.into_request(DateTime::UNIX_EPOCH)
+        else {
+            panic!("not a chart request");
+        };
+        assert_eq!(options.kind, ChartKind::Station);
+        assert_eq!(options.format, ImageFormat::Png);
+        assert_eq!(options.output, PathBuf::from("out/s.png"));
+        assert_eq!(options.scope.station.as_deref(), Some("tiangong"));
+        assert_eq!(
+            options.from.map(|t| t.to_string()).as_deref(),
+            Some("2025-10-01")
+        );
+        assert_eq!(options.rows, RowMode::Stay);
+
+        let cli = Cli::try_parse_from(["orbitline", "chart", "--to", "1 Feb"]).unwrap();
+        let error = cli.into_request(DateTime::UNIX_EPOCH).unwrap_err();
+        assert!(error.starts_with("--to: invalid time `1 Feb`"), "{error}");
     }
 
     #[test]

@@ -8,12 +8,15 @@
 //! published with; arithmetic is in UTC and never claims more precision than the inputs have.
 //!
 //! Data flows one way: files → [`catalog`] (parse and validate, every problem with file:line:column) →
-//! [`timeline`] (stays, durations, queries) → [`report`] (tables and JSON). Nothing in the library prints
-//! or reads the clock: the reference time for flights still in orbit is passed in.
+//! [`timeline`] (stays, durations, queries) → [`report`] (tables and JSON) or [`chart`] (SVG and PNG).
+//! Nothing in the library prints or reads the clock: the reference time for flights still in orbit is
+//! passed in.
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod atomic;
 pub mod catalog;
+pub mod chart;
 pub mod deps;
 pub mod export;
 pub mod import;
@@ -22,6 +25,5 @@ pub mod report;
 pub mod schema;
 pub mod suggest;
 pub mod timeline;
-pub mod write;
 
 pub use catalog::{Catalog, CatalogError, Problem};

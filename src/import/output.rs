@@ -4,7 +4,7 @@
 //!
 //! Rendering is deterministic (serde's pretty JSON of the format types, in the order the importer built
 //! them, and a final newline), so importing the same input twice gives the same bytes. Every file goes
-//! through [`crate::write::write_atomically`].
+//! through [`crate::atomic::write`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -190,7 +190,9 @@ pub fn write_catalog(
             written.unchanged += 1;
             continue;
         }
-        match crate::write::write_atomically(path, text.as_bytes()) {
+        match crate::atomic::create_parent(path)
+            .and_then(|()| crate::atomic::write(path, text.as_bytes()))
+        {
             Ok(()) => written.written += 1,
             Err(e) => problems.push(
                 Problem::in_file(path.display().to_string(), format!("cannot write: {e}"))

@@ -1,6 +1,7 @@
 //! Human output: aligned text that fits an 80-column terminal, every number with its unit. One file per
 //! result type; the helpers they share are here.
 
+mod chart;
 mod check;
 mod duration;
 mod flights;

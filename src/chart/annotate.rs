@@ -1,0 +1,70 @@
+//! What the charts mark that other parts of the timeline compute: the crew stays that set a record, and
+//! the gaps in a station's return-craft coverage.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::{Annotations, Badge, ChartKind, ChartOptions, CoverageGap};
+use crate::catalog::Catalog;
+use crate::timeline::records::{progression, RecordKind, Scope};
+use crate::timeline::station::station;
+
+/// Badges on every crew stay that set its nation's crew record when it ended (`record 203 d 23 h`), and, for
+/// a station chart, that station's coverage gaps, as the catalog stood at `now`.
+pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>) -> Annotations {
+    let nations: BTreeSet<&str> = catalog
+        .flights()
+        .iter()
+        .map(|f| f.nation.as_str())
+        .collect();
+    let mut badges = Vec::new();
+    for nation in nations {
+        let scope = Scope {
+            nation: Some(nation.to_string()),
+            ..Scope::default()
+        };
+        for step in progression(catalog, RecordKind::Crew, &scope, now) {
+            let Some(up) = step.record.flights.first() else {
+                continue;
+            };
+            // Days and whole hours: exact enough to tell records apart, and free of the day conventions
+            // (204 rounded, 203 floor) that differ between sources.
+            let seconds = step.record.elapsed.seconds;
+            let (days, hours) = (seconds / 86_400, seconds % 86_400 / 3600);
+            let text = if days >= 1 {
+                format!("record {days} d {hours} h")
+            } else {
+                format!("record {hours} h")
+            };
+            badges.push(Badge {
+                up: up.clone(),
+                astronaut: None,
+                text,
+            });
+        }
+    }
+    let gaps = match (options.kind, options.scope.station.as_deref()) {
+        (ChartKind::Station, Some(id)) => {
+            let from = options.from.as_ref().map(|t| t.instant());
+            let to = options.to.as_ref().map(|t| t.instant());
+            station(catalog, id, from, to, now)
+                .map(|report| {
+                    report
+                        .gaps
+                        .iter()
+                        .map(|g| CoverageGap {
+                            station: id.to_string(),
+                            start: g.start.instant(),
+                            end: (!g.continues).then(|| g.end.instant()),
+                            short_by: g.short,
+                            label: format!("{} without a fit return seat", g.short),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    Annotations { badges, gaps }
+}

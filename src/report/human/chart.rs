@@ -1,0 +1,22 @@
+//! `chart`: where the chart was written and what it holds.
+
+use super::plural;
+use crate::chart::{ChartKind, ChartReport};
+use crate::report::{Display, Human};
+
+impl Human for ChartReport {
+    fn human(&self, _: &Display) -> String {
+        let (what, rows) = match self.kind {
+            ChartKind::Gantt => ("timeline", "row"),
+            ChartKind::Station => ("station chart", "spacecraft lane"),
+        };
+        format!(
+            "wrote {}: {what}, {} {rows}{}, {} × {} px\n",
+            self.path,
+            self.rows,
+            plural(self.rows),
+            self.width,
+            self.height
+        )
+    }
+}
