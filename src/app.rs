@@ -129,6 +129,13 @@ pub enum Request {
     Chart(ChartOptions),
 }
 
+impl Request {
+    /// False for the importers, which read other sources and write a catalog instead.
+    pub fn reads_catalog(&self) -> bool {
+        !matches!(self, Request::ImportGcat { .. } | Request::ImportLl2 { .. })
+    }
+}
+
 /// What `graph` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GraphFormat {
@@ -416,10 +423,7 @@ fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError>
 
 /// Loads the catalog and runs `request`.
 pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
-    if matches!(
-        request,
-        Request::ImportGcat { .. } | Request::ImportLl2 { .. }
-    ) {
+    if !request.reads_catalog() {
         return run_import(options, request);
     }
     let catalog = load(&options.data)?;

@@ -60,18 +60,41 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
             "--data takes the folder that holds astronauts.json, spacecraft.json, stations.json and the flight files",
         ));
     }
-    let mut files = Vec::new();
+    let mut entries = Vec::new();
     let mut seen = HashSet::new();
-    walk(root, &mut files, &mut seen);
-    Ok(files)
+    walk(root, &mut entries, &mut seen);
+    // The walk only lists files; reading them is most of the time on a large catalog, and the files are
+    // independent: read them on every core, keeping their order.
+    use rayon::prelude::*;
+    Ok(entries
+        .into_par_iter()
+        .map(|entry| match entry {
+            Entry::Done(file) => file,
+            Entry::Read { name, file_name, path } => SourceFile {
+                text: read_text(&path, &name),
+                name,
+                file_name,
+            },
+        })
+        .collect())
 }
 
-fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
+/// What the walk found: a file to read, or one already settled (a problem with it).
+enum Entry {
+    Done(SourceFile),
+    Read {
+        name: String,
+        file_name: String,
+        path: PathBuf,
+    },
+}
+
+fn walk(dir: &Path, files: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) {
     let shown = dir.display().to_string();
     // A symlink loop shows up as a folder we have already been in.
     match fs::canonicalize(dir) {
         Ok(real) if seen.contains(&real) => {
-            files.push(SourceFile {
+            files.push(Entry::Done(SourceFile {
                 name: shown,
                 file_name: String::new(),
                 text: Err(Problem::in_file(
@@ -79,21 +102,21 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
                     "folder reached twice (a symbolic link loop?); skipped",
                 )
                 .hint("remove the link that points back into the catalog")),
-            });
+            }));
             return;
         }
         Ok(real) => {
             seen.insert(real);
         }
         Err(e) => {
-            files.push(unreadable(dir, &e));
+            files.push(Entry::Done(unreadable(dir, &e)));
             return;
         }
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            files.push(unreadable(dir, &e));
+            files.push(Entry::Done(unreadable(dir, &e)));
             return;
         }
     };
@@ -110,7 +133,7 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
             Ok(meta) => meta,
             // A dangling link or an entry that vanished: only a would-be catalog file is worth a word.
             Err(e) if file_name.ends_with(".json") => {
-                files.push(unreadable(&path, &e));
+                files.push(Entry::Done(unreadable(&path, &e)));
                 continue;
             }
             Err(_) => continue,
@@ -120,14 +143,14 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
         } else if file_name.ends_with(".json") {
             let name = path.display().to_string();
             // A named pipe or device would block or never end: only regular files are read.
-            let text = if !meta.is_file() {
-                Err(Problem::in_file(
+            let refused = if !meta.is_file() {
+                Some(Problem::in_file(
                     &name,
                     "not a regular file (a pipe, socket or device?); skipped",
                 )
                 .hint("move it out of the catalog folder"))
             } else if meta.len() > MAX_FILE_BYTES {
-                Err(Problem::in_file(
+                Some(Problem::in_file(
                     &name,
                     format!(
                         "the file is {:.1} MiB; catalog files are at most {} MiB",
@@ -137,12 +160,19 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
                 )
                 .hint("a flight file holds one flight; check that this is the file you meant"))
             } else {
-                read_text(&path, &name)
+                None
             };
-            files.push(SourceFile {
-                name,
-                file_name,
-                text,
+            files.push(match refused {
+                Some(problem) => Entry::Done(SourceFile {
+                    name,
+                    file_name,
+                    text: Err(problem),
+                }),
+                None => Entry::Read {
+                    name,
+                    file_name,
+                    path,
+                },
             });
         }
     }

@@ -61,7 +61,8 @@ impl Catalog {
             problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(CatalogError(problems));
         }
-        flights.sort_by_key(|f| launch_key(&f.value));
+        // One key per flight, not one per comparison (the key holds the id, a String).
+        flights.sort_by_cached_key(|f| launch_key(&f.value));
         let flights: Vec<Flight> = flights.into_iter().map(|f| f.value).collect();
         let astronauts: Vec<Astronaut> = astronauts.into_iter().map(|a| a.value).collect();
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));

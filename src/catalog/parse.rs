@@ -39,9 +39,22 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
         registries_complete: true,
         flights_complete: true,
     };
+    // Flight files are most of a catalog and parse independently: parse them on every core first, then
+    // assemble everything in file order below.
+    use rayon::prelude::*;
+    let mut flights: Vec<Option<Result<Flight, Problem>>> = files
+        .par_iter()
+        .map(|file| {
+            let is_flight = file.file_name != SCHEMA_FILE && !REGISTRY_FILES.contains(&file.file_name.as_str());
+            match (&file.text, is_flight) {
+                (Ok(text), true) => Some(read::<Flight>(&file.name, text)),
+                _ => None,
+            }
+        })
+        .collect();
     // Where each registry was first seen, to report a second copy.
     let mut registry_seen: [Option<String>; 3] = Default::default();
-    for file in files {
+    for (i, file) in files.into_iter().enumerate() {
         if file.file_name == SCHEMA_FILE {
             continue;
         }
@@ -88,7 +101,7 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
                     .stations
                     .extend(locate_all(f.stations, index, "stations"));
             }),
-            None => read::<Flight>(&file.name, &text).map(|f| {
+            None => flights[i].take().unwrap_or_else(|| read::<Flight>(&file.name, &text)).map(|f| {
                 parsed.flights.push(Located {
                     value: f,
                     file: index,

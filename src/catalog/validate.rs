@@ -512,6 +512,12 @@ fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&
 /// The time checks run only on a catalog whose times passed every other check, so that a wrong time is
 /// reported once, where it is written.
 fn check_dependencies(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
+    // Without a single `caused_by` or `after`, there is nothing to check and no cycle is possible:
+    // sequence edges form one chain per flight, and crew edges only enter landings, which no sequence or
+    // crew edge leaves. Building the graph is then skipped (it is most of validation on a large catalog).
+    if !flights.iter().any(|f| has_explicit_links(&f.value)) {
+        return;
+    }
     let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
     let graph = EventGraph::build(&plain, stays);
     let g = graph.graph();
@@ -705,4 +711,22 @@ fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[S
             }
         }
     }
+}
+
+/// True when the flight writes a `caused_by` or `after` link anywhere (its moments or its events).
+fn has_explicit_links(flight: &Flight) -> bool {
+    let moments = [
+        Some((&flight.launch.caused_by, &flight.launch.after)),
+        flight.docking.as_ref().map(|m| (&m.caused_by, &m.after)),
+        flight.undocking.as_ref().map(|m| (&m.caused_by, &m.after)),
+        flight.landing.as_ref().map(|l| (&l.caused_by, &l.after)),
+    ];
+    moments
+        .into_iter()
+        .flatten()
+        .any(|(caused_by, after)| !caused_by.is_empty() || !after.is_empty())
+        || flight
+            .events
+            .iter()
+            .any(|e| !e.caused_by.is_empty() || !e.after.is_empty())
 }
