@@ -24,6 +24,7 @@ pub mod model;
 pub mod report;
 pub mod schema;
 pub mod suggest;
+pub mod synth;
 pub mod timeline;
 
 pub use catalog::{Catalog, CatalogError, Problem};

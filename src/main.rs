@@ -48,13 +48,15 @@ fn run() -> ExitCode {
                 return ExitCode::from(Status::Error.code());
             }
         },
-        cli::Action::Run(request) if request.reads_catalog() => app::load(&options.data).and_then(|catalog| {
-            let outcome = app::answer(&catalog, &options, &request);
-            // The process ends next, and its exit returns the memory at once: freeing a large catalog
-            // object by object would only add time.
-            std::mem::forget(catalog);
-            outcome
-        }),
+        cli::Action::Run(request) if request.reads_catalog() => {
+            app::load(&options.data).and_then(|catalog| {
+                let outcome = app::answer(&catalog, &options, &request);
+                // The process ends next, and its exit returns the memory at once: freeing a large catalog
+                // object by object would only add time.
+                std::mem::forget(catalog);
+                outcome
+            })
+        }
         cli::Action::Run(request) => app::run(&options, &request),
     };
     match outcome {

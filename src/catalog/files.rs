@@ -70,7 +70,11 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
         .into_par_iter()
         .map(|entry| match entry {
             Entry::Done(file) => file,
-            Entry::Read { name, file_name, path } => SourceFile {
+            Entry::Read {
+                name,
+                file_name,
+                path,
+            } => SourceFile {
                 text: read_text(&path, &name),
                 name,
                 file_name,
@@ -144,21 +148,25 @@ fn walk(dir: &Path, files: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) {
             let name = path.display().to_string();
             // A named pipe or device would block or never end: only regular files are read.
             let refused = if !meta.is_file() {
-                Some(Problem::in_file(
-                    &name,
-                    "not a regular file (a pipe, socket or device?); skipped",
+                Some(
+                    Problem::in_file(
+                        &name,
+                        "not a regular file (a pipe, socket or device?); skipped",
+                    )
+                    .hint("move it out of the catalog folder"),
                 )
-                .hint("move it out of the catalog folder"))
             } else if meta.len() > MAX_FILE_BYTES {
-                Some(Problem::in_file(
-                    &name,
-                    format!(
-                        "the file is {:.1} MiB; catalog files are at most {} MiB",
-                        meta.len() as f64 / (1024.0 * 1024.0),
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
+                Some(
+                    Problem::in_file(
+                        &name,
+                        format!(
+                            "the file is {:.1} MiB; catalog files are at most {} MiB",
+                            meta.len() as f64 / (1024.0 * 1024.0),
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    )
+                    .hint("a flight file holds one flight; check that this is the file you meant"),
                 )
-                .hint("a flight file holds one flight; check that this is the file you meant"))
             } else {
                 None
             };

@@ -45,7 +45,8 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
     let mut flights: Vec<Option<Result<Flight, Problem>>> = files
         .par_iter()
         .map(|file| {
-            let is_flight = file.file_name != SCHEMA_FILE && !REGISTRY_FILES.contains(&file.file_name.as_str());
+            let is_flight =
+                file.file_name != SCHEMA_FILE && !REGISTRY_FILES.contains(&file.file_name.as_str());
             match (&file.text, is_flight) {
                 (Ok(text), true) => Some(read::<Flight>(&file.name, text)),
                 _ => None,
@@ -101,13 +102,16 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
                     .stations
                     .extend(locate_all(f.stations, index, "stations"));
             }),
-            None => flights[i].take().unwrap_or_else(|| read::<Flight>(&file.name, &text)).map(|f| {
-                parsed.flights.push(Located {
-                    value: f,
-                    file: index,
-                    path: Vec::new(),
-                })
-            }),
+            None => flights[i]
+                .take()
+                .unwrap_or_else(|| read::<Flight>(&file.name, &text))
+                .map(|f| {
+                    parsed.flights.push(Located {
+                        value: f,
+                        file: index,
+                        path: Vec::new(),
+                    })
+                }),
         };
         if let Err(problem) = ok {
             parsed.problems.push(problem);

@@ -131,13 +131,14 @@ pub fn all(scenario: &Scenario) -> Vec<Consequence> {
 /// Crews (stays with the same up and down flights and the same times) whose stay length changes.
 pub fn stay_lengths(scenario: &Scenario) -> Vec<Consequence> {
     let mut out: Vec<Consequence> = Vec::new();
+    let after_of: BTreeMap<(&str, &str), &crate::timeline::Stay> = scenario
+        .after
+        .stays()
+        .iter()
+        .map(|s| ((s.astronaut.as_str(), s.up.as_str()), s))
+        .collect();
     for before in scenario.before.stays() {
-        let Some(after) = scenario
-            .after
-            .stays()
-            .iter()
-            .find(|s| s.astronaut == before.astronaut && s.up == before.up)
-        else {
+        let Some(after) = after_of.get(&(before.astronaut.as_str(), before.up.as_str())) else {
             continue;
         };
         let (Some(end_before), Some(end_after), Some(down)) =

@@ -1,5 +1,7 @@
 //! The questions the command line asks of a catalog: how long, which vehicle, what changed.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
@@ -497,6 +499,16 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
             .as_ref()
             .is_none_or(|w| w.eq_ignore_ascii_case(value))
     };
+    // The flights whose crews each flight brought home instead of its own, in one pass over the stays.
+    let mut brought_home: HashMap<&str, Vec<String>> = HashMap::new();
+    for s in catalog.stays() {
+        if let Some(down) = s.down.as_deref().filter(|d| *d != s.up) {
+            let ups = brought_home.entry(down).or_default();
+            if ups.last() != Some(&s.up) {
+                ups.push(s.up.clone());
+            }
+        }
+    }
     let flights = catalog
         .flights()
         .iter()
@@ -520,16 +532,7 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
                 .iter()
                 .map(|c| catalog.name_of(&c.astronaut).to_string())
                 .collect(),
-            brought_home_crew_of: {
-                let mut ups: Vec<String> = catalog
-                    .stays()
-                    .iter()
-                    .filter(|s| s.down.as_deref() == Some(&f.id) && s.up != f.id)
-                    .map(|s| s.up.clone())
-                    .collect();
-                ups.dedup();
-                ups
-            },
+            brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
         })
         .collect();
     ListReport { flights }

@@ -218,7 +218,12 @@ pub fn station(
         arrive: &'a Time,
         leave: Option<&'a Time>,
     }
-    let visit_of = |flight: &str| visits.iter().find(|v| v.flight.id == flight);
+    let visit_index: std::collections::HashMap<&str, usize> = visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.flight.id.as_str(), i))
+        .collect();
+    let visit_of = |flight: &str| visit_index.get(flight).map(|&i| &visits[i]);
     let mut people = Vec::new();
     for crew in crews(catalog.stays()) {
         let first = crew[0];
@@ -282,25 +287,65 @@ pub fn station(
             .min()
     };
     let mut occupancy: Vec<Occupancy> = Vec::new();
+    // A sweep: every arrival, departure and unfit declaration in time order, applied as the cut points
+    // are reached, so that each interval costs what is aboard and docked then, not the whole station.
+    enum Change {
+        Person(usize, i32),
+        Visit(usize, i32),
+        Unfit(usize),
+    }
+    let mut changes: Vec<(DateTime<Utc>, Change)> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        changes.push((p.arrive.instant(), Change::Person(i, 1)));
+        if let Some(l) = p.leave {
+            changes.push((l.instant(), Change::Person(i, -1)));
+        }
+    }
+    for (i, v) in visits.iter().enumerate() {
+        changes.push((v.arrive.instant(), Change::Visit(i, 1)));
+        if let Some(l) = v.leave {
+            changes.push((l.instant(), Change::Visit(i, -1)));
+        }
+    }
+    for (i, u) in unfit.iter().enumerate() {
+        changes.push((u.from.instant(), Change::Unfit(i)));
+    }
+    changes.sort_by_key(|(t, _)| *t);
+    let (mut on_people, mut on_visits) = (vec![0i32; people.len()], vec![0i32; visits.len()]);
+    let (mut aboard_set, mut docked_set) = (BTreeSet::new(), BTreeSet::new());
+    let mut unfit_now: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut applied = 0;
     for (i, start) in bounds.iter().enumerate() {
         let t = start.instant();
+        while let Some((_, change)) = changes.get(applied).filter(|(at, _)| *at <= t) {
+            match *change {
+                Change::Person(p, d) => {
+                    on_people[p] += d;
+                    if on_people[p] > 0 {
+                        aboard_set.insert(p);
+                    } else {
+                        aboard_set.remove(&p);
+                    }
+                }
+                Change::Visit(v, d) => {
+                    on_visits[v] += d;
+                    if on_visits[v] > 0 {
+                        docked_set.insert(v);
+                    } else {
+                        docked_set.remove(&v);
+                    }
+                }
+                Change::Unfit(u) => {
+                    unfit_now.insert(unfit[u].vehicle.as_str());
+                }
+            }
+            applied += 1;
+        }
         let end = bounds.get(i + 1).copied();
         let end_instant = end.map_or(to, |e| e.instant());
-        let within =
-            |a: &Time, l: Option<&Time>| a.instant() <= t && l.is_none_or(|l| l.instant() > t);
-        let aboard: Vec<&Person> = people
-            .iter()
-            .filter(|p| within(p.arrive, p.leave))
-            .collect();
-        let docked: Vec<&Visit> = visits
-            .iter()
-            .filter(|v| within(v.arrive, v.leave))
-            .collect();
-        let is_fit = |flight: &str| {
-            !unfit
-                .iter()
-                .any(|u| u.vehicle == flight && u.from.instant() <= t)
-        };
+        let aboard: Vec<&Person> = aboard_set.iter().map(|&p| &people[p]).collect();
+        let docked: Vec<&Visit> = docked_set.iter().map(|&v| &visits[v]).collect();
+        let is_fit = |flight: &str| !unfit_now.contains(flight);
         // A cargo ship (no seats) is no return craft, fit or not.
         let fit: Vec<&Visit> = docked
             .iter()
@@ -439,6 +484,12 @@ fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
 
 fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
     let mut rows = Vec::new();
+    // The end of the first stay that went up on each flight (its crew's return).
+    let mut crew_end_of: std::collections::HashMap<&str, Option<&Time>> =
+        std::collections::HashMap::new();
+    for s in catalog.stays() {
+        crew_end_of.entry(s.up.as_str()).or_insert(s.end.as_ref());
+    }
     for id in flights {
         let Some(f) = catalog.flight(id) else {
             continue;
@@ -452,11 +503,7 @@ fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
         }
         if let (Some(planned), Some(actual)) = (f.planned_landing(), f.landing_time()) {
             // The planned landing is the crew's planned return; say which happened when they differ.
-            let crew_end = catalog
-                .stays()
-                .iter()
-                .find(|s| s.up == f.id)
-                .and_then(|s| s.end.as_ref());
+            let crew_end = crew_end_of.get(f.id.as_str()).copied().flatten();
             let (what, actual) = match crew_end {
                 Some(end) if end != actual => ("crew return", end),
                 _ => ("landing", actual),

@@ -1,0 +1,94 @@
+//! Each stage of orbitline on synthetic catalogs of 1,000 and 10,000 flights (and 100,000 with
+//! `ORBITLINE_BENCH_LARGE=1`): loading and validating, deriving stays, records, the station timeline,
+//! building the dependency graph with an impact propagation, and rendering a 2,000-row chart.
+//! `cargo bench`; the method and the figures are in docs/performance.md.
+
+use chrono::{TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use orbitline::catalog::{Catalog, SourceFile};
+use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
+use orbitline::deps::{impact, EventGraph, Subject};
+use orbitline::synth::generate;
+use orbitline::timeline::derive_stays;
+use orbitline::timeline::records::{ranked, RecordKind, Scope};
+use orbitline::timeline::station::station;
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![1_000, 10_000];
+    if std::env::var_os("ORBITLINE_BENCH_LARGE").is_some() {
+        sizes.push(100_000);
+    }
+    sizes
+}
+
+fn files(n: usize) -> Vec<SourceFile> {
+    generate(n, 7)
+        .into_iter()
+        .map(|(path, text)| SourceFile::new(path, text))
+        .collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let now = Utc.with_ymd_and_hms(2200, 1, 1, 0, 0, 0).unwrap();
+    for n in sizes() {
+        let sources = files(n);
+        let catalog = Catalog::load("synthetic", sources.clone())
+            .expect("the generator writes valid catalogs");
+        let mut group = c.benchmark_group(format!("{n} flights"));
+        group.sample_size(10);
+        group.bench_function(BenchmarkId::new("load and validate", n), |b| {
+            b.iter_batched(
+                || sources.clone(),
+                |files| Catalog::load("synthetic", files),
+                BatchSize::LargeInput,
+            )
+        });
+        group.bench_function(BenchmarkId::new("derive stays", n), |b| {
+            b.iter(|| derive_stays(catalog.flights()))
+        });
+        group.bench_function(BenchmarkId::new("records cumulative", n), |b| {
+            b.iter(|| ranked(&catalog, RecordKind::Cumulative, &Scope::default(), now))
+        });
+        group.bench_function(BenchmarkId::new("station timeline", n), |b| {
+            b.iter(|| station(&catalog, "station-00", None, None, now))
+        });
+        let launch = format!(
+            "{}/launch",
+            catalog.flights()[catalog.flights().len() / 2].id
+        );
+        group.bench_function(BenchmarkId::new("graph and impact", n), |b| {
+            b.iter(|| {
+                let graph = EventGraph::of(&catalog);
+                let subject = Subject::resolve(&catalog, &graph, &launch).expect("a launch");
+                impact(&catalog, &graph, subject, chrono::Duration::days(10), now)
+                    .expect("an impact")
+            })
+        });
+        group.finish();
+    }
+
+    // A chart with 2,000 rows: one row per flight of a 2,000-flight catalog.
+    let catalog = Catalog::load("synthetic", files(2_000)).expect("valid");
+    let mut group = c.benchmark_group("chart 2000 rows");
+    group.sample_size(10);
+    for format in [ImageFormat::Svg, ImageFormat::Png] {
+        let options = ChartOptions {
+            kind: ChartKind::Gantt,
+            scope: Default::default(),
+            from: None,
+            to: None,
+            rows: RowMode::Flight,
+            format,
+            size: None,
+            output: "unused".into(),
+        };
+        let annotations = chart::annotations(&catalog, &options, now);
+        group.bench_function(format!("{format:?}"), |b| {
+            b.iter(|| chart::render(&catalog, &options, now, &annotations).expect("a chart"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
