@@ -43,6 +43,15 @@ fn stages(c: &mut Criterion) {
                 BatchSize::LargeInput,
             )
         });
+        // The floor: serde_json parsing the same bytes into nothing, on one core.
+        group.bench_function(BenchmarkId::new("serde_json raw (IgnoredAny)", n), |b| {
+            b.iter(|| {
+                for f in &sources {
+                    let text = f.text.as_ref().expect("generated text");
+                    let _: serde::de::IgnoredAny = serde_json::from_str(text).expect("JSON");
+                }
+            })
+        });
         group.bench_function(BenchmarkId::new("derive stays", n), |b| {
             b.iter(|| derive_stays(catalog.flights()))
         });
