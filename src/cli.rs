@@ -428,7 +428,7 @@ impl Cli {
             Command::Schema => return Ok((options, Action::Schema)),
             Command::Completions { shell } => return Ok((options, Action::Completions(shell))),
             Command::Man => return Ok((options, Action::Man)),
-            Command::Import { source } => Some(match source {
+            Command::Import { source } => match source {
                 ImportSource::Gcat {
                     missions,
                     astro,
@@ -448,35 +448,29 @@ impl Cli {
                     files,
                     to: out.into(),
                 },
-            }),
+            },
             Command::Export {
                 format,
                 what,
                 output,
-            } => Some(Request::Export(ExportQuery::parse(
-                &format,
-                what.as_deref(),
-                output,
-            )?)),
-            Command::Validate => Some(Request::Validate),
-            Command::List { program, nation } => {
-                Some(Request::List(ListFilter { program, nation }))
-            }
-            Command::Show { flight } => Some(Request::Show { flight }),
-            Command::Duration { subject } => Some(Request::Duration { subject }),
+            } => Request::Export(ExportQuery::parse(&format, what.as_deref(), output)?),
+            Command::Validate => Request::Validate,
+            Command::List { program, nation } => Request::List(ListFilter { program, nation }),
+            Command::Show { flight } => Request::Show { flight },
+            Command::Duration { subject } => Request::Duration { subject },
             Command::Records {
                 kind,
                 scope,
                 top,
                 as_of,
                 progression,
-            } => Some(Request::Records(RecordsQuery {
+            } => Request::Records(RecordsQuery {
                 kind: RecordKind::parse(&kind)?,
                 scope: scope.into(),
                 top: Some(top),
                 as_of: instant("--as-of", as_of)?,
                 progression,
-            })),
+            }),
             Command::Check {
                 subject,
                 days,
@@ -486,7 +480,7 @@ impl Cli {
                 scope,
                 as_of,
                 no_gaps,
-            } => Some(Request::Check(ClaimQuery {
+            } => Request::Check(ClaimQuery {
                 subject,
                 days,
                 duration: duration
@@ -498,18 +492,18 @@ impl Cli {
                 scope: scope.into(),
                 as_of: instant("--as-of", as_of)?,
                 no_gaps,
-            })),
-            Command::Station { station, from, to } => Some(Request::Station {
+            }),
+            Command::Station { station, from, to } => Request::Station {
                 station,
                 from: instant("--from", from)?,
                 to: instant("--to", to)?,
-            }),
+            },
             Command::Deps {
                 reference,
                 upstream,
                 downstream,
                 depth,
-            } => Some(Request::Deps {
+            } => Request::Deps {
                 reference,
                 direction: match (upstream, downstream) {
                     (true, false) => Direction::Upstream,
@@ -517,18 +511,18 @@ impl Cli {
                     _ => Direction::Both,
                 },
                 depth,
-            }),
-            Command::Why { reference } => Some(Request::Why { reference }),
-            Command::Impact { reference, slip } => Some(Request::Impact {
+            },
+            Command::Why { reference } => Request::Why { reference },
+            Command::Impact { reference, slip } => Request::Impact {
                 reference,
                 slip: parse_shift(&slip).map_err(|e| format!("--slip: {e}"))?,
-            }),
-            Command::Critical { from, to } => Some(Request::Critical { from, to }),
+            },
+            Command::Critical { from, to } => Request::Critical { from, to },
             Command::Graph {
                 format,
                 focus,
                 depth,
-            } => Some(Request::Graph {
+            } => Request::Graph {
                 format: match format.as_str() {
                     "mermaid" => GraphFormat::Mermaid,
                     "json" => GraphFormat::Json,
@@ -536,7 +530,7 @@ impl Cli {
                 },
                 focus,
                 depth,
-            }),
+            },
             Command::Chart {
                 kind,
                 program,
@@ -562,7 +556,7 @@ impl Cli {
                     text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
                         .transpose()
                 };
-                Some(Request::Chart(ChartOptions {
+                Request::Chart(ChartOptions {
                     kind,
                     scope: ChartScope {
                         program,
@@ -581,10 +575,10 @@ impl Cli {
                         .map(|s| Size::parse(&s).map_err(|e| format!("--size: {e}")))
                         .transpose()?,
                     output,
-                }))
+                })
             }
         };
-        Ok((options, request.map_or(Action::Schema, Action::Run)))
+        Ok((options, Action::Run(request)))
     }
 }
 

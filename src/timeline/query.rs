@@ -46,9 +46,8 @@ pub enum QueryError {
 }
 
 impl QueryError {
-    fn unknown(catalog: &Catalog, id: &str, ids: impl Iterator<Item = String>) -> QueryError {
+    fn unknown(id: &str, ids: impl Iterator<Item = String>) -> QueryError {
         let ids: Vec<String> = ids.collect();
-        let _ = catalog;
         QueryError::UnknownSubject {
             id: id.to_string(),
             suggestion: suggest::closest(id, ids.iter().map(String::as_str)).map(str::to_string),
@@ -278,7 +277,6 @@ pub fn duration(
         });
     }
     Err(QueryError::unknown(
-        catalog,
         subject,
         catalog.ids().map(str::to_string),
     ))
@@ -405,8 +403,7 @@ fn all_events(catalog: &Catalog) -> impl Iterator<Item = (&Flight, &Event)> {
         .flat_map(|f| f.events.iter().map(move |e| (f, e)))
 }
 
-fn cause(catalog: &Catalog, flight: &Flight, event: &Event) -> Cause {
-    let _ = catalog;
+fn cause(flight: &Flight, event: &Event) -> Cause {
     Cause {
         reference: format!("{}/{}", flight.id, event.id),
         title: event.title.clone(),
@@ -423,7 +420,7 @@ fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
                     .iter()
                     .any(|x| x.vehicle == flight && x.status == VehicleStatus::UnfitForCrewReturn)
         })
-        .map(|(f, e)| cause(catalog, f, e))
+        .map(|(f, e)| cause(f, e))
         .collect()
 }
 
@@ -432,14 +429,14 @@ fn schedule_changes(catalog: &Catalog, reference: &str) -> Vec<Cause> {
     let mut causes = Vec::new();
     for (f, e) in all_events(catalog) {
         if e.kind == EventKind::ScheduleChange && e.target.as_deref() == Some(reference) {
-            causes.push(cause(catalog, f, e));
+            causes.push(cause(f, e));
             for by in &e.caused_by {
                 if let Some((fid, eid)) = by.split_once('/') {
                     if let Some((cf, ce)) = catalog
                         .flight(fid)
                         .and_then(|cf| cf.events.iter().find(|x| x.id == eid).map(|ce| (cf, ce)))
                     {
-                        causes.push(cause(catalog, cf, ce));
+                        causes.push(cause(cf, ce));
                     }
                 }
             }
@@ -584,9 +581,9 @@ pub struct TimelineEntry {
 
 /// Everything about one flight.
 pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowReport, QueryError> {
-    let flight = catalog.flight(id).ok_or_else(|| {
-        QueryError::unknown(catalog, id, catalog.flights().iter().map(|f| f.id.clone()))
-    })?;
+    let flight = catalog
+        .flight(id)
+        .ok_or_else(|| QueryError::unknown(id, catalog.flights().iter().map(|f| f.id.clone())))?;
     let names = |crew: &mut dyn Iterator<Item = &str>| -> Vec<String> {
         crew.map(|a| catalog.name_of(a).to_string()).collect()
     };
