@@ -21,7 +21,7 @@ use super::scene::{Anchor, MarkerKind, Role, Scene};
 use super::theme::{self, colour, size, Paint};
 use super::{Badge, ChartError, ChartOptions, RowMode};
 use crate::catalog::Catalog;
-use crate::model::{EventKind, Flight, VehicleStatus};
+use crate::model::{EventKind, Flight};
 use crate::timeline::{self, StayReport};
 
 /// The default canvas width.
@@ -135,23 +135,13 @@ fn markers(flight: &Flight, who: Option<&BTreeSet<&str>>) -> Vec<(DateTime<Utc>,
 
 /// When each flight's spacecraft became unfit for crew return (the earliest anomaly that said so), by
 /// flight id.
-pub(crate) fn unfit_times(catalog: &Catalog) -> HashMap<&str, DateTime<Utc>> {
-    let mut out: HashMap<&str, DateTime<Utc>> = HashMap::new();
-    for flight in catalog.flights() {
-        for event in flight
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Anomaly)
-        {
-            for effect in &event.effects {
-                if effect.status == VehicleStatus::UnfitForCrewReturn {
-                    let t = at(&event.time);
-                    out.entry(effect.vehicle.as_str())
-                        .and_modify(|e| *e = (*e).min(t))
-                        .or_insert(t);
-                }
-            }
-        }
+pub(crate) fn unfit_times(catalog: &Catalog) -> HashMap<String, DateTime<Utc>> {
+    let mut out: HashMap<String, DateTime<Utc>> = HashMap::new();
+    for unfit in crate::timeline::station::unfit_declarations(catalog) {
+        let t = at(&unfit.from);
+        out.entry(unfit.vehicle)
+            .and_modify(|e| *e = (*e).min(t))
+            .or_insert(t);
     }
     out
 }

@@ -15,7 +15,8 @@ use super::scene::{Anchor, MarkerKind, Role, Scene};
 use super::theme::{self, colour, size};
 use super::{ChartError, ChartOptions, CoverageGap};
 use crate::catalog::Catalog;
-use crate::model::{EventKind, Flight};
+use crate::model::EventKind;
+use crate::timeline::station::{self as timeline, Visit};
 
 /// A spacecraft docked at the station.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,18 +71,6 @@ pub struct StationData {
     pub gaps: Vec<CoverageGap>,
 }
 
-fn mooring(m: &Option<crate::model::Mooring>) -> Option<DateTime<Utc>> {
-    m.as_ref().and_then(|m| m.time.as_ref()).map(at)
-}
-
-fn arrival(f: &Flight) -> Option<DateTime<Utc>> {
-    mooring(&f.docking).or_else(|| f.launch_time().map(at))
-}
-
-fn departure(f: &Flight) -> Option<DateTime<Utc>> {
-    mooring(&f.undocking).or_else(|| f.landing_time().map(at))
-}
-
 /// Collects the station chart's values: lanes and crews from the catalog, gaps as given (those of the
 /// station, within the range).
 pub fn station_data(
@@ -101,57 +90,44 @@ pub fn station_data(
             id: id.to_string(),
             known: known(),
         })?;
-    let flights: Vec<&Flight> = catalog
-        .flights()
-        .iter()
-        .filter(|f| super::in_scope(f, &options.scope))
+    // Who was aboard and what was docked come from the station timeline, the one place that decides it;
+    // the chart keeps the flights in its scope (programme, nation).
+    let visits: Vec<Visit> = timeline::visits(catalog, id, &mut Vec::new())
+        .into_iter()
+        .filter(|v| super::in_scope(v.flight, &options.scope))
         .collect();
     let unfit = super::gantt::unfit_times(catalog);
-    let mut lanes: Vec<DockedLane> = flights
+    let mut lanes: Vec<DockedLane> = visits
         .iter()
-        .filter_map(|f| {
-            Some(DockedLane {
-                flight: f.id.clone(),
-                name: f.name.clone(),
-                docked: arrival(f)?,
-                undocked: departure(f),
-                unfit_from: unfit.get(f.id.as_str()).copied(),
-                seats: catalog.spacecraft(&f.spacecraft).map_or(0, |s| s.seats),
-                events: f
-                    .events
-                    .iter()
-                    .filter(|e| matches!(e.kind, EventKind::Anomaly | EventKind::ScheduleChange))
-                    .map(|e| (at(&e.time), e.kind))
-                    .collect(),
-            })
+        .map(|v| DockedLane {
+            flight: v.flight.id.clone(),
+            name: v.flight.name.clone(),
+            docked: at(v.arrive),
+            undocked: v.leave.map(at),
+            unfit_from: unfit.get(v.flight.id.as_str()).copied(),
+            seats: v.seats,
+            events: v
+                .flight
+                .events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::Anomaly | EventKind::ScheduleChange))
+                .map(|e| (at(&e.time), e.kind))
+                .collect(),
         })
         .collect();
-    let mut crews: Vec<CrewAboard> = Vec::new();
-    for stay in catalog.stays() {
-        let Some(up) = flights.iter().find(|f| f.id == stay.up) else {
-            continue;
-        };
-        let Some(from) = arrival(up) else { continue };
-        let until = stay
-            .down
-            .as_deref()
-            .and_then(|d| catalog.flight(d))
-            .and_then(departure)
-            .or_else(|| stay.end.as_ref().map(at));
-        match crews
-            .iter_mut()
-            .find(|c| c.up == stay.up && c.from == from && c.until == until)
-        {
-            Some(crew) => crew.people += 1,
-            None => crews.push(CrewAboard {
-                up: stay.up.clone(),
-                label: format!("{} crew", up.name),
-                people: 1,
-                from,
-                until,
-            }),
-        }
-    }
+    let mut crews: Vec<CrewAboard> = timeline::aboard(catalog, &visits)
+        .into_iter()
+        .map(|crew| CrewAboard {
+            up: crew.up.to_string(),
+            label: format!(
+                "{} crew",
+                catalog.flight(crew.up).map_or(crew.up, |f| f.name.as_str())
+            ),
+            people: crew.astronauts.len() as u32,
+            from: at(crew.arrive),
+            until: crew.leave.map(at),
+        })
+        .collect();
     crews.sort_by(|a, b| (a.from, &a.up).cmp(&(b.from, &b.up)));
     let first = lanes
         .iter()

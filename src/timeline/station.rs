@@ -144,14 +144,64 @@ pub enum StationError {
 }
 
 /// A flight's time at the station: docking (or launch) to undocking (or landing; `None` while there).
-struct Visit<'a> {
-    flight: &'a Flight,
-    arrive: &'a Time,
-    leave: Option<&'a Time>,
-    seats: u32,
+#[derive(Debug, Clone)]
+pub struct Visit<'a> {
+    /// The flight.
+    pub flight: &'a Flight,
+    /// Its docking, or its launch where no docking is recorded.
+    pub arrive: &'a Time,
+    /// Its undocking, or its landing where no undocking is recorded; `None` while it is there.
+    pub leave: Option<&'a Time>,
+    /// The seats of its spacecraft type (0 for a cargo ship).
+    pub seats: u32,
 }
 
-fn visits<'a>(
+/// A crew aboard: the people who went up on one flight and came down together.
+#[derive(Debug, Clone)]
+pub struct Aboard<'a> {
+    /// The flight that brought them up.
+    pub up: &'a str,
+    /// Their astronaut ids, in crew order.
+    pub astronauts: Vec<&'a str>,
+    /// The arrival of their up flight.
+    pub arrive: &'a Time,
+    /// The departure of the flight that took them down (its undocking, or their landing where it did not
+    /// visit this station); `None` while aboard.
+    pub leave: Option<&'a Time>,
+}
+
+/// The crews aboard a station, from its `visits`: the one place that says who is aboard when, used by
+/// the station timeline and the station chart alike.
+pub fn aboard<'a>(catalog: &'a Catalog, visits: &[Visit<'a>]) -> Vec<Aboard<'a>> {
+    let visit_index: std::collections::HashMap<&str, usize> = visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.flight.id.as_str(), i))
+        .collect();
+    let visit_of = |flight: &str| visit_index.get(flight).map(|&i| &visits[i]);
+    let mut out = Vec::new();
+    for crew in crews(catalog.stays()) {
+        let first = crew[0];
+        let Some(up) = visit_of(&first.up) else {
+            continue;
+        };
+        let leave = match first.down.as_deref().and_then(visit_of) {
+            Some(down) => down.leave,
+            None => first.end.as_ref(),
+        };
+        out.push(Aboard {
+            up: up.flight.id.as_str(),
+            astronauts: crew.iter().map(|s| s.astronaut.as_str()).collect(),
+            arrive: up.arrive,
+            leave,
+        });
+    }
+    out
+}
+
+/// The flights that visited `station`, with the times they arrived and left; where a docking or
+/// undocking time is missing, the launch or landing stands in and `assumptions` says so.
+pub fn visits<'a>(
     catalog: &'a Catalog,
     station: &str,
     assumptions: &mut Vec<String>,
@@ -218,28 +268,14 @@ pub fn station(
         arrive: &'a Time,
         leave: Option<&'a Time>,
     }
-    let visit_index: std::collections::HashMap<&str, usize> = visits
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.flight.id.as_str(), i))
-        .collect();
-    let visit_of = |flight: &str| visit_index.get(flight).map(|&i| &visits[i]);
     let mut people = Vec::new();
-    for crew in crews(catalog.stays()) {
-        let first = crew[0];
-        let Some(up) = visit_of(&first.up) else {
-            continue;
-        };
-        let leave = match first.down.as_deref().and_then(visit_of) {
-            Some(down) => down.leave,
-            None => first.end.as_ref(),
-        };
-        for stay in crew {
+    for crew in aboard(catalog, &visits) {
+        for astronaut in crew.astronauts {
             people.push(Person {
-                astronaut: &stay.astronaut,
-                up: &stay.up,
-                arrive: up.arrive,
-                leave,
+                astronaut,
+                up: crew.up,
+                arrive: crew.arrive,
+                leave: crew.leave,
             });
         }
     }
