@@ -511,13 +511,45 @@ fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&
 /// (plus its `min_gap`), as far as the precision of the times can tell.
 /// The time checks run only on a catalog whose times passed every other check, so that a wrong time is
 /// reported once, where it is written.
-fn check_dependencies(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
-    // Without a single `caused_by` or `after`, there is nothing to check and no cycle is possible:
-    // sequence edges form one chain per flight, and crew edges only enter landings, which no sequence or
-    // crew edge leaves. Building the graph is then skipped (it is most of validation on a large catalog).
-    if !flights.iter().any(|f| has_explicit_links(&f.value)) {
+fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &[Stay]) {
+    // Only `caused_by` and `after` links can close a cycle: sequence edges form one chain per flight, and
+    // crew edges only enter landings, which no sequence or crew edge leaves. So every flight on a cycle
+    // writes such a link or is named by one, and the time checks concern those links only: the graph is
+    // built over those flights alone (on a large catalog, building all of it was most of validation).
+    let involved: HashSet<&str> = all_flights
+        .iter()
+        .filter(|f| has_explicit_links(&f.value))
+        .flat_map(|f| {
+            let targets = explicit_links(&f.value)
+                .into_iter()
+                .flat_map(|(_, _, caused_by, after)| {
+                    caused_by
+                        .iter()
+                        .map(String::as_str)
+                        .chain(after.iter().map(|a| a.event.as_str()))
+                        .collect::<Vec<_>>()
+                })
+                .filter_map(|reference| reference.split_once('/').map(|(flight, _)| flight))
+                .collect::<Vec<_>>();
+            std::iter::once(f.value.id.as_str()).chain(targets)
+        })
+        .collect();
+    if involved.is_empty() {
         return;
     }
+    let flights: Vec<&Located<Flight>> = all_flights
+        .iter()
+        .filter(|f| involved.contains(f.value.id.as_str()))
+        .collect();
+    let stays: Vec<Stay> = stays
+        .iter()
+        .filter(|s| {
+            involved.contains(s.up.as_str())
+                || s.down.as_deref().is_some_and(|d| involved.contains(d))
+        })
+        .cloned()
+        .collect();
+    let stays = stays.as_slice();
     let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
     let graph = EventGraph::build(&plain, stays);
     let g = graph.graph();
