@@ -10,18 +10,13 @@ use serde_json::Value;
 const NOW: &str = "2026-07-03T07:03:57Z";
 
 fn export(args: &[&str]) -> String {
-    let output = common::orbitline()
-        .arg("export")
-        .args(args)
-        .args(["--now", NOW])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = common::stdout_of(
+        common::orbitline()
+            .arg("export")
+            .args(args)
+            .args(["--now", NOW]),
     );
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(stdout).unwrap()
 }
 
 #[test]

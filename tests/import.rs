@@ -26,23 +26,18 @@ fn import_gcat(out: &Path, flags: &[&str]) -> Value {
 }
 
 fn import_gcat_from(missions: &Path, astro: &Path, out: &Path, flags: &[&str]) -> Value {
-    let output = common::orbitline()
-        .args(["import", "gcat", "--missions"])
-        .arg(missions)
-        .arg("--astro")
-        .arg(astro)
-        .arg("--out")
-        .arg(out)
-        .args(flags)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = common::stdout_of(
+        common::orbitline()
+            .args(["import", "gcat", "--missions"])
+            .arg(missions)
+            .arg("--astro")
+            .arg(astro)
+            .arg("--out")
+            .arg(out)
+            .args(flags)
+            .arg("--json"),
     );
-    serde_json::from_slice(&output.stdout).unwrap()
+    serde_json::from_slice(&stdout).unwrap()
 }
 
 fn on(dir: &Path, args: &[&str]) -> Value {
@@ -458,18 +453,8 @@ fn the_ll2_samples_import_and_viehboeck_swaps_vehicles() {
     ] {
         cmd.arg(data(&format!("ll2/{name}")));
     }
-    let output = cmd
-        .arg("--out")
-        .arg(out.path())
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stdout = common::stdout_of(cmd.arg("--out").arg(out.path()).arg("--json"));
+    let report: Value = serde_json::from_slice(&stdout).unwrap();
     let summary = &report["ll2"];
     assert_eq!(summary["stations"], 15);
     assert!(
@@ -507,17 +492,12 @@ fn the_ll2_samples_import_and_viehboeck_swaps_vehicles() {
 #[test]
 fn an_ll2_launch_not_yet_flown_is_planned_at_its_net_precision() {
     let out = tempfile::tempdir().unwrap();
-    let output = common::orbitline()
-        .args(["import", "ll2"])
-        .arg(data("ll2/launch-detail-soyuz-ms-29.json"))
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    common::stdout_of(
+        common::orbitline()
+            .args(["import", "ll2"])
+            .arg(data("ll2/launch-detail-soyuz-ms-29.json"))
+            .arg("--out")
+            .arg(out.path()),
     );
     let ms29: Value = serde_json::from_str(
         &fs::read_to_string(out.path().join("soyuz-ms/soyuz-ms-29.json")).unwrap(),
@@ -567,20 +547,15 @@ fn ll2_shapes_from_the_api_documentation_import() {
     fs::write(&a, v22.to_string()).unwrap();
     fs::write(&b, serde_json::to_string_pretty(&v23).unwrap()).unwrap();
     let out = dir.path().join("out");
-    let output = common::orbitline()
-        .args(["import", "ll2"])
-        .arg(&a)
-        .arg(&b)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = common::stdout_of(
+        common::orbitline()
+            .args(["import", "ll2"])
+            .arg(&a)
+            .arg(&b)
+            .arg("--out")
+            .arg(&out),
     );
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&stdout);
     assert!(
         stdout.contains("Crew-X: launch date known only to the month"),
         "{stdout}"

@@ -17,6 +17,10 @@ use std::collections::HashMap;
 pub use files::{embedded, read_dir, SourceFile};
 pub use problem::{CatalogError, Problem};
 
+/// Parses one catalog file's text as `T`, every error located with a hint (for readers of catalog files
+/// outside the loader, such as the importers' `--merge`).
+pub(crate) use parse::read as read_json;
+
 use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
 use crate::timeline::Stay;
 

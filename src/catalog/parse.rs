@@ -4,7 +4,8 @@ use serde::de::DeserializeOwned;
 
 use super::{Located, Problem, SourceFile};
 use crate::model::{
-    Astronaut, AstronautsFile, Flight, Spacecraft, SpacecraftFile, Station, StationsFile,
+    Astronaut, AstronautsFile, Flight, RegistryFile, Spacecraft, SpacecraftFile, Station,
+    StationsFile,
 };
 use crate::suggest;
 
@@ -87,21 +88,12 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
             registry_seen[r] = Some(file.name.clone());
         }
         let ok = match registry {
-            Some(0) => read::<AstronautsFile>(&file.name, &text).map(|f| {
-                parsed
-                    .astronauts
-                    .extend(locate_all(f.astronauts, index, "astronauts"));
-            }),
-            Some(1) => read::<SpacecraftFile>(&file.name, &text).map(|f| {
-                parsed
-                    .spacecraft
-                    .extend(locate_all(f.spacecraft, index, "spacecraft"));
-            }),
-            Some(_) => read::<StationsFile>(&file.name, &text).map(|f| {
-                parsed
-                    .stations
-                    .extend(locate_all(f.stations, index, "stations"));
-            }),
+            Some(0) => registry_entries::<AstronautsFile>(&file.name, &text, index)
+                .map(|entries| parsed.astronauts.extend(entries)),
+            Some(1) => registry_entries::<SpacecraftFile>(&file.name, &text, index)
+                .map(|entries| parsed.spacecraft.extend(entries)),
+            Some(_) => registry_entries::<StationsFile>(&file.name, &text, index)
+                .map(|entries| parsed.stations.extend(entries)),
             None => flights[i]
                 .take()
                 .unwrap_or_else(|| read::<Flight>(&file.name, &text))
@@ -135,23 +127,26 @@ pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
     parsed
 }
 
-fn locate_all<'a, T: 'a>(
-    values: Vec<T>,
-    file: usize,
-    key: &'a str,
-) -> impl Iterator<Item = Located<T>> + 'a {
-    values
+/// The entries of a registry file, each located at `["astronauts", i]` (or its own key) in file `index`.
+fn registry_entries<R: RegistryFile>(
+    name: &str,
+    text: &str,
+    index: usize,
+) -> Result<Vec<Located<R::Entry>>, Problem> {
+    let (entries, _, _) = read::<R>(name, text)?.into_parts();
+    Ok(entries
         .into_iter()
         .enumerate()
-        .map(move |(i, value)| Located {
+        .map(|(i, value)| Located {
             value,
-            file,
-            path: crate::json_path![key, i],
+            file: index,
+            path: crate::json_path![R::KEY, i],
         })
+        .collect())
 }
 
 /// Parses one file, turning serde's error into a problem with a position and a hint.
-fn read<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Problem> {
+pub(crate) fn read<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Problem> {
     let start = text.len() - text.trim_start().len();
     if let Some(first) = text[start..].chars().next().filter(|&c| c != '{') {
         return Err(Problem::at(

@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::{slug, ImportError};
 use crate::catalog::{self, Problem};
 use crate::model::{
-    Astronaut, AstronautsFile, Flight, Spacecraft, SpacecraftFile, Station, StationsFile,
+    Astronaut, AstronautsFile, Flight, RegistryFile, Spacecraft, SpacecraftFile, Station,
+    StationsFile,
 };
 
 /// A catalog built by an importer, before it is written.
@@ -337,6 +338,12 @@ fn merge_registry<T: Clone>(
     (merged, (shared, added))
 }
 
+/// A registry file's entries and its sources and notes.
+fn registry<R: RegistryFile>(name: &str, text: &str) -> Result<(Vec<R::Entry>, Meta), Problem> {
+    let (entries, sources, notes) = catalog::read_json::<R>(name, text)?.into_parts();
+    Ok((entries, Meta { sources, notes }))
+}
+
 /// The catalog already in the folder, for `--merge`.
 #[derive(Default)]
 struct Existing {
@@ -367,51 +374,39 @@ impl Existing {
                 }
             };
             let path = PathBuf::from(&file.name);
-            let bad = |e: serde_json::Error| {
-                Problem::at(&file.name, (e.line(), e.column()), format!("cannot read the existing catalog: {e}"))
-                    .hint("run `orbitline --data DIR validate` and fix the catalog before merging into it")
+            // The catalog loader's own reader: located errors with its hints, and this one when none.
+            let bad = |problem: Problem| {
+                match problem.hint {
+                Some(_) => problem,
+                None => problem.hint(
+                    "run `orbitline --data DIR validate` and fix the catalog before merging into it",
+                ),
+            }
             };
-            match file.file_name.as_str() {
-                "schema.json" => {}
-                "astronauts.json" => match serde_json::from_str::<AstronautsFile>(&text) {
-                    Ok(f) => {
-                        existing.astronauts = f.astronauts;
-                        existing.astronauts_meta = Meta {
-                            sources: f.sources,
-                            notes: f.notes,
-                        };
+            let result = match file.file_name.as_str() {
+                "schema.json" => Ok(()),
+                "astronauts.json" => {
+                    registry::<AstronautsFile>(&file.name, &text).map(|(e, meta)| {
+                        (existing.astronauts, existing.astronauts_meta) = (e, meta);
                         existing.astronauts_path = Some(path);
-                    }
-                    Err(e) => problems.push(bad(e)),
-                },
-                "spacecraft.json" => match serde_json::from_str::<SpacecraftFile>(&text) {
-                    Ok(f) => {
-                        existing.spacecraft = f.spacecraft;
-                        existing.spacecraft_meta = Meta {
-                            sources: f.sources,
-                            notes: f.notes,
-                        };
+                    })
+                }
+                "spacecraft.json" => {
+                    registry::<SpacecraftFile>(&file.name, &text).map(|(e, meta)| {
+                        (existing.spacecraft, existing.spacecraft_meta) = (e, meta);
                         existing.spacecraft_path = Some(path);
-                    }
-                    Err(e) => problems.push(bad(e)),
-                },
-                "stations.json" => match serde_json::from_str::<StationsFile>(&text) {
-                    Ok(f) => {
-                        existing.stations = f.stations;
-                        existing.stations_meta = Meta {
-                            sources: f.sources,
-                            notes: f.notes,
-                        };
-                        existing.stations_path = Some(path);
-                    }
-                    Err(e) => problems.push(bad(e)),
-                },
-                _ => match serde_json::from_str::<Flight>(&text) {
-                    Ok(flight) => {
-                        existing.flights.insert(flight.id, (path, text));
-                    }
-                    Err(e) => problems.push(bad(e)),
-                },
+                    })
+                }
+                "stations.json" => registry::<StationsFile>(&file.name, &text).map(|(e, meta)| {
+                    (existing.stations, existing.stations_meta) = (e, meta);
+                    existing.stations_path = Some(path);
+                }),
+                _ => catalog::read_json::<Flight>(&file.name, &text).map(|flight| {
+                    existing.flights.insert(flight.id, (path, text));
+                }),
+            };
+            if let Err(problem) = result {
+                problems.push(bad(problem));
             }
         }
         if problems.is_empty() {

@@ -10,5 +10,7 @@ pub use flight::{
     RESERVED_EVENT_IDS,
 };
 pub use gap::{parse_shift, Gap};
-pub use registry::{Astronaut, AstronautsFile, Spacecraft, SpacecraftFile, Station, StationsFile};
+pub use registry::{
+    Astronaut, AstronautsFile, RegistryFile, Spacecraft, SpacecraftFile, Station, StationsFile,
+};
 pub use time::{Precision, Time, TimeError, YEAR_RANGE};

@@ -1,7 +1,43 @@
 //! The three registries: astronauts, spacecraft types and stations.
 
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+/// What the three registry files share: a list of entries under one key, and sources and notes for the
+/// whole file.
+pub trait RegistryFile: DeserializeOwned {
+    /// One entry of the list.
+    type Entry;
+    /// The key of the list: `astronauts`, `spacecraft` or `stations` (also the file's name).
+    const KEY: &'static str;
+    /// The entries, the file's sources and its notes.
+    fn into_parts(self) -> (Vec<Self::Entry>, Vec<String>, Option<String>);
+}
+
+impl RegistryFile for AstronautsFile {
+    type Entry = Astronaut;
+    const KEY: &'static str = "astronauts";
+    fn into_parts(self) -> (Vec<Astronaut>, Vec<String>, Option<String>) {
+        (self.astronauts, self.sources, self.notes)
+    }
+}
+
+impl RegistryFile for SpacecraftFile {
+    type Entry = Spacecraft;
+    const KEY: &'static str = "spacecraft";
+    fn into_parts(self) -> (Vec<Spacecraft>, Vec<String>, Option<String>) {
+        (self.spacecraft, self.sources, self.notes)
+    }
+}
+
+impl RegistryFile for StationsFile {
+    type Entry = Station;
+    const KEY: &'static str = "stations";
+    fn into_parts(self) -> (Vec<Station>, Vec<String>, Option<String>) {
+        (self.stations, self.sources, self.notes)
+    }
+}
 
 /// `astronauts.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

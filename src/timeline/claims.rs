@@ -303,40 +303,10 @@ fn days_part(
         ),
     };
     let exact = super::format_elapsed(&entry.elapsed);
-    let Some(c) = conventions else {
-        // Totals and stays still going on: only the elapsed-time conventions apply.
-        let e = &entry.elapsed;
-        let counts = [
-            (
-                "rounded",
-                (e.seconds + 43_200).div_euclid(86_400),
-                (e.min_seconds + 43_200).div_euclid(86_400),
-                (e.max_seconds + 43_200).div_euclid(86_400),
-            ),
-            (
-                "floor",
-                e.seconds.div_euclid(86_400),
-                e.min_seconds.div_euclid(86_400),
-                e.max_seconds.div_euclid(86_400),
-            ),
-            (
-                "ceil",
-                (e.seconds + 86_399).div_euclid(86_400),
-                (e.min_seconds + 86_399).div_euclid(86_400),
-                (e.max_seconds + 86_399).div_euclid(86_400),
-            ),
-        ];
-        return judge_days(
-            claim,
-            days,
-            convention,
-            &exact,
-            counts
-                .iter()
-                .map(|&(n, v, lo, hi)| (n.to_string(), v, lo, hi))
-                .collect(),
-        );
-    };
+    // Totals and stays still going on: only the length-based conventions apply.
+    let c = conventions
+        .cloned()
+        .unwrap_or_else(|| DayConventions::by_length(&entry.elapsed));
     let mut counts = vec![
         (
             "rounded".to_string(),

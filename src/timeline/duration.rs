@@ -103,9 +103,22 @@ pub struct DayConventions {
 }
 
 impl DayConventions {
-    /// The conventions for the stay from `start` to `end`.
+    /// The conventions that depend on the length alone (rounded, floor, ceil): for a total over several
+    /// stays, or a stay still going on, calendar dates mean nothing.
+    pub fn by_length(elapsed: &Elapsed) -> DayConventions {
+        DayConventions {
+            rounded: DayCount::from_fn(elapsed, |s| (s + DAY / 2).div_euclid(DAY)),
+            floor: DayCount::from_fn(elapsed, |s| s.div_euclid(DAY)),
+            ceil: DayCount::from_fn(elapsed, |s| (s + DAY - 1).div_euclid(DAY)),
+            calendar_utc: None,
+            calendar_local: None,
+            local_offset: None,
+        }
+    }
+
+    /// The conventions for the stay from `start` to `end`, calendar dates included.
     pub fn between(start: &Time, end: &Time) -> DayConventions {
-        let elapsed = Elapsed::between(start, end);
+        let by_length = DayConventions::by_length(&Elapsed::between(start, end));
         let utc = FixedOffset::east_opt(0).expect("zero offset");
         let calendar_utc = date_difference(start.date_in(utc), end.date_in(utc));
         let (calendar_local, local_offset) = match (start.offset(), end.offset()) {
@@ -116,12 +129,10 @@ impl DayConventions {
             _ => (None, None),
         };
         DayConventions {
-            rounded: DayCount::from_fn(&elapsed, |s| (s + DAY / 2).div_euclid(DAY)),
-            floor: DayCount::from_fn(&elapsed, |s| s.div_euclid(DAY)),
-            ceil: DayCount::from_fn(&elapsed, |s| (s + DAY - 1).div_euclid(DAY)),
             calendar_utc,
             calendar_local,
             local_offset,
+            ..by_length
         }
     }
 }

@@ -318,7 +318,7 @@ fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport
             .and_then(|d| d.landing.as_ref())
             .is_some_and(|l| l.inferred),
         seconds: elapsed.seconds,
-        days_rounded: (elapsed.seconds + 43_200).div_euclid(86_400),
+        days_rounded: DayConventions::by_length(&elapsed).rounded.value,
         elapsed,
         days: stay
             .end

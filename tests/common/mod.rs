@@ -39,11 +39,17 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs `orbitline ARGS --json`, expects success, and parses the output.
 pub fn json(args: &[&str]) -> serde_json::Value {
-    let out = orbitline().args(args).arg("--json").output().unwrap();
+    serde_json::from_slice(&stdout_of(orbitline().args(args).arg("--json"))).unwrap()
+}
+
+/// Runs `command`, expects it to succeed (showing its standard error when it does not), and returns its
+/// standard output.
+pub fn stdout_of(command: &mut Command) -> Vec<u8> {
+    let out = command.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    out.stdout
 }
