@@ -1,7 +1,9 @@
 //! The files a catalog is made of: read from a folder, or embedded in the binary at build time.
 //!
 //! This is the only place the catalog touches the file system. Reading never stops at the first bad file:
-//! every file that cannot be read becomes a [`Problem`] and the rest are still read.
+//! every file that cannot be read becomes a [`Problem`] and the rest are still read. Listing a folder
+//! ([`read_dir`]) and reading a file ([`SourceFile::text`]) are separate steps, so that the loader can
+//! read, parse and check each file in one pass and drop its text.
 
 use std::collections::HashSet;
 use std::fs;
@@ -9,15 +11,24 @@ use std::path::{Path, PathBuf};
 
 use super::Problem;
 
-/// One file of a catalog: its display name and its text (or why it could not be read).
+/// One file of a catalog: its display name and where its text is (or why it cannot be read).
+///
+/// A file found on disk is not read until the catalog is loaded: [`Catalog::load`](super::Catalog::load)
+/// reads, parses and checks each file in one pass on every core and keeps no text it does not need.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as shown in messages.
     pub name: String,
     /// The file name alone (`astronauts.json`), which decides what kind of file it is.
     pub file_name: String,
-    /// The text, or the problem reading it.
-    pub text: Result<String, Problem>,
+    content: Content,
+}
+
+#[derive(Debug, Clone)]
+enum Content {
+    Text(String),
+    OnDisk(PathBuf),
+    Refused(Problem),
 }
 
 impl SourceFile {
@@ -26,8 +37,34 @@ impl SourceFile {
         let name = name.into();
         SourceFile {
             file_name: name.rsplit(['/', '\\']).next().unwrap_or(&name).to_string(),
-            text: Ok(text.into()),
+            content: Content::Text(text.into()),
             name,
+        }
+    }
+
+    /// The file's text: read now for a file on disk (as UTF-8, at most [`MAX_FILE_BYTES`]), or the
+    /// problem that keeps it from being read.
+    pub fn text(&self) -> Result<std::borrow::Cow<'_, str>, Problem> {
+        match &self.content {
+            Content::Text(text) => Ok(std::borrow::Cow::Borrowed(text)),
+            Content::OnDisk(path) => read_text(path, &self.name).map(std::borrow::Cow::Owned),
+            Content::Refused(problem) => Err(problem.clone()),
+        }
+    }
+
+    /// The text when it is already in memory (no reading).
+    pub(crate) fn in_memory(&self) -> Option<&str> {
+        match &self.content {
+            Content::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn refused(name: String, file_name: String, problem: Problem) -> SourceFile {
+        SourceFile {
+            name,
+            file_name,
+            content: Content::Refused(problem),
         }
     }
 }
@@ -47,8 +84,10 @@ include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
 /// reading it whole would only waste memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Reads every `*.json` file below `root`, recursively, in a stable order (sorted by path). Files and
-/// folders whose name starts with `.` are skipped. Fails only when `root` itself cannot be read.
+/// Lists every `*.json` file below `root`, recursively, in a stable order (sorted by path); each is read
+/// when the catalog is loaded ([`SourceFile::text`]). Files and folders whose name starts with `.` are
+/// skipped; a file that is not a regular file is refused here. Fails only when `root` itself cannot be
+/// read.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
     let shown = root.display().to_string();
     let meta = fs::metadata(root).map_err(|e| {
@@ -60,67 +99,40 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
             "--data takes the folder that holds astronauts.json, spacecraft.json, stations.json and the flight files",
         ));
     }
-    let mut entries = Vec::new();
+    let mut files = Vec::new();
     let mut seen = HashSet::new();
-    walk(root, &mut entries, &mut seen);
-    // The walk only lists files; reading them is most of the time on a large catalog, and the files are
-    // independent: read them on every core, keeping their order.
-    use rayon::prelude::*;
-    Ok(entries
-        .into_par_iter()
-        .map(|entry| match entry {
-            Entry::Done(file) => file,
-            Entry::Read {
-                name,
-                file_name,
-                path,
-            } => SourceFile {
-                text: read_text(&path, &name),
-                name,
-                file_name,
-            },
-        })
-        .collect())
+    walk(root, &mut files, &mut seen);
+    Ok(files)
 }
 
-/// What the walk found: a file to read, or one already settled (a problem with it).
-enum Entry {
-    Done(SourceFile),
-    Read {
-        name: String,
-        file_name: String,
-        path: PathBuf,
-    },
-}
-
-fn walk(dir: &Path, files: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) {
+fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
     let shown = dir.display().to_string();
     // A symlink loop shows up as a folder we have already been in.
     match fs::canonicalize(dir) {
         Ok(real) if seen.contains(&real) => {
-            files.push(Entry::Done(SourceFile {
-                name: shown,
-                file_name: String::new(),
-                text: Err(Problem::in_file(
+            files.push(SourceFile::refused(
+                shown,
+                String::new(),
+                Problem::in_file(
                     dir.display().to_string(),
                     "folder reached twice (a symbolic link loop?); skipped",
                 )
-                .hint("remove the link that points back into the catalog")),
-            }));
+                .hint("remove the link that points back into the catalog"),
+            ));
             return;
         }
         Ok(real) => {
             seen.insert(real);
         }
         Err(e) => {
-            files.push(Entry::Done(unreadable(dir, &e)));
+            files.push(unreadable(dir, &e));
             return;
         }
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            files.push(Entry::Done(unreadable(dir, &e)));
+            files.push(unreadable(dir, &e));
             return;
         }
     };
@@ -132,66 +144,69 @@ fn walk(dir: &Path, files: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) {
         if file_name.starts_with('.') {
             continue;
         }
-        // Follow symbolic links, so that a linked folder or file is read like any other.
-        let meta = match fs::metadata(&path) {
-            Ok(meta) => meta,
+        // The entry's own type needs no system call on most file systems; a symbolic link is followed,
+        // so that a linked folder or file is read like any other.
+        let file_type = match entry.file_type() {
+            Ok(t) if t.is_symlink() => fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
+        };
+        let file_type = match file_type {
+            Ok(file_type) => file_type,
             // A dangling link or an entry that vanished: only a would-be catalog file is worth a word.
             Err(e) if file_name.ends_with(".json") => {
-                files.push(Entry::Done(unreadable(&path, &e)));
+                files.push(unreadable(&path, &e));
                 continue;
             }
             Err(_) => continue,
         };
-        if meta.is_dir() {
+        if file_type.is_dir() {
             walk(&path, files, seen);
         } else if file_name.ends_with(".json") {
             let name = path.display().to_string();
-            // A named pipe or device would block or never end: only regular files are read.
-            let refused = if !meta.is_file() {
-                Some(
-                    Problem::in_file(
-                        &name,
-                        "not a regular file (a pipe, socket or device?); skipped",
-                    )
-                    .hint("move it out of the catalog folder"),
-                )
-            } else if meta.len() > MAX_FILE_BYTES {
-                Some(
-                    Problem::in_file(
-                        &name,
-                        format!(
-                            "the file is {:.1} MiB; catalog files are at most {} MiB",
-                            meta.len() as f64 / (1024.0 * 1024.0),
-                            MAX_FILE_BYTES / (1024 * 1024)
-                        ),
-                    )
-                    .hint("a flight file holds one flight; check that this is the file you meant"),
-                )
+            files.push(if file_type.is_file() {
+                SourceFile {
+                    name,
+                    file_name,
+                    content: Content::OnDisk(path),
+                }
             } else {
-                None
-            };
-            files.push(match refused {
-                Some(problem) => Entry::Done(SourceFile {
-                    name,
-                    file_name,
-                    text: Err(problem),
-                }),
-                None => Entry::Read {
-                    name,
-                    file_name,
-                    path,
-                },
+                // A named pipe or device would block or never end: only regular files are read.
+                let problem = Problem::in_file(
+                    &name,
+                    "not a regular file (a pipe, socket or device?); skipped",
+                )
+                .hint("move it out of the catalog folder");
+                SourceFile::refused(name, file_name, problem)
             });
         }
     }
 }
 
-/// Reads a file as UTF-8, locating the first invalid byte.
+/// Reads a file as UTF-8, refusing one over [`MAX_FILE_BYTES`] and locating the first invalid byte.
 fn read_text(path: &Path, name: &str) -> Result<String, Problem> {
-    let bytes = fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let cannot_read = |e: std::io::Error| {
         Problem::in_file(name, format!("cannot read the file: {e}"))
             .hint("check its permissions, or move it out of the catalog folder")
-    })?;
+    };
+    let file = fs::File::open(path).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Problem::in_file(
+            name,
+            format!(
+                "the file is {:.1} MiB; catalog files are at most {} MiB",
+                len as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .hint("a flight file holds one flight; check that this is the file you meant"));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // `take`: a file that grew since its size was read is still cut at the cap.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let position =
@@ -203,22 +218,20 @@ fn read_text(path: &Path, name: &str) -> Result<String, Problem> {
 fn unreadable(path: &Path, e: &std::io::Error) -> SourceFile {
     let dead_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if dead_link {
-        return SourceFile {
-            name: path.display().to_string(),
-            file_name: String::new(),
-            text: Err(Problem::in_file(
+        return SourceFile::refused(
+            path.display().to_string(),
+            String::new(),
+            Problem::in_file(
                 path.display().to_string(),
                 "a symbolic link to a file that does not exist",
             )
-            .hint("remove the link, or restore the file it points to")),
-        };
+            .hint("remove the link, or restore the file it points to"),
+        );
     }
-    SourceFile {
-        name: path.display().to_string(),
-        file_name: String::new(),
-        text: Err(
-            Problem::in_file(path.display().to_string(), format!("cannot read: {e}"))
-                .hint("check its permissions, or move it out of the catalog folder"),
-        ),
-    }
+    SourceFile::refused(
+        path.display().to_string(),
+        String::new(),
+        Problem::in_file(path.display().to_string(), format!("cannot read: {e}"))
+            .hint("check its permissions, or move it out of the catalog folder"),
+    )
 }

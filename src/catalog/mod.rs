@@ -10,12 +10,14 @@ mod files;
 pub mod locate;
 mod parse;
 mod problem;
+pub(crate) mod texts;
 mod validate;
 
 use std::collections::HashMap;
 
 pub use files::{embedded, read_dir, SourceFile};
 pub use problem::{CatalogError, Problem};
+use texts::Texts;
 
 /// Parses one catalog file's text as `T`, every error located with a hint (for readers of catalog files
 /// outside the loader, such as the importers' `--merge`).
@@ -38,37 +40,40 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Parses and validates `files`. `label` names the catalog in output (`bundled`, or the folder).
+    /// Reads, parses and validates `files`. `label` names the catalog in output (`bundled`, or the
+    /// folder).
+    ///
+    /// The registries are read first; then each flight file is read, parsed and checked on its own, on
+    /// every core, and its text dropped unless a problem was found in it; the checks across flights run
+    /// last (see [`texts`] for how problems are located).
     pub fn load(label: impl Into<String>, files: Vec<SourceFile>) -> Result<Catalog, CatalogError> {
         let label = label.into();
-        let parsed = parse::parse_files(&label, files);
-        let mut problems = parsed.problems;
-        let registries_ok = parsed.registries_complete;
-        let (astronauts, spacecraft, stations, mut flights) = (
-            parsed.astronauts,
-            parsed.spacecraft,
-            parsed.stations,
-            parsed.flights,
-        );
-        let (found, stays) = validate::validate(
-            &parsed.texts,
-            &astronauts,
-            &spacecraft,
-            &stations,
-            &flights,
-            registries_ok,
-            parsed.flights_complete,
-        );
-        problems.extend(found);
+        let texts = Texts::new(files);
+        let mut problems = Vec::new();
+        let registries = parse::registries(&label, &texts, &mut problems);
+        let mut checker = validate::Checker::new(&texts);
+        let known = validate::check_registries(&mut checker, &registries);
+        let parsed = parse::flights(&texts, &mut problems, |flight| {
+            let mut c = validate::Checker::new(&texts);
+            let consistent = validate::check_flight(&mut c, flight, &known);
+            (c.findings, consistent)
+        });
+        checker.findings.extend(parsed.findings);
+        let mut flights = parsed.flights;
+        let stays =
+            validate::check_catalog(&mut checker, &flights, &parsed.consistent, parsed.complete);
+        problems.extend(texts.locate(checker.findings));
         if !problems.is_empty() {
             // In file order, then by position, whatever check found them.
             problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(CatalogError(problems));
         }
+        drop(known);
         // One key per flight, not one per comparison (the key holds the id, a String).
         flights.sort_by_cached_key(|f| launch_key(&f.value));
         let flights: Vec<Flight> = flights.into_iter().map(|f| f.value).collect();
-        let astronauts: Vec<Astronaut> = astronauts.into_iter().map(|a| a.value).collect();
+        let astronauts: Vec<Astronaut> =
+            registries.astronauts.into_iter().map(|a| a.value).collect();
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));
         let astronaut_index = index(astronauts.iter().map(|a| a.id.as_str()));
         // Validation derived the stays already (they do not depend on the order of the flights).
@@ -76,8 +81,8 @@ impl Catalog {
         Ok(Catalog {
             label,
             astronauts,
-            spacecraft: spacecraft.into_iter().map(|s| s.value).collect(),
-            stations: stations.into_iter().map(|s| s.value).collect(),
+            spacecraft: registries.spacecraft.into_iter().map(|s| s.value).collect(),
+            stations: registries.stations.into_iter().map(|s| s.value).collect(),
             flights,
             stays,
             astronaut_index,

@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::texts::{Finding, Texts};
 use super::{Located, Problem, SourceFile};
 use crate::model::{
     Astronaut, AstronautsFile, Flight, RegistryFile, Spacecraft, SpacecraftFile, Station,
@@ -14,114 +15,146 @@ pub const REGISTRY_FILES: [&str; 3] = ["astronauts.json", "spacecraft.json", "st
 /// The JSON Schema of the format, kept beside the data and never read as data.
 pub const SCHEMA_FILE: &str = "schema.json";
 
-/// What parsing produced: the values that parsed, and a problem for each file that did not.
-pub(crate) struct Parsed {
-    /// (display name, text) of every file that could be read, indexed by `Located::file`.
-    pub texts: Vec<(String, String)>,
-    pub problems: Vec<Problem>,
+/// The three registries, as parsed.
+pub(crate) struct Registries {
     pub astronauts: Vec<Located<Astronaut>>,
     pub spacecraft: Vec<Located<Spacecraft>>,
     pub stations: Vec<Located<Station>>,
-    pub flights: Vec<Located<Flight>>,
     /// Each registry was found once and parsed: references to it can be checked.
-    pub registries_complete: bool,
-    /// Every flight file parsed: references to flights and events can be checked.
-    pub flights_complete: bool,
+    pub complete: bool,
 }
 
-pub(crate) fn parse_files(label: &str, files: Vec<SourceFile>) -> Parsed {
-    let mut parsed = Parsed {
-        texts: Vec::new(),
-        problems: Vec::new(),
+/// Whether a file is a flight file (not a registry, not the schema).
+pub(crate) fn is_flight_file(file: &SourceFile) -> bool {
+    file.file_name != SCHEMA_FILE && !REGISTRY_FILES.contains(&file.file_name.as_str())
+}
+
+/// Reads and parses the registries (small files, kept for locating later problems); a problem for each
+/// one that cannot be read or parsed, appears twice, or is missing.
+pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>) -> Registries {
+    let mut parsed = Registries {
         astronauts: Vec::new(),
         spacecraft: Vec::new(),
         stations: Vec::new(),
-        flights: Vec::new(),
-        registries_complete: true,
-        flights_complete: true,
+        complete: true,
     };
-    // Flight files are most of a catalog and parse independently: parse them on every core first, then
-    // assemble everything in file order below.
-    use rayon::prelude::*;
-    let mut flights: Vec<Option<Result<Flight, Problem>>> = files
-        .par_iter()
-        .map(|file| {
-            let is_flight =
-                file.file_name != SCHEMA_FILE && !REGISTRY_FILES.contains(&file.file_name.as_str());
-            match (&file.text, is_flight) {
-                (Ok(text), true) => Some(read::<Flight>(&file.name, text)),
-                _ => None,
-            }
-        })
-        .collect();
     // Where each registry was first seen, to report a second copy.
-    let mut registry_seen: [Option<String>; 3] = Default::default();
-    for (i, file) in files.into_iter().enumerate() {
-        if file.file_name == SCHEMA_FILE {
+    let mut registry_seen: [Option<&str>; 3] = Default::default();
+    for (index, file) in texts.files().iter().enumerate() {
+        let Some(r) = REGISTRY_FILES.iter().position(|r| *r == file.file_name) else {
+            continue;
+        };
+        let text = match file.text() {
+            Ok(text) => text.into_owned(),
+            Err(problem) => {
+                problems.push(problem);
+                parsed.complete = false;
+                continue;
+            }
+        };
+        if let Some(first) = registry_seen[r] {
+            problems.push(
+                Problem::in_file(
+                    &file.name,
+                    format!("a second {} (the first is {first})", REGISTRY_FILES[r]),
+                )
+                .hint("a catalog has each registry once: merge the two files"),
+            );
+            parsed.complete = false;
             continue;
         }
-        let registry = REGISTRY_FILES.iter().position(|r| *r == file.file_name);
-        let text = match file.text {
-            Ok(text) => text,
-            Err(problem) => {
-                parsed.problems.push(problem);
-                match registry {
-                    Some(_) => parsed.registries_complete = false,
-                    None => parsed.flights_complete = false,
-                }
-                continue;
-            }
-        };
-        let index = parsed.texts.len();
-        if let Some(r) = registry {
-            if let Some(first) = &registry_seen[r] {
-                parsed.problems.push(
-                    Problem::in_file(
-                        &file.name,
-                        format!("a second {} (the first is {first})", REGISTRY_FILES[r]),
-                    )
-                    .hint("a catalog has each registry once: merge the two files"),
-                );
-                parsed.registries_complete = false;
-                continue;
-            }
-            registry_seen[r] = Some(file.name.clone());
-        }
-        let ok = match registry {
-            Some(0) => registry_entries::<AstronautsFile>(&file.name, &text, index)
+        registry_seen[r] = Some(&file.name);
+        let ok = match r {
+            0 => registry_entries::<AstronautsFile>(&file.name, &text, index)
                 .map(|entries| parsed.astronauts.extend(entries)),
-            Some(1) => registry_entries::<SpacecraftFile>(&file.name, &text, index)
+            1 => registry_entries::<SpacecraftFile>(&file.name, &text, index)
                 .map(|entries| parsed.spacecraft.extend(entries)),
-            Some(_) => registry_entries::<StationsFile>(&file.name, &text, index)
+            _ => registry_entries::<StationsFile>(&file.name, &text, index)
                 .map(|entries| parsed.stations.extend(entries)),
-            None => flights[i]
-                .take()
-                .unwrap_or_else(|| read::<Flight>(&file.name, &text))
-                .map(|f| {
-                    parsed.flights.push(Located {
-                        value: f,
-                        file: index,
-                        path: Vec::new(),
-                    })
-                }),
         };
         if let Err(problem) = ok {
-            parsed.problems.push(problem);
-            match registry {
-                Some(_) => parsed.registries_complete = false,
-                None => parsed.flights_complete = false,
-            }
+            problems.push(problem);
+            parsed.complete = false;
         }
-        parsed.texts.push((file.name, text));
+        texts.keep(index, text);
     }
     for (seen, name) in registry_seen.iter().zip(REGISTRY_FILES) {
         if seen.is_none() {
-            parsed.registries_complete = false;
-            parsed.problems.push(
+            parsed.complete = false;
+            problems.push(
                 Problem::in_file(label, format!("no {name} in the catalog")).hint(format!(
                     "add {name} (see docs/data-format.md), or point --data at the right folder"
                 )),
             );
+        }
+    }
+    parsed
+}
+
+/// The flights, read, parsed and checked.
+pub(crate) struct Flights {
+    pub flights: Vec<Located<Flight>>,
+    /// What the per-flight check found, in file order.
+    pub findings: Vec<Finding>,
+    /// For each flight, whether its own times and crew lists are consistent (see the check).
+    pub consistent: Vec<bool>,
+    /// Every flight file was read and parsed: references to flights and events can be checked.
+    pub complete: bool,
+}
+
+/// A flight with what its check found and whether it is consistent.
+type Checked = (Located<Flight>, Vec<Finding>, bool);
+
+/// Reads, parses and checks every flight file, on every core, in file order. `check` looks at one flight
+/// and returns what it found and whether the flight is consistent; a file's text is kept only when
+/// `check` found something in it (see [`Texts`]).
+pub(crate) fn flights(
+    texts: &Texts,
+    problems: &mut Vec<Problem>,
+    check: impl Fn(&Located<Flight>) -> (Vec<Finding>, bool) + Sync,
+) -> Flights {
+    use rayon::prelude::*;
+    // One per file: `None` for a file that is not a flight file.
+    let results: Vec<Option<Result<Checked, Problem>>> = texts
+        .files()
+        .par_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            if !is_flight_file(file) {
+                return None;
+            }
+            let result = file.text().and_then(|text| {
+                let flight = Located {
+                    value: read::<Flight>(&file.name, &text)?,
+                    file: index,
+                    path: Vec::new(),
+                };
+                let (findings, consistent) = check(&flight);
+                if !findings.is_empty() {
+                    texts.keep(index, text.into_owned());
+                }
+                Ok((flight, findings, consistent))
+            });
+            Some(result)
+        })
+        .collect();
+    let mut parsed = Flights {
+        flights: Vec::with_capacity(results.len()),
+        findings: Vec::new(),
+        consistent: Vec::with_capacity(results.len()),
+        complete: true,
+    };
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok((flight, findings, consistent)) => {
+                parsed.flights.push(flight);
+                parsed.findings.extend(findings);
+                parsed.consistent.push(consistent);
+            }
+            Err(problem) => {
+                problems.push(problem);
+                parsed.complete = false;
+            }
         }
     }
     parsed

@@ -3,46 +3,62 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::locate::{locate, Path};
-use super::{Located, Problem};
+use super::locate::Path;
+use super::parse::Registries;
+use super::texts::{Finding, Texts};
+use super::Located;
 use crate::deps::graph::explicit_links;
 use crate::deps::{EventGraph, LinkKind};
 use crate::json_path;
-use crate::model::{Astronaut, EventKind, Flight, Spacecraft, Station, Time, RESERVED_EVENT_IDS};
+use crate::model::{EventKind, Flight, Time, RESERVED_EVENT_IDS};
 use crate::suggest;
 use crate::timeline::{derive_stays, CrewEnd, Stay};
 
-struct Checker<'a> {
-    texts: &'a [(String, String)],
-    problems: Vec<Problem>,
+/// Collects what the checks find, unlocated (see [`Texts::locate`]).
+pub(crate) struct Checker<'a> {
+    texts: &'a Texts,
+    pub findings: Vec<Finding>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    pub fn new(texts: &'a Texts) -> Checker<'a> {
+        Checker {
+            texts,
+            findings: Vec::new(),
+        }
+    }
+
     fn report(&mut self, file: usize, path: Path, message: String, hint: impl Into<String>) {
-        let (name, text) = &self.texts[file];
-        self.problems
-            .push(Problem::at(name, locate(text, &path), message).hint(hint));
+        self.findings.push(Finding {
+            file,
+            path,
+            message,
+            hint: hint.into(),
+        });
     }
 }
 
-pub(crate) fn validate(
-    texts: &[(String, String)],
-    astronauts: &[Located<Astronaut>],
-    spacecraft: &[Located<Spacecraft>],
-    stations: &[Located<Station>],
-    flights: &[Located<Flight>],
-    registries_complete: bool,
-    flights_complete: bool,
-) -> (Vec<Problem>, Option<Vec<Stay>>) {
-    let mut c = Checker {
-        texts,
-        problems: Vec::new(),
-    };
-    check_registry_ids(&mut c, astronauts, "astronaut", |a| &a.id);
-    check_registry_ids(&mut c, spacecraft, "spacecraft", |s| &s.id);
-    check_registry_ids(&mut c, stations, "station", |s| &s.id);
+/// The registries' ids, for the checks of each flight.
+pub(crate) struct Known<'a> {
+    astronauts: HashSet<&'a str>,
+    seats: HashMap<&'a str, u32>,
+    stations: HashSet<&'a str>,
+    /// Every registry parsed: an id missing from them is an error.
+    complete: bool,
+}
+
+/// Checks the registries' entries and gathers their ids for [`check_flight`].
+pub(crate) fn check_registries<'a>(c: &mut Checker, registries: &'a Registries) -> Known<'a> {
+    let (astronauts, spacecraft, stations) = (
+        &registries.astronauts,
+        &registries.spacecraft,
+        &registries.stations,
+    );
+    check_registry_ids(c, astronauts, "astronaut", |a| &a.id);
+    check_registry_ids(c, spacecraft, "spacecraft", |s| &s.id);
+    check_registry_ids(c, stations, "station", |s| &s.id);
     for a in astronauts {
-        check_nation(&mut c, a.file, &a.path, &a.value.nation);
+        check_nation(c, a.file, &a.path, &a.value.nation);
         if let Some(born) = &a.value.born {
             if !is_partial_date(born) {
                 let mut path = a.path.clone();
@@ -57,105 +73,122 @@ pub(crate) fn validate(
         }
     }
     for s in stations {
-        check_nation(&mut c, s.file, &s.path, &s.value.nation);
+        check_nation(c, s.file, &s.path, &s.value.nation);
     }
-    let astronaut_ids: HashSet<&str> = astronauts.iter().map(|a| a.value.id.as_str()).collect();
-    let seats: HashMap<&str, u32> = spacecraft
-        .iter()
-        .map(|s| (s.value.id.as_str(), s.value.seats))
-        .collect();
-    let station_ids: HashSet<&str> = stations.iter().map(|s| s.value.id.as_str()).collect();
+    Known {
+        astronauts: astronauts.iter().map(|a| a.value.id.as_str()).collect(),
+        seats: spacecraft
+            .iter()
+            .map(|s| (s.value.id.as_str(), s.value.seats))
+            .collect(),
+        stations: stations.iter().map(|s| s.value.id.as_str()).collect(),
+        complete: registries.complete,
+    }
+}
 
-    let mut flight_files: HashMap<&str, usize> = HashMap::new();
-    // Flights whose own times are out of order, or whose crew lists repeat someone: the crew problems
-    // that follow from them are not repeated.
-    let mut inconsistent: HashSet<&str> = HashSet::new();
-    for f in flights {
-        let flight = &f.value;
-        check_id(&mut c, f.file, json_path!["id"], &flight.id, "flight");
-        if let Some(&first) = flight_files.get(flight.id.as_str()) {
-            let first_name = texts[first].0.clone();
+/// The checks of one flight on its own (against the registries): ids, nation, sources, the order of its
+/// times, its events, its crews. Returns false when its own times are out of order or a crew list repeats
+/// someone: the crew problems that would follow from that are not repeated by [`check_catalog`].
+pub(crate) fn check_flight(c: &mut Checker, f: &Located<Flight>, known: &Known) -> bool {
+    let flight = &f.value;
+    let mut consistent = true;
+    check_id(c, f.file, json_path!["id"], &flight.id, "flight");
+    check_nation(c, f.file, &Vec::new(), &flight.nation);
+    if flight.sources.is_empty() {
+        c.report(
+            f.file,
+            json_path!["sources"],
+            format!("flight {} has no sources", flight.id),
+            "add the URL of at least one source for the facts in this file",
+        );
+    }
+    if !check_flight_times(c, f) {
+        consistent = false;
+    }
+    check_events_shape(c, f);
+    if known.complete {
+        let seats = &known.seats;
+        if !seats.contains_key(flight.spacecraft.as_str()) {
+            let hint = did_you_mean(&flight.spacecraft, seats.keys().copied(), "spacecraft.json");
             c.report(
                 f.file,
-                json_path!["id"],
-                format!("duplicate flight id `{}` (also in {first_name})", flight.id),
-                "flight ids are unique across the catalog: rename one of them",
-            );
-        } else {
-            flight_files.insert(&flight.id, f.file);
-        }
-        check_nation(&mut c, f.file, &Vec::new(), &flight.nation);
-        if flight.sources.is_empty() {
-            c.report(
-                f.file,
-                json_path!["sources"],
-                format!("flight {} has no sources", flight.id),
-                "add the URL of at least one source for the facts in this file",
+                json_path!["spacecraft"],
+                format!("unknown spacecraft `{}`", flight.spacecraft),
+                hint,
             );
         }
-        if !check_flight_times(&mut c, f) {
-            inconsistent.insert(f.value.id.as_str());
-        }
-        check_events_shape(&mut c, f);
-        if registries_complete {
-            if !seats.contains_key(flight.spacecraft.as_str()) {
-                let hint =
-                    did_you_mean(&flight.spacecraft, seats.keys().copied(), "spacecraft.json");
+        if let Some(station) = &flight.station {
+            if !known.stations.contains(station.as_str()) {
+                let hint = did_you_mean(station, known.stations.iter().copied(), "stations.json");
                 c.report(
                     f.file,
-                    json_path!["spacecraft"],
-                    format!("unknown spacecraft `{}`", flight.spacecraft),
+                    json_path!["station"],
+                    format!("unknown station `{station}`"),
                     hint,
                 );
             }
-            if let Some(station) = &flight.station {
-                if !station_ids.contains(station.as_str()) {
-                    let hint = did_you_mean(station, station_ids.iter().copied(), "stations.json");
-                    c.report(
-                        f.file,
-                        json_path!["station"],
-                        format!("unknown station `{station}`"),
-                        hint,
-                    );
-                }
-            }
-            let seats = seats.get(flight.spacecraft.as_str()).copied();
-            if !check_crews(&mut c, f, &astronaut_ids, seats) {
-                inconsistent.insert(flight.id.as_str());
-            }
+        }
+        let seats = seats.get(flight.spacecraft.as_str()).copied();
+        if !check_crews(c, f, &known.astronauts, seats) {
+            consistent = false;
         }
     }
+    consistent
+}
 
-    if flights_complete {
-        let by_id: HashMap<&str, &Flight> = flights
-            .iter()
-            .map(|f| (f.value.id.as_str(), &f.value))
-            .collect();
-        for f in flights {
-            check_references_of(&mut c, f, &by_id);
-        }
-        let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
-        let (stays, issues) = derive_stays(&plain);
-        for issue in issues
-            .into_iter()
-            .filter(|i| !inconsistent.contains(flights[i.flight].value.id.as_str()))
-        {
-            let end = match issue.end {
-                CrewEnd::Launch => "launch",
-                CrewEnd::Landing => "landing",
-            };
+/// The checks across flights: unique ids, then, when every flight file parsed, references, the crews'
+/// stays (derived here and returned), events within their flights and the dependency links.
+/// `consistent[i]` is what [`check_flight`] said of `flights[i]`.
+pub(crate) fn check_catalog(
+    c: &mut Checker,
+    flights: &[Located<Flight>],
+    consistent: &[bool],
+    flights_complete: bool,
+) -> Option<Vec<Stay>> {
+    let mut flight_files: HashMap<&str, usize> = HashMap::with_capacity(flights.len());
+    for f in flights {
+        if let Some(&first) = flight_files.get(f.value.id.as_str()) {
+            let first_name = c.texts.name(first).to_string();
             c.report(
-                flights[issue.flight].file,
-                json_path![end, "crew", issue.index],
-                issue.message,
-                issue.hint,
+                f.file,
+                json_path!["id"],
+                format!(
+                    "duplicate flight id `{}` (also in {first_name})",
+                    f.value.id
+                ),
+                "flight ids are unique across the catalog: rename one of them",
             );
+        } else {
+            flight_files.insert(&f.value.id, f.file);
         }
-        check_events_in_time(&mut c, flights, &stays);
-        check_dependencies(&mut c, flights, &stays);
-        return (c.problems, Some(stays));
     }
-    (c.problems, None)
+    if !flights_complete {
+        return None;
+    }
+    let by_id: HashMap<&str, &Flight> = flights
+        .iter()
+        .map(|f| (f.value.id.as_str(), &f.value))
+        .collect();
+    for f in flights {
+        check_references_of(c, f, &by_id);
+    }
+    let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
+    let (stays, issues) = derive_stays(&plain);
+    for issue in issues.into_iter().filter(|i| consistent[i.flight]) {
+        let end = match issue.end {
+            CrewEnd::Launch => "launch",
+            CrewEnd::Landing => "landing",
+        };
+        c.report(
+            flights[issue.flight].file,
+            json_path![end, "crew", issue.index],
+            issue.message,
+            issue.hint,
+        );
+    }
+    check_events_in_time(c, flights, &stays);
+    check_dependencies(c, flights, &stays);
+    Some(stays)
 }
 
 fn check_registry_ids<T>(
@@ -244,7 +277,7 @@ fn did_you_mean<'a>(
 /// Launch, docking, undocking and landing in that order; a flight has a launch time or a planned one.
 /// Returns false when the times are out of order.
 fn check_flight_times(c: &mut Checker, f: &Located<Flight>) -> bool {
-    let before = c.problems.len();
+    let before = c.findings.len();
     let flight = &f.value;
     if flight.launch.time.is_none() && flight.launch.planned.is_none() {
         c.report(
@@ -306,7 +339,7 @@ fn check_flight_times(c: &mut Checker, f: &Located<Flight>) -> bool {
             "add the docking (with its time), or remove the undocking",
         );
     }
-    c.problems.len() == before
+    c.findings.len() == before
 }
 
 /// Event ids, kinds and kind-specific fields, EVA ends.
@@ -464,7 +497,13 @@ fn check_crews(
 
 /// `caused_by`, `after`, `target` and `effects` name flights and events that exist.
 fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&str, &Flight>) {
-    for (_, base, caused_by, after) in explicit_links(&f.value) {
+    // Most flights link nothing: skip building their list of links.
+    let links = if has_explicit_links(&f.value) {
+        explicit_links(&f.value)
+    } else {
+        Vec::new()
+    };
+    for (_, base, caused_by, after) in links {
         let refs = caused_by
             .iter()
             .enumerate()
@@ -553,7 +592,7 @@ fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &
     let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
     let graph = EventGraph::build(&plain, stays);
     let g = graph.graph();
-    let times_ok = c.problems.is_empty();
+    let times_ok = c.findings.is_empty();
     for edge in g.edge_indices().filter(|_| times_ok) {
         let link = graph.link(edge);
         let Some(origin) = &link.origin else { continue };
@@ -612,7 +651,7 @@ fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &
         let mut steps = Vec::new();
         for (i, &node) in cycle.nodes.iter().enumerate() {
             let moment = graph.moment(node);
-            let file = &c.texts[flights[moment.flight].file].0;
+            let file = c.texts.name(flights[moment.flight].file);
             let file = file.rsplit('/').next().unwrap_or(file);
             let via = if i == 0 {
                 String::new()

@@ -366,8 +366,8 @@ impl Existing {
         let mut existing = Existing::default();
         let mut problems = Vec::new();
         for file in files {
-            let text = match file.text {
-                Ok(text) => text,
+            let text = match file.text() {
+                Ok(text) => text.into_owned(),
                 Err(problem) => {
                     problems.push(problem);
                     continue;
