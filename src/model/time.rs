@@ -47,7 +47,8 @@ pub struct Time {
     instant: DateTime<Utc>,
     precision: Precision,
     offset: Option<FixedOffset>,
-    text: Box<str>,
+    /// Shared: a `Time` is cloned into stays, graphs and reports, and a clone should not copy the text.
+    text: std::sync::Arc<str>,
 }
 
 impl Time {
@@ -64,7 +65,7 @@ impl Time {
         let text = instant
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string()
-            .into_boxed_str();
+            .into();
         Time {
             instant,
             precision: Precision::Second,
@@ -96,7 +97,7 @@ impl Time {
             instant,
             precision: self.precision,
             offset: self.offset,
-            text: text.into_boxed_str(),
+            text: text.into(),
         }
     }
 

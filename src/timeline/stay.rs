@@ -172,7 +172,19 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
             stays.push(stay(flights, astronaut, up, None));
         }
     }
-    stays.sort_by(|a, b| (&a.start, &a.up, a.seat).cmp(&(&b.start, &b.up, b.seat)));
+    // Stays are large: sort their keys, then move each stay once.
+    let mut order: Vec<(&Time, &str, usize, usize)> = stays
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.start, s.up.as_str(), s.seat, i))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
+    let mut slots: Vec<Option<Stay>> = stays.into_iter().map(Some).collect();
+    let stays = order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each stay is moved once"))
+        .collect();
     (stays, issues)
 }
 
