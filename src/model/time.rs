@@ -62,10 +62,7 @@ impl Time {
 
     /// A time of second precision at an exact UTC instant (for `--now` and computed values).
     pub fn from_utc(instant: DateTime<Utc>) -> Time {
-        let text = instant
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string()
-            .into();
+        let text = instant.format("%Y-%m-%dT%H:%M:%SZ").to_string().into();
         Time {
             instant,
             precision: Precision::Second,

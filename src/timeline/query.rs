@@ -294,7 +294,8 @@ fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport
     let in_orbit = stay.end.is_none();
     let slip = match (&stay.planned_end, &stay.end) {
         (Some(planned), Some(actual)) => {
-            let slip = slip_of(catalog, planned, actual, &format!("{}/landing", up.id));
+            let changes = ScheduleChanges::of(catalog);
+            let slip = slip_of(&changes, planned, actual, &format!("{}/landing", up.id));
             (slip.days != Some(0) || planned.precision() != crate::model::Precision::Day)
                 .then_some(slip)
         }
@@ -369,7 +370,12 @@ fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<VehicleReport> 
 
 /// How far `actual` is from `planned`, and the schedule changes that targeted `target` (`flight/landing`)
 /// with their causes. Days are calendar days in the zone of the planned time.
-pub(crate) fn slip_of(catalog: &Catalog, planned: &Time, actual: &Time, target: &str) -> Slip {
+pub(crate) fn slip_of(
+    changes: &ScheduleChanges,
+    planned: &Time,
+    actual: &Time,
+    target: &str,
+) -> Slip {
     let zone = planned
         .offset()
         .or(actual.offset())
@@ -380,7 +386,46 @@ pub(crate) fn slip_of(catalog: &Catalog, planned: &Time, actual: &Time, target: 
         days: actual
             .date_in(zone)
             .map(|d| (d - planned.local_date()).num_days()),
-        causes: schedule_changes(catalog, target),
+        causes: changes.causes(target),
+    }
+}
+
+/// The catalog's schedule-change events by the reference they target: one pass over every event, then
+/// a lookup per slip (a station's slips would otherwise scan the whole catalog once per flight).
+pub(crate) struct ScheduleChanges<'a> {
+    catalog: &'a Catalog,
+    by_target: HashMap<&'a str, Vec<(&'a Flight, &'a Event)>>,
+}
+
+impl<'a> ScheduleChanges<'a> {
+    pub(crate) fn of(catalog: &'a Catalog) -> ScheduleChanges<'a> {
+        let mut by_target: HashMap<&str, Vec<(&Flight, &Event)>> = HashMap::new();
+        for (f, e) in all_events(catalog) {
+            if let (EventKind::ScheduleChange, Some(target)) = (e.kind, e.target.as_deref()) {
+                by_target.entry(target).or_default().push((f, e));
+            }
+        }
+        ScheduleChanges { catalog, by_target }
+    }
+
+    /// The schedule changes that targeted `reference`, each followed by its causes.
+    fn causes(&self, reference: &str) -> Vec<Cause> {
+        let mut causes = Vec::new();
+        for &(f, e) in self.by_target.get(reference).into_iter().flatten() {
+            causes.push(cause(f, e));
+            for by in &e.caused_by {
+                if let Some((fid, eid)) = by.split_once('/') {
+                    if let Some((cf, ce)) = self
+                        .catalog
+                        .flight(fid)
+                        .and_then(|cf| cf.events.iter().find(|x| x.id == eid).map(|ce| (cf, ce)))
+                    {
+                        causes.push(cause(cf, ce));
+                    }
+                }
+            }
+        }
+        causes
     }
 }
 
@@ -425,26 +470,6 @@ fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
 }
 
 /// The schedule changes that targeted `reference`, followed by what caused them.
-fn schedule_changes(catalog: &Catalog, reference: &str) -> Vec<Cause> {
-    let mut causes = Vec::new();
-    for (f, e) in all_events(catalog) {
-        if e.kind == EventKind::ScheduleChange && e.target.as_deref() == Some(reference) {
-            causes.push(cause(f, e));
-            for by in &e.caused_by {
-                if let Some((fid, eid)) = by.split_once('/') {
-                    if let Some((cf, ce)) = catalog
-                        .flight(fid)
-                        .and_then(|cf| cf.events.iter().find(|x| x.id == eid).map(|ce| (cf, ce)))
-                    {
-                        causes.push(cause(cf, ce));
-                    }
-                }
-            }
-        }
-    }
-    causes
-}
-
 /// Which flights `list` shows.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {

@@ -6,7 +6,8 @@
 //! stay (or EVA, or flight) that holds it ends, and beats the longest one that had ended before. Rankings
 //! cover the loaded catalog only, and say so.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -192,48 +193,71 @@ pub struct RecordsQuery {
     pub progression: bool,
 }
 
-/// A contender before ranking.
+/// A contender before ranking, borrowing from the catalog: a catalog of 100,000 flights has as many
+/// contenders, and only the ranked entries are built as owned values.
 #[derive(Debug, Clone)]
-struct Candidate {
-    label: String,
-    route: String,
-    astronauts: Vec<String>,
-    flights: Vec<String>,
-    start: Time,
-    end: Option<Time>,
-    key: String,
-    checked: Option<Time>,
+struct Candidate<'a> {
+    label: Cow<'a, str>,
+    route: Cow<'a, str>,
+    astronauts: Vec<&'a str>,
+    flights: Vec<&'a str>,
+    start: &'a Time,
+    end: Option<&'a Time>,
+    key: Cow<'a, str>,
+    checked: Option<&'a Time>,
 }
 
-impl Candidate {
-    /// The entry as it stood at `at`, or `None` when it had not begun.
-    fn at(&self, catalog: &Catalog, at: DateTime<Utc>) -> Option<RecordEntry> {
+/// A contender as it stood at some moment: its end then (`None` while going on) and its length.
+#[derive(Debug, Clone)]
+struct Part<'a> {
+    candidate: &'a Candidate<'a>,
+    end: Option<&'a Time>,
+    elapsed: Elapsed,
+}
+
+impl<'a> Candidate<'a> {
+    /// The contender as it stood at `at`, or `None` when it had not begun.
+    fn part_at(&'a self, at: DateTime<Utc>) -> Option<Part<'a>> {
         if self.start.instant() > at {
             return None;
         }
-        let (end, elapsed) = match &self.end {
-            Some(end) if end.instant() <= at => {
-                (Some(end.clone()), Elapsed::between(&self.start, end))
-            }
-            _ => (None, Elapsed::until(&self.start, at)),
+        let (end, elapsed) = match self.end {
+            Some(end) if end.instant() <= at => (Some(end), Elapsed::between(self.start, end)),
+            _ => (None, Elapsed::until(self.start, at)),
         };
-        Some(RecordEntry {
+        Some(Part {
+            candidate: self,
+            end,
+            elapsed,
+        })
+    }
+
+    /// The entry as it stood at `at`, or `None` when it had not begun.
+    fn at(&'a self, catalog: &Catalog, at: DateTime<Utc>) -> Option<RecordEntry> {
+        self.part_at(at).map(|part| part.entry(catalog))
+    }
+}
+
+impl Part<'_> {
+    fn entry(&self, catalog: &Catalog) -> RecordEntry {
+        let c = self.candidate;
+        RecordEntry {
             rank: 0,
-            label: self.label.clone(),
-            route: self.route.clone(),
-            names: self
+            label: c.label.to_string(),
+            route: c.route.to_string(),
+            names: c
                 .astronauts
                 .iter()
                 .map(|a| catalog.name_of(a).to_string())
                 .collect(),
-            astronauts: self.astronauts.clone(),
-            flights: self.flights.clone(),
-            start: Some(self.start.clone()),
-            ongoing: end.is_none(),
-            end,
-            elapsed,
-            key: self.key.clone(),
-        })
+            astronauts: c.astronauts.iter().map(|a| a.to_string()).collect(),
+            flights: c.flights.iter().map(|f| f.to_string()).collect(),
+            start: Some(c.start.clone()),
+            ongoing: self.end.is_none(),
+            end: self.end.cloned(),
+            elapsed: self.elapsed,
+            key: c.key.to_string(),
+        }
     }
 }
 
@@ -299,17 +323,15 @@ fn may_have_ended(
         .into_iter()
         .filter(|c| {
             c.start.instant() <= as_of
-                && c.end.as_ref().is_none_or(|e| e.instant() > as_of)
-                && c.checked
-                    .as_ref()
-                    .is_none_or(|checked| checked.latest() < as_of)
+                && c.end.is_none_or(|e| e.instant() > as_of)
+                && c.checked.is_none_or(|checked| checked.latest() < as_of)
         })
-        .map(|c| c.label)
+        .map(|c| c.label.into_owned())
         .collect()
 }
 
 /// The single-interval contenders: stays, crews, EVAs, vehicles (totals are built from stays and EVAs).
-fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candidate> {
+fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candidate<'a>> {
     let flight = |id: &str| catalog.flight(id).expect("stays refer to catalog flights");
     match kind {
         RecordKind::Stay | RecordKind::Cumulative => catalog
@@ -317,17 +339,19 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
             .iter()
             .filter(|s| stay_in_scope(catalog, s, scope))
             .map(|s| Candidate {
-                label: catalog.name_of(&s.astronaut).to_string(),
+                label: Cow::Borrowed(catalog.name_of(&s.astronaut)),
                 route: match s.down.as_deref().filter(|d| *d != s.up) {
-                    Some(down) => format!("{} → {}", flight(&s.up).name, flight(down).name),
-                    None => flight(&s.up).name.clone(),
+                    Some(down) => {
+                        Cow::Owned(format!("{} → {}", flight(&s.up).name, flight(down).name))
+                    }
+                    None => Cow::Borrowed(flight(&s.up).name.as_str()),
                 },
-                astronauts: vec![s.astronaut.clone()],
+                astronauts: vec![s.astronaut.as_str()],
                 flights: stay_flights(s),
-                start: s.start.clone(),
-                end: s.end.clone(),
-                key: s.astronaut.clone(),
-                checked: flight(&s.up).checked.clone(),
+                start: &s.start,
+                end: s.end.as_ref(),
+                key: Cow::Borrowed(s.astronaut.as_str()),
+                checked: flight(&s.up).checked.as_ref(),
             })
             .collect(),
         RecordKind::Crew => crews(catalog.stays())
@@ -340,23 +364,25 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
                 let first = crew[0];
                 let up = flight(&first.up);
                 Candidate {
-                    label: format!("{} crew", up.name),
+                    label: Cow::Owned(format!("{} crew", up.name)),
                     route: first
                         .down
                         .as_deref()
                         .filter(|d| *d != first.up)
-                        .map_or_else(String::new, |d| format!("down on {}", flight(d).name)),
-                    astronauts: crew.iter().map(|s| s.astronaut.clone()).collect(),
+                        .map_or(Cow::Borrowed(""), |d| {
+                            Cow::Owned(format!("down on {}", flight(d).name))
+                        }),
+                    astronauts: crew.iter().map(|s| s.astronaut.as_str()).collect(),
                     flights: stay_flights(first),
-                    start: first.start.clone(),
-                    end: first.end.clone(),
-                    key: format!(
+                    start: &first.start,
+                    end: first.end.as_ref(),
+                    key: Cow::Owned(format!(
                         "{}>{}@{}",
                         first.up,
                         first.down.as_deref().unwrap_or("-"),
                         first.start
-                    ),
-                    checked: up.checked.clone(),
+                    )),
+                    checked: up.checked.as_ref(),
                 }
             })
             .collect(),
@@ -369,14 +395,14 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
                     .iter()
                     .filter(|e| e.kind == EventKind::Eva && e.end.is_some())
                     .map(move |e| Candidate {
-                        label: format!("{} {}", f.name, e.id),
-                        route: String::new(),
-                        astronauts: e.crew.clone(),
-                        flights: vec![f.id.clone()],
-                        start: e.time.clone(),
-                        end: e.end.clone(),
-                        key: format!("{}/{}", f.id, e.id),
-                        checked: f.checked.clone(),
+                        label: Cow::Owned(format!("{} {}", f.name, e.id)),
+                        route: Cow::Borrowed(""),
+                        astronauts: e.crew.iter().map(String::as_str).collect(),
+                        flights: vec![f.id.as_str()],
+                        start: &e.time,
+                        end: e.end.as_ref(),
+                        key: Cow::Owned(format!("{}/{}", f.id, e.id)),
+                        checked: f.checked.as_ref(),
                     })
             })
             .collect(),
@@ -386,14 +412,14 @@ fn candidates(catalog: &Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candida
             .filter(|f| scope.admits_flight(f) && scope.admits_nation(&f.nation))
             .filter_map(|f| {
                 Some(Candidate {
-                    label: f.name.clone(),
-                    route: String::new(),
+                    label: Cow::Borrowed(f.name.as_str()),
+                    route: Cow::Borrowed(""),
                     astronauts: Vec::new(),
-                    flights: vec![f.id.clone()],
-                    start: f.launch.time.clone()?,
-                    end: f.landing_time().cloned(),
-                    key: f.id.clone(),
-                    checked: f.checked.clone(),
+                    flights: vec![f.id.as_str()],
+                    start: f.launch.time.as_ref()?,
+                    end: f.landing_time(),
+                    key: Cow::Borrowed(f.id.as_str()),
+                    checked: f.checked.as_ref(),
                 })
             })
             .collect(),
@@ -410,27 +436,25 @@ fn stay_in_scope(catalog: &Catalog, stay: &Stay, scope: &Scope) -> bool {
     scope.admits_flight(up) && scope.admits_nation(nation)
 }
 
-fn stay_flights(stay: &Stay) -> Vec<String> {
-    let mut flights = vec![stay.up.clone()];
-    if let Some(down) = &stay.down {
-        if *down != stay.up {
-            flights.push(down.clone());
-        }
+fn stay_flights(stay: &Stay) -> Vec<&str> {
+    let mut flights = vec![stay.up.as_str()];
+    if let Some(down) = stay.down.as_deref().filter(|d| *d != stay.up) {
+        flights.push(down);
     }
     flights
 }
 
 /// What makes a crew: up flight, down flight, start, end.
-type CrewKey<'a> = (String, Option<String>, &'a Time, Option<&'a Time>);
+type CrewKey<'a> = (&'a str, Option<&'a str>, &'a Time, Option<&'a Time>);
 
 /// Stays grouped into crews: same up flight, down flight, start and end, in stay order.
-pub fn crews(stays: &[Stay]) -> Vec<Vec<&Stay>> {
+pub fn crews<'a>(stays: impl IntoIterator<Item = &'a Stay>) -> Vec<Vec<&'a Stay>> {
     let mut groups: BTreeMap<CrewKey, Vec<&Stay>> = BTreeMap::new();
     for stay in stays {
         groups
             .entry((
-                stay.up.clone(),
-                stay.down.clone(),
+                stay.up.as_str(),
+                stay.down.as_deref(),
                 &stay.start,
                 stay.end.as_ref(),
             ))
@@ -453,30 +477,30 @@ fn totals(
         RecordKind::EvaTotal => candidates(catalog, RecordKind::Eva, scope),
         _ => candidates(catalog, RecordKind::Stay, scope),
     };
-    let mut by_person: BTreeMap<String, Vec<RecordEntry>> = BTreeMap::new();
-    for part in &parts {
-        if let Some(entry) = part.at(catalog, as_of) {
-            for astronaut in &part.astronauts {
-                by_person
-                    .entry(astronaut.clone())
-                    .or_default()
-                    .push(entry.clone());
-            }
+    let mut by_person: BTreeMap<&str, Vec<Part>> = BTreeMap::new();
+    for part in parts.iter().filter_map(|c| c.part_at(as_of)) {
+        for astronaut in &part.candidate.astronauts {
+            by_person.entry(astronaut).or_default().push(part.clone());
         }
     }
     by_person
         .into_iter()
-        .map(|(astronaut, parts)| total_entry(catalog, &astronaut, &parts))
+        .map(|(astronaut, parts)| total_entry(catalog, astronaut, &parts))
         .collect()
 }
 
-fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[RecordEntry]) -> RecordEntry {
+/// The sum of a person's parts (stays or EVAs) in time order.
+fn total_seconds(parts: &[Part]) -> i64 {
+    parts.iter().map(|p| p.elapsed.seconds).sum()
+}
+
+fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntry {
     let sum = |f: fn(&Elapsed) -> i64| parts.iter().map(|p| f(&p.elapsed)).sum::<i64>();
     let mut flights: Vec<String> = Vec::new();
     for p in parts {
-        for f in &p.flights {
-            if !flights.contains(f) {
-                flights.push(f.clone());
+        for f in &p.candidate.flights {
+            if !flights.iter().any(|known| known == f) {
+                flights.push(f.to_string());
             }
         }
     }
@@ -491,11 +515,11 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[RecordEntry]) -> Rec
         astronauts: vec![astronaut.to_string()],
         names: vec![catalog.name_of(astronaut).to_string()],
         flights,
-        start: parts.first().and_then(|p| p.start.clone()),
-        end: parts.last().and_then(|p| p.end.clone()),
-        ongoing: parts.iter().any(|p| p.ongoing),
+        start: parts.first().map(|p| p.candidate.start.clone()),
+        end: parts.last().and_then(|p| p.end.cloned()),
+        ongoing: parts.iter().any(|p| p.end.is_none()),
         elapsed: Elapsed {
-            seconds: sum(|e| e.seconds),
+            seconds: total_seconds(parts),
             min_seconds: sum(|e| e.min_seconds),
             max_seconds: sum(|e| e.max_seconds),
             precision: parts
@@ -548,32 +572,33 @@ pub fn progression(
             };
             let mut parts: Vec<Candidate> = candidates(catalog, part_kind, scope)
                 .into_iter()
-                .filter(|c| c.end.as_ref().is_some_and(|e| e.instant() <= as_of))
+                .filter(|c| c.end.is_some_and(|e| e.instant() <= as_of))
                 .collect();
             parts.sort_by(|a, b| a.end.cmp(&b.end));
-            let mut so_far: BTreeMap<String, Vec<RecordEntry>> = BTreeMap::new();
-            for part in &parts {
-                let Some(entry) = part.at(catalog, as_of) else {
-                    continue;
-                };
-                let set = part.end.clone().expect("filtered on end");
-                for astronaut in &part.astronauts {
-                    let list = so_far.entry(astronaut.clone()).or_default();
-                    list.push(entry.clone());
-                    let total = total_entry(catalog, astronaut, list);
-                    push(total, set.clone(), &mut best);
+            let mut so_far: HashMap<&str, Vec<Part>> = HashMap::new();
+            for part in parts.iter().filter_map(|c| c.part_at(as_of)) {
+                let set = part.end.expect("filtered on end");
+                for astronaut in &part.candidate.astronauts {
+                    let list = so_far.entry(astronaut).or_default();
+                    list.push(part.clone());
+                    // Build the entry only for a total that can be a new record.
+                    let seconds = total_seconds(list);
+                    if best.as_ref().is_none_or(|b| seconds > b.elapsed.seconds) {
+                        let total = total_entry(catalog, astronaut, list);
+                        push(total, set.clone(), &mut best);
+                    }
                 }
             }
         }
         _ => {
             let mut done: Vec<Candidate> = candidates(catalog, kind, scope)
                 .into_iter()
-                .filter(|c| c.end.as_ref().is_some_and(|e| e.instant() <= as_of))
+                .filter(|c| c.end.is_some_and(|e| e.instant() <= as_of))
                 .collect();
             done.sort_by(|a, b| (&a.end, &a.key).cmp(&(&b.end, &b.key)));
             for c in &done {
                 if let Some(entry) = c.at(catalog, as_of) {
-                    push(entry, c.end.clone().expect("filtered on end"), &mut best);
+                    push(entry, c.end.cloned().expect("filtered on end"), &mut best);
                 }
             }
         }

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::query::{slip_of, Slip};
+use super::query::{slip_of, ScheduleChanges, Slip};
 use super::records::crews;
 use super::Elapsed;
 use crate::catalog::Catalog;
@@ -180,7 +180,13 @@ pub fn aboard<'a>(catalog: &'a Catalog, visits: &[Visit<'a>]) -> Vec<Aboard<'a>>
         .collect();
     let visit_of = |flight: &str| visit_index.get(flight).map(|&i| &visits[i]);
     let mut out = Vec::new();
-    for crew in crews(catalog.stays()) {
+    // Only the stays that went up to this station: grouping every stay of the catalog into crews would
+    // cost the whole catalog for each station.
+    let here = catalog
+        .stays()
+        .iter()
+        .filter(|s| visit_index.contains_key(s.up.as_str()));
+    for crew in crews(here) {
         let first = crew[0];
         let Some(up) = visit_of(&first.up) else {
             continue;
@@ -520,6 +526,7 @@ fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
 
 fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
     let mut rows = Vec::new();
+    let changes = ScheduleChanges::of(catalog);
     // The end of the first stay that went up on each flight (its crew's return).
     let mut crew_end_of: std::collections::HashMap<&str, Option<&Time>> =
         std::collections::HashMap::new();
@@ -534,7 +541,7 @@ fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
             rows.push(SlipRow {
                 flight: f.id.clone(),
                 what: "launch".into(),
-                slip: slip_of(catalog, planned, actual, &format!("{}/launch", f.id)),
+                slip: slip_of(&changes, planned, actual, &format!("{}/launch", f.id)),
             });
         }
         if let (Some(planned), Some(actual)) = (f.planned_landing(), f.landing_time()) {
@@ -547,7 +554,7 @@ fn slips(catalog: &Catalog, flights: &BTreeSet<&str>) -> Vec<SlipRow> {
             rows.push(SlipRow {
                 flight: f.id.clone(),
                 what: what.into(),
-                slip: slip_of(catalog, planned, actual, &format!("{}/landing", f.id)),
+                slip: slip_of(&changes, planned, actual, &format!("{}/landing", f.id)),
             });
         }
     }
