@@ -91,16 +91,83 @@ impl Catalog {
     }
 
     /// A copy with other versions of the same flights (the same ids, other times): for what-if questions
-    /// such as `orbitline impact`. Stays are derived again; nothing is validated, so a what-if may hold
-    /// times a real catalog would refuse.
-    pub fn with_flights(&self, flights: Vec<Flight>) -> Catalog {
+    /// such as `orbitline impact`. Nothing is validated, so a what-if may hold times a real catalog would
+    /// refuse. The stays keep their pairing (who went up on which flight and came down on which: a slip
+    /// does not change it) and take their times from the new flights.
+    pub fn with_times(&self, flights: Vec<Flight>) -> Catalog {
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));
-        let (stays, _) = crate::timeline::derive_stays(&flights);
+        let flight = |id: &str| flight_index.get(id).map(|&i| &flights[i]);
+        let mut stays: Vec<Stay> = self
+            .stays
+            .iter()
+            .map(|s| {
+                let up = flight(&s.up);
+                Stay {
+                    start: up
+                        .and_then(|f| f.launch.time.clone())
+                        .unwrap_or_else(|| s.start.clone()),
+                    end: s
+                        .down
+                        .as_deref()
+                        .and_then(flight)
+                        .and_then(|f| f.landing_time().cloned()),
+                    planned_end: up.and_then(|f| f.planned_landing().cloned()),
+                    ..s.clone()
+                }
+            })
+            .collect();
+        stays.sort_by(|a, b| (&a.start, &a.up, a.seat).cmp(&(&b.start, &b.up, b.seat)));
         Catalog {
+            label: self.label.clone(),
+            astronauts: self.astronauts.clone(),
+            spacecraft: self.spacecraft.clone(),
+            stations: self.stations.clone(),
             flights,
             stays,
+            astronaut_index: self.astronaut_index.clone(),
             flight_index,
-            ..self.clone()
+        }
+    }
+
+    /// The part of the catalog a question needs: the flights `keep` admits, the flights their crews went
+    /// up or came down on, and the stays of those crews; the registries whole. A what-if computed on a
+    /// subset and on its [`with_times`](Catalog::with_times) copy compares like with like, at the cost of
+    /// the flights it touches rather than the whole catalog.
+    pub fn subset(&self, keep: impl Fn(&Flight) -> bool) -> Catalog {
+        let kept: std::collections::HashSet<&str> = self
+            .flights
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.id.as_str())
+            .collect();
+        let stays: Vec<Stay> = self
+            .stays
+            .iter()
+            .filter(|s| {
+                kept.contains(s.up.as_str()) || s.down.as_deref().is_some_and(|d| kept.contains(d))
+            })
+            .cloned()
+            .collect();
+        let mut needed = kept;
+        for s in &stays {
+            needed.insert(s.up.as_str());
+            needed.extend(s.down.as_deref());
+        }
+        let flights: Vec<Flight> = self
+            .flights
+            .iter()
+            .filter(|f| needed.contains(f.id.as_str()))
+            .cloned()
+            .collect();
+        Catalog {
+            label: self.label.clone(),
+            astronauts: self.astronauts.clone(),
+            spacecraft: self.spacecraft.clone(),
+            stations: self.stations.clone(),
+            flight_index: index(flights.iter().map(|f| f.id.as_str())),
+            flights,
+            stays,
+            astronaut_index: self.astronaut_index.clone(),
         }
     }
 

@@ -19,17 +19,49 @@ use crate::model::{Flight, Time};
 use crate::timeline::records::{progression, RecordKind, Scope};
 use crate::timeline::{station, Elapsed};
 
-/// The catalog before and after a shift.
+/// The catalog before and after a shift, restricted to what the checks look at.
 #[derive(Debug, Clone)]
-pub struct Scenario<'a> {
-    /// As recorded.
-    pub before: &'a Catalog,
-    /// With the new times.
+pub struct Scenario {
+    /// As recorded: the part of the catalog the checks need (see [`Scenario::new`]).
+    pub before: Catalog,
+    /// The same part with the new times.
     pub after: Catalog,
     /// What moved, and by how much.
     pub shift: Shift,
     /// The reference time for anything still in orbit (`--now`), for checks that need one.
     pub now: chrono::DateTime<chrono::Utc>,
+}
+
+impl Scenario {
+    /// The scenario of `shift` on `catalog`. The checks compare stays and vehicles of the moved flights,
+    /// the coverage of their stations and the records of their nations, and read which vehicles were
+    /// declared unfit: `before` holds the flights of those stations and nations, the moved flights, the
+    /// flights with anomaly effects, and what their crews flew on ([`Catalog::subset`]), so that a slip
+    /// costs the part of the catalog it touches. A check that looks further must widen this.
+    pub fn new(catalog: &Catalog, shift: Shift, now: chrono::DateTime<chrono::Utc>) -> Scenario {
+        let moved: BTreeSet<&str> = shift
+            .moves()
+            .filter_map(|(reference, _)| reference.split('/').next())
+            .collect();
+        let moved_flights = || moved.iter().filter_map(|id| catalog.flight(id));
+        let stations: BTreeSet<&str> = moved_flights()
+            .filter_map(|f| f.station.as_deref())
+            .collect();
+        let nations: BTreeSet<&str> = moved_flights().map(|f| f.nation.as_str()).collect();
+        let before = catalog.subset(|f| {
+            moved.contains(f.id.as_str())
+                || f.station.as_deref().is_some_and(|s| stations.contains(s))
+                || nations.contains(f.nation.as_str())
+                || f.events.iter().any(|e| !e.effects.is_empty())
+        });
+        let after = shift.apply(&before);
+        Scenario {
+            before,
+            after,
+            shift,
+            now,
+        }
+    }
 }
 
 /// Something that matters and changes with the new times.
@@ -165,7 +197,7 @@ pub fn stay_lengths(scenario: &Scenario) -> Vec<Consequence> {
             }
             _ => out.push(Consequence::StayLength {
                 up: before.up.clone(),
-                up_name: flight_name(scenario.before, &before.up),
+                up_name: flight_name(&scenario.before, &before.up),
                 down: down.clone(),
                 astronauts: vec![before.astronaut.clone()],
                 names: vec![name],
@@ -243,7 +275,7 @@ pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
             }
             by_people
         };
-        let (before, after) = (gaps(scenario.before), gaps(&scenario.after));
+        let (before, after) = (gaps(&scenario.before), gaps(&scenario.after));
         let groups: BTreeSet<&Vec<String>> = before.keys().chain(after.keys()).collect();
         for people in groups {
             let (was, is) = (before.get(people), after.get(people));
@@ -268,7 +300,7 @@ pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
                 .map_or_else(String::new, |s| s.up.clone());
             out.push(Consequence::ReturnCraftGap {
                 station: station_id.to_string(),
-                crew_of_name: flight_name(scenario.before, &crew_of),
+                crew_of_name: flight_name(&scenario.before, &crew_of),
                 crew_of,
                 names: people
                     .iter()
@@ -317,7 +349,7 @@ pub fn records(scenario: &Scenario) -> Vec<Consequence> {
                     })
                     .collect()
             };
-            let (before, after) = (holders(scenario.before), holders(&scenario.after));
+            let (before, after) = (holders(&scenario.before), holders(&scenario.after));
             for key in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
                 let (was, is) = (before.get(key), after.get(key));
                 if was.is_some() == is.is_some() {

@@ -66,7 +66,7 @@ impl Shift {
             .iter()
             .map(|f| self.apply_to_flight(f))
             .collect();
-        catalog.with_flights(flights)
+        catalog.with_times(flights)
     }
 
     fn apply_to_flight(&self, flight: &Flight) -> Flight {
@@ -301,12 +301,7 @@ pub fn impact(
     }
 
     let shift = Shift::new(moves);
-    let scenario = Scenario {
-        before: catalog,
-        after: shift.apply(catalog),
-        shift,
-        now,
-    };
+    let scenario = Scenario::new(catalog, shift, now);
     let consequences = consequences::all(&scenario);
     Ok(ImpactReport {
         subject,
