@@ -7,7 +7,7 @@ use super::locate::Path;
 use super::parse::Registries;
 use super::texts::{Finding, Texts};
 use super::Located;
-use crate::deps::graph::explicit_links;
+use crate::deps::graph::{explicit_links, has_explicit_links};
 use crate::deps::{EventGraph, LinkKind};
 use crate::json_path;
 use crate::model::{EventKind, Flight, Time, RESERVED_EVENT_IDS};
@@ -782,22 +782,4 @@ fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[S
             }
         }
     }
-}
-
-/// True when the flight writes a `caused_by` or `after` link anywhere (its moments or its events).
-fn has_explicit_links(flight: &Flight) -> bool {
-    let moments = [
-        Some((&flight.launch.caused_by, &flight.launch.after)),
-        flight.docking.as_ref().map(|m| (&m.caused_by, &m.after)),
-        flight.undocking.as_ref().map(|m| (&m.caused_by, &m.after)),
-        flight.landing.as_ref().map(|l| (&l.caused_by, &l.after)),
-    ];
-    moments
-        .into_iter()
-        .flatten()
-        .any(|(caused_by, after)| !caused_by.is_empty() || !after.is_empty())
-        || flight
-            .events
-            .iter()
-            .any(|e| !e.caused_by.is_empty() || !e.after.is_empty())
 }

@@ -174,8 +174,37 @@ impl Link {
 #[derive(Debug, Clone)]
 pub struct EventGraph {
     graph: DiGraph<Moment, Link>,
-    index: HashMap<String, NodeIndex>,
+    index: MomentIndex,
     order: Option<Vec<NodeIndex>>,
+}
+
+/// Finds a node by reference. A flight's moments are added together, so its nodes are a range: a
+/// reference is found by its flight, then by its moment id among that flight's handful of nodes (one map
+/// entry per flight, not one per moment).
+#[derive(Debug, Clone, Default)]
+struct MomentIndex {
+    flights: HashMap<String, (usize, usize)>,
+}
+
+impl MomentIndex {
+    fn get(&self, graph: &DiGraph<Moment, Link>, reference: &str) -> Option<NodeIndex> {
+        let (flight, moment) = reference.split_once('/')?;
+        self.moment(graph, flight, moment)
+    }
+
+    /// The node of `moment` (`launch`, an event id) of `flight`; the last one where an id repeats.
+    fn moment(
+        &self,
+        graph: &DiGraph<Moment, Link>,
+        flight: &str,
+        moment: &str,
+    ) -> Option<NodeIndex> {
+        let &(start, end) = self.flights.get(flight)?;
+        (start..end)
+            .rev()
+            .map(NodeIndex::new)
+            .find(|&n| graph[n].id() == moment)
+    }
 }
 
 /// A dependency cycle: the moments on it, in order (the last depends on the first), and the edges between
@@ -201,7 +230,7 @@ impl EventGraph {
         let flights = flights.as_slice();
         let mut builder = Builder {
             graph: DiGraph::new(),
-            index: HashMap::new(),
+            index: MomentIndex::default(),
         };
         let mut arrivals = HashMap::new();
         for (f, flight) in flights.iter().enumerate() {
@@ -227,7 +256,7 @@ impl EventGraph {
 
     /// A node by reference (`shenzhou-20/landing`).
     pub fn node(&self, reference: &str) -> Option<NodeIndex> {
-        self.index.get(reference).copied()
+        self.index.get(&self.graph, reference)
     }
 
     /// The moment at a node.
@@ -381,7 +410,7 @@ impl EventGraph {
 
 struct Builder {
     graph: DiGraph<Moment, Link>,
-    index: HashMap<String, NodeIndex>,
+    index: MomentIndex,
 }
 
 /// One of a flight's own moments, before it becomes a node.
@@ -394,10 +423,7 @@ struct Own<'a> {
 
 impl Builder {
     fn add(&mut self, moment: Moment) -> NodeIndex {
-        let reference = moment.reference.clone();
-        let node = self.graph.add_node(moment);
-        self.index.insert(reference, node);
-        node
+        self.graph.add_node(moment)
     }
 
     fn sequence(&mut self, from: NodeIndex, to: NodeIndex, rigid: bool) {
@@ -412,6 +438,14 @@ impl Builder {
 
     /// Adds the flight's moments and sequence edges; returns the crew's arrival (docking, else launch).
     fn flight(&mut self, f: usize, flight: &Flight) -> NodeIndex {
+        let start = self.graph.node_count();
+        let arrival = self.moments(f, flight);
+        let range = (start, self.graph.node_count());
+        self.index.flights.insert(flight.id.clone(), range);
+        arrival
+    }
+
+    fn moments(&mut self, f: usize, flight: &Flight) -> NodeIndex {
         let mut own = vec![Own {
             id: "launch",
             kind: MomentKind::Launch,
@@ -560,8 +594,8 @@ impl Builder {
         let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), *f)).collect();
         for ((up, down), astronauts) in crews {
             let (Some(launch), Some(landing), Some(&arrival)) = (
-                self.index.get(&format!("{up}/launch")).copied(),
-                self.index.get(&format!("{down}/landing")).copied(),
+                self.index.moment(&self.graph, up, "launch"),
+                self.index.moment(&self.graph, down, "landing"),
                 arrivals.get(down),
             ) else {
                 continue;
@@ -589,7 +623,7 @@ impl Builder {
                     .filter(|e| landed.is_some_and(|l| l.surely_before(&e.time)))
                     .max_by_key(|e| e.time.instant());
                 if let Some(event) = last {
-                    if let Some(&node) = self.index.get(&format!("{up}/{}", event.id)) {
+                    if let Some(node) = self.index.moment(&self.graph, up, &event.id) {
                         let mut link = Link::plain(LinkKind::Crew, Some(Duration::zero()));
                         link.crew = astronauts.clone();
                         link.swap = swap;
@@ -602,12 +636,15 @@ impl Builder {
 
     /// `caused_by` and `after` edges written in the flight's file.
     fn explicit(&mut self, f: usize, flight: &Flight) {
+        if !has_explicit_links(flight) {
+            return;
+        }
         for (reference, path, caused_by, after) in explicit_links(flight) {
-            let Some(&target) = self.index.get(&reference) else {
+            let Some(target) = self.index.get(&self.graph, &reference) else {
                 continue;
             };
             for (j, cause) in caused_by.iter().enumerate() {
-                if let Some(&source) = self.index.get(cause) {
+                if let Some(source) = self.index.get(&self.graph, cause) {
                     let mut link = Link::plain(LinkKind::CausedBy, None);
                     let mut at = path.clone();
                     at.extend(json_path!["caused_by", j]);
@@ -619,7 +656,7 @@ impl Builder {
                 }
             }
             for (j, entry) in after.iter().enumerate() {
-                if let Some(&source) = self.index.get(&entry.event) {
+                if let Some(source) = self.index.get(&self.graph, &entry.event) {
                     let gap = entry
                         .min_gap
                         .as_ref()
@@ -636,6 +673,25 @@ impl Builder {
             }
         }
     }
+}
+
+/// True when the flight writes a `caused_by` or `after` link anywhere (its moments or its events): most
+/// flights do not, and [`explicit_links`] need not list their moments.
+pub fn has_explicit_links(flight: &Flight) -> bool {
+    let moments = [
+        Some((&flight.launch.caused_by, &flight.launch.after)),
+        flight.docking.as_ref().map(|m| (&m.caused_by, &m.after)),
+        flight.undocking.as_ref().map(|m| (&m.caused_by, &m.after)),
+        flight.landing.as_ref().map(|l| (&l.caused_by, &l.after)),
+    ];
+    moments
+        .into_iter()
+        .flatten()
+        .any(|(caused_by, after)| !caused_by.is_empty() || !after.is_empty())
+        || flight
+            .events
+            .iter()
+            .any(|e| !e.caused_by.is_empty() || !e.after.is_empty())
 }
 
 /// Every moment of a flight that carries links in the data: its reference, the path of the object in the
