@@ -14,6 +14,7 @@ pub(crate) mod texts;
 mod validate;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use files::{embedded, read_dir, SourceFile};
 pub use problem::{CatalogError, Problem};
@@ -30,12 +31,13 @@ use crate::timeline::Stay;
 #[derive(Debug, Clone)]
 pub struct Catalog {
     label: String,
-    astronauts: Vec<Astronaut>,
-    spacecraft: Vec<Spacecraft>,
-    stations: Vec<Station>,
+    /// The registries, shared with the what-if copies and subsets of the catalog.
+    astronauts: Arc<[Astronaut]>,
+    spacecraft: Arc<[Spacecraft]>,
+    stations: Arc<[Station]>,
     flights: Vec<Flight>,
     stays: Vec<Stay>,
-    astronaut_index: HashMap<String, usize>,
+    astronaut_index: Arc<HashMap<String, usize>>,
     flight_index: HashMap<String, usize>,
 }
 
@@ -80,12 +82,12 @@ impl Catalog {
         let stays = stays.expect("a catalog without problems had its stays derived");
         Ok(Catalog {
             label,
-            astronauts,
+            astronauts: astronauts.into(),
             spacecraft: registries.spacecraft.into_iter().map(|s| s.value).collect(),
             stations: registries.stations.into_iter().map(|s| s.value).collect(),
             flights,
             stays,
-            astronaut_index,
+            astronaut_index: Arc::new(astronaut_index),
             flight_index,
         })
     }

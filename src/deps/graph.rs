@@ -144,8 +144,8 @@ pub struct Link {
     /// A sequence leg the vehicle flies on its own (launch → docking, undocking → landing): its gap is the
     /// flown time.
     pub rigid: bool,
-    /// Crew edges: the astronauts whose stay it is.
-    pub crew: Vec<String>,
+    /// Crew edges: the astronauts whose stay it is (shared by the edges of one crew).
+    pub crew: std::sync::Arc<[String]>,
     /// Crew edges: the stay came down on another vehicle than it went up on.
     pub swap: bool,
     /// Edges from the data: where they are written.
@@ -158,7 +158,7 @@ impl Link {
             kind,
             gap,
             rigid: false,
-            crew: Vec::new(),
+            crew: std::sync::Arc::from([]),
             swap: false,
             origin: None,
         }
@@ -593,6 +593,7 @@ impl Builder {
         }
         let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), *f)).collect();
         for ((up, down), astronauts) in crews {
+            let astronauts: std::sync::Arc<[String]> = astronauts.into();
             let (Some(launch), Some(landing), Some(&arrival)) = (
                 self.index.moment(&self.graph, up, "launch"),
                 self.index.moment(&self.graph, down, "landing"),
@@ -836,7 +837,7 @@ mod tests {
                 .collect();
             assert_eq!(crew.len(), 1, "{from}");
             assert!(crew[0].swap);
-            assert_eq!(crew[0].crew, ["chen-dong", "chen-zhongrui", "wang-jie"]);
+            assert_eq!(*crew[0].crew, ["chen-dong", "chen-zhongrui", "wang-jie"]);
         }
         // Shenzhou-22 has no undocking: docking → landing is station time, not rigid.
         let d = graph.node("shenzhou-22/docking").unwrap();

@@ -61,10 +61,18 @@ impl Shift {
     /// actual one) and an EVA's end move by its delta. Functions that compute something from a catalog
     /// (stays, records, station coverage) can run on it and be compared with the original.
     pub fn apply(&self, catalog: &Catalog) -> Catalog {
+        let moved: std::collections::HashSet<&str> = self
+            .moves
+            .keys()
+            .filter_map(|reference| reference.split('/').next())
+            .collect();
         let flights = catalog
             .flights()
             .iter()
-            .map(|f| self.apply_to_flight(f))
+            .map(|f| match moved.contains(f.id.as_str()) {
+                true => self.apply_to_flight(f),
+                false => f.clone(),
+            })
             .collect();
         catalog.with_times(flights)
     }

@@ -290,7 +290,7 @@ impl LinkView {
             kind: link.kind,
             gap_seconds: link.gap.map(|g| g.num_seconds()),
             rigid: link.rigid,
-            crew: link.crew.clone(),
+            crew: link.crew.to_vec(),
             crew_names: link
                 .crew
                 .iter()
