@@ -2,7 +2,6 @@
 //! down, derived from the per-end crew lists of the flights.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -61,23 +60,45 @@ pub struct CrewIssue {
     pub hint: String,
 }
 
+#[derive(Clone, Copy)]
 struct Mark<'a> {
+    astronaut: &'a str,
     flight: usize,
     index: usize,
     time: Option<&'a Time>,
     up: bool,
 }
 
+impl Mark<'_> {
+    /// A person's marks in time order; a landing without a time (still to come) last; an up before a down
+    /// at the same instant (a flight that launched and landed on the same day, at day precision); then
+    /// in flight order, and crew list order.
+    fn key(&self) -> impl Ord + '_ {
+        (
+            self.astronaut,
+            self.time.is_none(),
+            self.time.map(Time::instant),
+            !self.up,
+            self.flight,
+            self.index,
+        )
+    }
+}
+
 /// Derives every stay from the flights' crew lists, ordered by start then astronaut, and reports the crew
 /// entries that do not pair up (down before up, up twice without coming down).
+///
+/// One sort of every crew entry by person and time, then each person's entries paired on every core.
 pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIssue>) {
+    use rayon::prelude::*;
     let flights: Vec<&Flight> = flights.iter().map(Borrow::borrow).collect();
     let flights = flights.as_slice();
-    let mut marks: HashMap<&str, Vec<Mark>> = HashMap::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for (f, flight) in flights.iter().enumerate() {
         if let Some(time) = flight.launch.time.as_ref() {
             for (i, member) in flight.launch.crew.iter().enumerate() {
-                marks.entry(&member.astronaut).or_default().push(Mark {
+                marks.push(Mark {
+                    astronaut: &member.astronaut,
                     flight: f,
                     index: i,
                     time: Some(time),
@@ -86,7 +107,8 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
             }
         }
         for (i, member) in flight.landing_crew().iter().enumerate() {
-            marks.entry(&member.astronaut).or_default().push(Mark {
+            marks.push(Mark {
+                astronaut: &member.astronaut,
                 flight: f,
                 index: i,
                 time: flight.landing_time(),
@@ -94,83 +116,17 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
             });
         }
     }
-    let mut stays = Vec::new();
+    marks.par_sort_unstable_by(|a, b| a.key().cmp(&b.key()));
+    let people: Vec<&[Mark]> = marks.chunk_by(|a, b| a.astronaut == b.astronaut).collect();
+    let per_person: Vec<(Vec<Stay>, Vec<CrewIssue>)> = people
+        .par_iter()
+        .map(|marks| pair(flights, marks))
+        .collect();
+    let mut stays = Vec::with_capacity(per_person.iter().map(|(s, _)| s.len()).sum());
     let mut issues = Vec::new();
-    let mut people: Vec<_> = marks.into_iter().collect();
-    people.sort_by(|a, b| a.0.cmp(b.0));
-    for (astronaut, mut marks) in people {
-        // In time order; a landing without a time (still to come) last; an up before a down at the same
-        // instant (a flight that launched and landed on the same day, at day precision).
-        marks.sort_by(|a, b| {
-            (a.time.is_none(), a.time.map(Time::instant), !a.up).cmp(&(
-                b.time.is_none(),
-                b.time.map(Time::instant),
-                !b.up,
-            ))
-        });
-        let mut open: Option<&Mark> = None;
-        let mut last_down: Option<&Mark> = None;
-        for (position, mark) in marks.iter().enumerate() {
-            let flight = &flights[mark.flight];
-            if mark.up {
-                if let Some(previous) = open {
-                    issues.push(CrewIssue {
-                        flight: mark.flight,
-                        end: CrewEnd::Launch,
-                        index: mark.index,
-                        message: format!(
-                            "{astronaut} goes up on {} before coming down from {} (launched {})",
-                            flight.id,
-                            flights[previous.flight].id,
-                            flights[previous.flight].launch.time.as_ref().map_or("?", |t| t.as_str()),
-                        ),
-                        hint: format!(
-                            "list {astronaut} in the landing crew of the flight that brought them home from {}",
-                            flights[previous.flight].id
-                        ),
-                    });
-                }
-                open = Some(mark);
-            } else if let Some(up) = open.take() {
-                last_down = Some(mark);
-                stays.push(stay(flights, astronaut, up, Some(mark)));
-            } else {
-                let next_up = marks[position..].iter().find(|m| m.up);
-                let message = match (last_down, next_up) {
-                    (Some(previous), _) => format!(
-                        "{astronaut} comes down on {} ({}) but had already come down on {} ({}) and not gone up again",
-                        flight.id,
-                        mark.time.map_or("time not known", |t| t.as_str()),
-                        flights[previous.flight].id,
-                        previous.time.map_or("time not known", |t| t.as_str()),
-                    ),
-                    (None, Some(next)) => format!(
-                        "{astronaut} comes down on {} ({}) before going up (their next launch is {}, {})",
-                        flight.id,
-                        mark.time.map_or("time not known", |t| t.as_str()),
-                        flights[next.flight].id,
-                        next.time.map_or("?", |t| t.as_str())
-                    ),
-                    (None, None) => format!(
-                        "{astronaut} comes down on {} without having gone up on any flight",
-                        flight.id
-                    ),
-                };
-                issues.push(CrewIssue {
-                    flight: mark.flight,
-                    end: CrewEnd::Landing,
-                    index: mark.index,
-                    message,
-                    hint: format!(
-                        "list {astronaut} in the launch crew of the flight that took them up, or remove them from {}'s landing crew",
-                        flight.id
-                    ),
-                });
-            }
-        }
-        if let Some(up) = open {
-            stays.push(stay(flights, astronaut, up, None));
-        }
+    for (s, i) in per_person {
+        stays.extend(s);
+        issues.extend(i);
     }
     // Stays are large: sort their keys, then move each stay once.
     let mut order: Vec<(&Time, &str, usize, usize)> = stays
@@ -178,13 +134,84 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
         .enumerate()
         .map(|(i, s)| (&s.start, s.up.as_str(), s.seat, i))
         .collect();
-    order.sort_unstable();
+    order.par_sort_unstable();
     let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
     let mut slots: Vec<Option<Stay>> = stays.into_iter().map(Some).collect();
     let stays = order
         .into_iter()
         .map(|i| slots[i].take().expect("each stay is moved once"))
         .collect();
+    (stays, issues)
+}
+
+/// One person's marks, in order, paired into stays; the marks that do not pair up are issues.
+fn pair(flights: &[&Flight], marks: &[Mark]) -> (Vec<Stay>, Vec<CrewIssue>) {
+    let astronaut = marks[0].astronaut;
+    let mut stays = Vec::new();
+    let mut issues = Vec::new();
+    let mut open: Option<&Mark> = None;
+    let mut last_down: Option<&Mark> = None;
+    for (position, mark) in marks.iter().enumerate() {
+        let flight = &flights[mark.flight];
+        if mark.up {
+            if let Some(previous) = open {
+                issues.push(CrewIssue {
+                    flight: mark.flight,
+                    end: CrewEnd::Launch,
+                    index: mark.index,
+                    message: format!(
+                        "{astronaut} goes up on {} before coming down from {} (launched {})",
+                        flight.id,
+                        flights[previous.flight].id,
+                        flights[previous.flight].launch.time.as_ref().map_or("?", |t| t.as_str()),
+                    ),
+                    hint: format!(
+                        "list {astronaut} in the landing crew of the flight that brought them home from {}",
+                        flights[previous.flight].id
+                    ),
+                });
+            }
+            open = Some(mark);
+        } else if let Some(up) = open.take() {
+            last_down = Some(mark);
+            stays.push(stay(flights, astronaut, up, Some(mark)));
+        } else {
+            let next_up = marks[position..].iter().find(|m| m.up);
+            let message = match (last_down, next_up) {
+                (Some(previous), _) => format!(
+                    "{astronaut} comes down on {} ({}) but had already come down on {} ({}) and not gone up again",
+                    flight.id,
+                    mark.time.map_or("time not known", |t| t.as_str()),
+                    flights[previous.flight].id,
+                    previous.time.map_or("time not known", |t| t.as_str()),
+                ),
+                (None, Some(next)) => format!(
+                    "{astronaut} comes down on {} ({}) before going up (their next launch is {}, {})",
+                    flight.id,
+                    mark.time.map_or("time not known", |t| t.as_str()),
+                    flights[next.flight].id,
+                    next.time.map_or("?", |t| t.as_str())
+                ),
+                (None, None) => format!(
+                    "{astronaut} comes down on {} without having gone up on any flight",
+                    flight.id
+                ),
+            };
+            issues.push(CrewIssue {
+                flight: mark.flight,
+                end: CrewEnd::Landing,
+                index: mark.index,
+                message,
+                hint: format!(
+                    "list {astronaut} in the launch crew of the flight that took them up, or remove them from {}'s landing crew",
+                    flight.id
+                ),
+            });
+        }
+    }
+    if let Some(up) = open {
+        stays.push(stay(flights, astronaut, up, None));
+    }
     (stays, issues)
 }
 
