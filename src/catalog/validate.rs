@@ -731,55 +731,75 @@ fn resolve(reference: &str, flights: &HashMap<&str, &Flight>) -> Result<(), (Str
 
 /// Every event lies within its flight, or within a stay of the crew that launched on it.
 fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
-    // The ends of the stays of each flight's launch crew (`None` for a stay still open).
-    let mut crew_ends_of: HashMap<&str, Vec<Option<&Time>>> = HashMap::new();
-    for s in stays {
-        crew_ends_of
-            .entry(s.up.as_str())
-            .or_default()
-            .push(s.end.as_ref());
+    use rayon::prelude::*;
+    // For each flight, the latest end of a stay of its launch crew (`Open` while one is still open).
+    #[derive(Clone, Copy)]
+    enum CrewEnds<'a> {
+        Open,
+        Latest(&'a Time),
     }
-    for f in flights {
-        let flight = &f.value;
-        let Some(launch) = flight.launch.time.as_ref() else {
-            continue;
-        };
-        // The latest moment an event of this flight can be: its landing or the end of the longest stay of
-        // its launch crew, whichever is later; no limit while the flight or any of its crew is in orbit.
-        let landing = flight.landing_time();
-        let crew_ends: Option<Vec<&Time>> = crew_ends_of
-            .get(flight.id.as_str())
-            .map_or(Some(Vec::new()), |ends| ends.iter().copied().collect());
-        let latest = match (landing, crew_ends) {
-            (Some(landing), Some(ends)) => Some(ends.into_iter().fold(landing, Ord::max)),
-            _ => None,
-        };
-        for (i, event) in flight.events.iter().enumerate() {
-            if event.time.surely_before(launch) {
-                c.report(
-                    f.file,
-                    json_path!["events", i, "time"],
-                    format!(
-                        "event {} ({}) is before {} launched ({launch})",
-                        event.id, event.time, flight.id
-                    ),
-                    "check the date and offset, or move the event to the flight it belongs to",
-                );
+    let mut crew_ends_of: HashMap<&str, CrewEnds> = HashMap::new();
+    for s in stays {
+        let entry = crew_ends_of.entry(s.up.as_str());
+        match (s.end.as_ref(), entry) {
+            (None, entry) => {
+                entry.insert_entry(CrewEnds::Open);
             }
-            let end = event.end.as_ref().unwrap_or(&event.time);
-            if let Some(latest) = latest {
-                if latest.surely_before(end) {
-                    c.report(
-                        f.file,
-                        json_path!["events", i, if event.end.is_some() { "end" } else { "time" }],
-                        format!(
-                            "event {} ({end}) is after {} and its crew were back on Earth ({latest})",
-                            event.id, flight.id
-                        ),
-                        "check the date and offset, or move the event to the flight it belongs to",
-                    );
+            (Some(end), std::collections::hash_map::Entry::Vacant(v)) => {
+                v.insert(CrewEnds::Latest(end));
+            }
+            (Some(end), std::collections::hash_map::Entry::Occupied(mut o)) => {
+                if let CrewEnds::Latest(latest) = *o.get() {
+                    o.insert(CrewEnds::Latest(latest.max(end)));
                 }
             }
         }
     }
+    let found: Vec<Vec<Finding>> = flights
+        .par_iter()
+        .map(|f| {
+            let mut c = Checker::new(c.texts);
+            let flight = &f.value;
+            let Some(launch) = flight.launch.time.as_ref() else {
+                return c.findings;
+            };
+            // The latest moment an event of this flight can be: its landing or the end of the longest stay
+            // of its launch crew, whichever is later; no limit while the flight or any of its crew is in
+            // orbit.
+            let latest = match (flight.landing_time(), crew_ends_of.get(flight.id.as_str())) {
+                (Some(landing), None) => Some(landing),
+                (Some(landing), Some(CrewEnds::Latest(end))) => Some(landing.max(*end)),
+                _ => None,
+            };
+            for (i, event) in flight.events.iter().enumerate() {
+                if event.time.surely_before(launch) {
+                    c.report(
+                        f.file,
+                        json_path!["events", i, "time"],
+                        format!(
+                            "event {} ({}) is before {} launched ({launch})",
+                            event.id, event.time, flight.id
+                        ),
+                        "check the date and offset, or move the event to the flight it belongs to",
+                    );
+                }
+                let end = event.end.as_ref().unwrap_or(&event.time);
+                if let Some(latest) = latest {
+                    if latest.surely_before(end) {
+                        c.report(
+                            f.file,
+                            json_path!["events", i, if event.end.is_some() { "end" } else { "time" }],
+                            format!(
+                                "event {} ({end}) is after {} and its crew were back on Earth ({latest})",
+                                event.id, flight.id
+                            ),
+                            "check the date and offset, or move the event to the flight it belongs to",
+                        );
+                    }
+                }
+            }
+            c.findings
+        })
+        .collect();
+    c.findings.extend(found.into_iter().flatten());
 }
