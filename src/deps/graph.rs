@@ -183,7 +183,15 @@ pub struct EventGraph {
 /// entry per flight, not one per moment).
 #[derive(Debug, Clone, Default)]
 struct MomentIndex {
-    flights: HashMap<String, (usize, usize)>,
+    flights: HashMap<String, FlightNodes>,
+}
+
+/// A flight's nodes: `start..end`, and the node its crew arrives with (docking, else launch).
+#[derive(Debug, Clone, Copy)]
+struct FlightNodes {
+    start: usize,
+    end: usize,
+    arrival: NodeIndex,
 }
 
 impl MomentIndex {
@@ -199,8 +207,8 @@ impl MomentIndex {
         flight: &str,
         moment: &str,
     ) -> Option<NodeIndex> {
-        let &(start, end) = self.flights.get(flight)?;
-        (start..end)
+        let nodes = self.flights.get(flight)?;
+        (nodes.start..nodes.end)
             .rev()
             .map(NodeIndex::new)
             .find(|&n| graph[n].id() == moment)
@@ -228,16 +236,17 @@ impl EventGraph {
     pub fn build<F: std::borrow::Borrow<Flight>>(flights: &[F], stays: &[Stay]) -> EventGraph {
         let flights: Vec<&Flight> = flights.iter().map(std::borrow::Borrow::borrow).collect();
         let flights = flights.as_slice();
+        // Room for every node (a flight's own moments and its events) and about as many edges: the
+        // graph of a large catalog is not copied over and over as it grows.
+        let nodes: usize = flights.iter().map(|f| 4 + f.events.len()).sum();
         let mut builder = Builder {
-            graph: DiGraph::new(),
+            graph: DiGraph::with_capacity(nodes, nodes + stays.len()),
             index: MomentIndex::default(),
         };
-        let mut arrivals = HashMap::new();
         for (f, flight) in flights.iter().enumerate() {
-            let arrival = builder.flight(f, flight);
-            arrivals.insert(flight.id.as_str(), arrival);
+            builder.flight(f, flight);
         }
-        builder.crews(flights, stays, &arrivals);
+        builder.crews(flights, stays);
         for (f, flight) in flights.iter().enumerate() {
             builder.explicit(f, flight);
         }
@@ -436,15 +445,19 @@ impl Builder {
         self.graph.add_edge(from, to, link);
     }
 
-    /// Adds the flight's moments and sequence edges; returns the crew's arrival (docking, else launch).
-    fn flight(&mut self, f: usize, flight: &Flight) -> NodeIndex {
+    /// Adds the flight's moments and sequence edges, and indexes them.
+    fn flight(&mut self, f: usize, flight: &Flight) {
         let start = self.graph.node_count();
         let arrival = self.moments(f, flight);
-        let range = (start, self.graph.node_count());
-        self.index.flights.insert(flight.id.clone(), range);
-        arrival
+        let nodes = FlightNodes {
+            start,
+            end: self.graph.node_count(),
+            arrival,
+        };
+        self.index.flights.insert(flight.id.clone(), nodes);
     }
 
+    /// Adds the flight's moments and sequence edges; returns the crew's arrival (docking, else launch).
     fn moments(&mut self, f: usize, flight: &Flight) -> NodeIndex {
         let mut own = vec![Own {
             id: "launch",
@@ -574,7 +587,7 @@ impl Builder {
     }
 
     /// Crew edges, one pair per crew (stays with the same up and down flights).
-    fn crews(&mut self, flights: &[&Flight], stays: &[Stay], arrivals: &HashMap<&str, NodeIndex>) {
+    fn crews(&mut self, flights: &[&Flight], stays: &[Stay]) {
         // Grouped in the order the stays come, through an index: one pass, not one search per stay.
         let mut crews: Vec<((&str, &str), Vec<String>)> = Vec::new();
         let mut crew_of: HashMap<(&str, &str), usize> = HashMap::new();
@@ -591,13 +604,12 @@ impl Builder {
                 }
             }
         }
-        let by_id: HashMap<&str, &Flight> = flights.iter().map(|f| (f.id.as_str(), *f)).collect();
         for ((up, down), astronauts) in crews {
             let astronauts: std::sync::Arc<[String]> = astronauts.into();
-            let (Some(launch), Some(landing), Some(&arrival)) = (
+            let (Some(launch), Some(landing), Some(arrival)) = (
                 self.index.moment(&self.graph, up, "launch"),
                 self.index.moment(&self.graph, down, "landing"),
-                arrivals.get(down),
+                self.index.flights.get(down).map(|n| n.arrival),
             ) else {
                 continue;
             };
@@ -616,7 +628,12 @@ impl Builder {
             }
             // Events after the up flight's landing belong to this crew's stay: the last one precedes
             // their down landing.
-            if let Some(up_flight) = by_id.get(up) {
+            let up_flight = self
+                .index
+                .flights
+                .get(up)
+                .map(|n| flights[self.graph[NodeIndex::new(n.start)].flight]);
+            if let Some(up_flight) = up_flight {
                 let landed = up_flight.landing_time();
                 let last = up_flight
                     .events
