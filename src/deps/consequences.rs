@@ -34,9 +34,9 @@ pub struct Scenario {
 
 impl Scenario {
     /// The scenario of `shift` on `catalog`. The checks compare stays and vehicles of the moved flights,
-    /// the coverage of their stations and the records of their nations, and read which vehicles were
-    /// declared unfit: `before` holds the flights of those stations and nations, the moved flights, the
-    /// flights with anomaly effects, and what their crews flew on ([`Catalog::subset`]), so that a slip
+    /// the coverage of their stations and the crew records of their nations, and read which vehicles were
+    /// declared unfit: `before` holds the flights of those stations, the crewed flights of those nations,
+    /// the moved flights, the flights with anomaly effects, and what their crews flew on ([`Catalog::subset`]), so that a slip
     /// costs the part of the catalog it touches. A check that looks further must widen this.
     pub fn new(catalog: &Catalog, shift: Shift, now: chrono::DateTime<chrono::Utc>) -> Scenario {
         let moved: BTreeSet<&str> = shift
@@ -51,7 +51,7 @@ impl Scenario {
         let before = catalog.subset(|f| {
             moved.contains(f.id.as_str())
                 || f.station.as_deref().is_some_and(|s| stations.contains(s))
-                || nations.contains(f.nation.as_str())
+                || (nations.contains(f.nation.as_str()) && crewed(f))
                 || f.events.iter().any(|e| !e.effects.is_empty())
         });
         let after = shift.apply(&before);
@@ -370,6 +370,11 @@ pub fn records(scenario: &Scenario) -> Vec<Consequence> {
         }
     }
     out
+}
+
+/// A flight that carried a crew up or down (only those make stays, and crew records).
+fn crewed(flight: &Flight) -> bool {
+    !flight.launch.crew.is_empty() || !flight.landing_crew().is_empty()
 }
 
 fn flight_name(catalog: &Catalog, id: &str) -> String {
