@@ -134,7 +134,7 @@ fn serialising_the_catalog_and_reading_it_back_gives_the_same_catalog() {
         })
         .collect();
     for flight in catalog.flights() {
-        let text = serde_json::to_string_pretty(flight).unwrap();
+        let text = serde_json::to_string_pretty(&**flight).unwrap();
         files.push(SourceFile::new(format!("again/{}.json", flight.id), text));
     }
     let again = Catalog::load("again", files).unwrap();

@@ -35,7 +35,7 @@ pub struct Catalog {
     astronauts: Arc<[Astronaut]>,
     spacecraft: Arc<[Spacecraft]>,
     stations: Arc<[Station]>,
-    flights: Vec<Flight>,
+    flights: Vec<Arc<Flight>>,
     stays: Vec<Stay>,
     astronaut_index: Arc<HashMap<String, usize>>,
     flight_index: HashMap<String, usize>,
@@ -73,7 +73,7 @@ impl Catalog {
         drop(known);
         // One key per flight, not one per comparison (the key holds the id, a String).
         flights.sort_by_cached_key(|f| launch_key(&f.value));
-        let flights: Vec<Flight> = flights.into_iter().map(|f| f.value).collect();
+        let flights: Vec<Arc<Flight>> = flights.into_iter().map(|f| f.value).collect();
         let astronauts: Vec<Astronaut> =
             registries.astronauts.into_iter().map(|a| a.value).collect();
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));
@@ -96,7 +96,7 @@ impl Catalog {
     /// such as `orbitline impact`. Nothing is validated, so a what-if may hold times a real catalog would
     /// refuse. The stays keep their pairing (who went up on which flight and came down on which: a slip
     /// does not change it) and take their times from the new flights.
-    pub fn with_times(&self, flights: Vec<Flight>) -> Catalog {
+    pub fn with_times(&self, flights: Vec<Arc<Flight>>) -> Catalog {
         let flight_index = index(flights.iter().map(|f| f.id.as_str()));
         let flight = |id: &str| flight_index.get(id).map(|&i| &flights[i]);
         let mut stays: Vec<Stay> = self
@@ -155,7 +155,7 @@ impl Catalog {
             needed.insert(s.up.as_str());
             needed.extend(s.down.as_deref());
         }
-        let flights: Vec<Flight> = self
+        let flights: Vec<Arc<Flight>> = self
             .flights
             .iter()
             .filter(|f| needed.contains(f.id.as_str()))
@@ -178,8 +178,8 @@ impl Catalog {
         &self.label
     }
 
-    /// Every flight, ordered by launch.
-    pub fn flights(&self) -> &[Flight] {
+    /// Every flight, ordered by launch (shared with the subsets and what-if copies of the catalog).
+    pub fn flights(&self) -> &[Arc<Flight>] {
         &self.flights
     }
 
@@ -205,7 +205,7 @@ impl Catalog {
 
     /// A flight by id.
     pub fn flight(&self, id: &str) -> Option<&Flight> {
-        self.flight_index.get(id).map(|&i| &self.flights[i])
+        self.flight_index.get(id).map(|&i| &*self.flights[i])
     }
 
     /// An astronaut by id.

@@ -1,6 +1,7 @@
 //! Turning file texts into typed values, one problem per file that does not parse.
 
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
 
 use super::texts::{Finding, Texts};
 use super::{Located, Problem, SourceFile};
@@ -93,7 +94,7 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
 
 /// The flights, read, parsed and checked.
 pub(crate) struct Flights {
-    pub flights: Vec<Located<Flight>>,
+    pub flights: Vec<Located<Arc<Flight>>>,
     /// What the per-flight check found, in file order.
     pub findings: Vec<Finding>,
     /// For each flight, whether its own times and crew lists are consistent (see the check).
@@ -103,7 +104,7 @@ pub(crate) struct Flights {
 }
 
 /// A flight with what its check found and whether it is consistent.
-type Checked = (Located<Flight>, Vec<Finding>, bool);
+type Checked = (Located<Arc<Flight>>, Vec<Finding>, bool);
 
 /// Reads, parses and checks every flight file, on every core, in file order. `check` looks at one flight
 /// and returns what it found and whether the flight is consistent; a file's text is kept only when
@@ -111,7 +112,7 @@ type Checked = (Located<Flight>, Vec<Finding>, bool);
 pub(crate) fn flights(
     texts: &Texts,
     problems: &mut Vec<Problem>,
-    check: impl Fn(&Located<Flight>) -> (Vec<Finding>, bool) + Sync,
+    check: impl Fn(&Located<Arc<Flight>>) -> (Vec<Finding>, bool) + Sync,
 ) -> Flights {
     use rayon::prelude::*;
     // One per file: `None` for a file that is not a flight file.
@@ -125,7 +126,7 @@ pub(crate) fn flights(
             }
             let result = file.text().and_then(|text| {
                 let flight = Located {
-                    value: read::<Flight>(&file.name, &text)?,
+                    value: Arc::new(read::<Flight>(&file.name, &text)?),
                     file: index,
                     path: Vec::new(),
                 };

@@ -2,6 +2,7 @@
 //! "What `validate` checks").
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::locate::Path;
 use super::parse::Registries;
@@ -89,7 +90,7 @@ pub(crate) fn check_registries<'a>(c: &mut Checker, registries: &'a Registries) 
 /// The checks of one flight on its own (against the registries): ids, nation, sources, the order of its
 /// times, its events, its crews. Returns false when its own times are out of order or a crew list repeats
 /// someone: the crew problems that would follow from that are not repeated by [`check_catalog`].
-pub(crate) fn check_flight(c: &mut Checker, f: &Located<Flight>, known: &Known) -> bool {
+pub(crate) fn check_flight(c: &mut Checker, f: &Located<Arc<Flight>>, known: &Known) -> bool {
     let flight = &f.value;
     let mut consistent = true;
     check_id(c, f.file, json_path!["id"], &flight.id, "flight");
@@ -141,7 +142,7 @@ pub(crate) fn check_flight(c: &mut Checker, f: &Located<Flight>, known: &Known) 
 /// `consistent[i]` is what [`check_flight`] said of `flights[i]`.
 pub(crate) fn check_catalog(
     c: &mut Checker,
-    flights: &[Located<Flight>],
+    flights: &[Located<Arc<Flight>>],
     consistent: &[bool],
     flights_complete: bool,
 ) -> Option<Vec<Stay>> {
@@ -167,12 +168,12 @@ pub(crate) fn check_catalog(
     }
     let by_id: HashMap<&str, &Flight> = flights
         .iter()
-        .map(|f| (f.value.id.as_str(), &f.value))
+        .map(|f| (f.value.id.as_str(), &*f.value))
         .collect();
     for f in flights {
         check_references_of(c, f, &by_id);
     }
-    let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
+    let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
     let (stays, issues) = derive_stays(&plain);
     for issue in issues.into_iter().filter(|i| consistent[i.flight]) {
         let end = match issue.end {
@@ -276,7 +277,7 @@ fn did_you_mean<'a>(
 
 /// Launch, docking, undocking and landing in that order; a flight has a launch time or a planned one.
 /// Returns false when the times are out of order.
-fn check_flight_times(c: &mut Checker, f: &Located<Flight>) -> bool {
+fn check_flight_times(c: &mut Checker, f: &Located<Arc<Flight>>) -> bool {
     let before = c.findings.len();
     let flight = &f.value;
     if flight.launch.time.is_none() && flight.launch.planned.is_none() {
@@ -343,7 +344,7 @@ fn check_flight_times(c: &mut Checker, f: &Located<Flight>) -> bool {
 }
 
 /// Event ids, kinds and kind-specific fields, EVA ends.
-fn check_events_shape(c: &mut Checker, f: &Located<Flight>) {
+fn check_events_shape(c: &mut Checker, f: &Located<Arc<Flight>>) {
     let mut ids = HashSet::new();
     for (i, event) in f.value.events.iter().enumerate() {
         check_id(c, f.file, json_path!["events", i, "id"], &event.id, "event");
@@ -423,7 +424,7 @@ fn check_events_shape(c: &mut Checker, f: &Located<Flight>) {
 /// Returns false when a crew list names someone twice (stays derived from it would only repeat that).
 fn check_crews(
     c: &mut Checker,
-    f: &Located<Flight>,
+    f: &Located<Arc<Flight>>,
     astronauts: &HashSet<&str>,
     seats: Option<u32>,
 ) -> bool {
@@ -496,7 +497,11 @@ fn check_crews(
 }
 
 /// `caused_by`, `after`, `target` and `effects` name flights and events that exist.
-fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&str, &Flight>) {
+fn check_references_of(
+    c: &mut Checker,
+    f: &Located<Arc<Flight>>,
+    flights: &HashMap<&str, &Flight>,
+) {
     // Most flights link nothing: skip building their list of links.
     let links = if has_explicit_links(&f.value) {
         explicit_links(&f.value)
@@ -550,7 +555,7 @@ fn check_references_of(c: &mut Checker, f: &Located<Flight>, flights: &HashMap<&
 /// (plus its `min_gap`), as far as the precision of the times can tell.
 /// The time checks run only on a catalog whose times passed every other check, so that a wrong time is
 /// reported once, where it is written.
-fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &[Stay]) {
+fn check_dependencies(c: &mut Checker, all_flights: &[Located<Arc<Flight>>], stays: &[Stay]) {
     // Only `caused_by` and `after` links can close a cycle: sequence edges form one chain per flight, and
     // crew edges only enter landings, which no sequence or crew edge leaves. So every flight on a cycle
     // writes such a link or is named by one, and the time checks concern those links only: the graph is
@@ -576,7 +581,7 @@ fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &
     if involved.is_empty() {
         return;
     }
-    let flights: Vec<&Located<Flight>> = all_flights
+    let flights: Vec<&Located<Arc<Flight>>> = all_flights
         .iter()
         .filter(|f| involved.contains(f.value.id.as_str()))
         .collect();
@@ -589,7 +594,7 @@ fn check_dependencies(c: &mut Checker, all_flights: &[Located<Flight>], stays: &
         .cloned()
         .collect();
     let stays = stays.as_slice();
-    let plain: Vec<&Flight> = flights.iter().map(|f| &f.value).collect();
+    let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
     let graph = EventGraph::build(&plain, stays);
     let g = graph.graph();
     let times_ok = c.findings.is_empty();
@@ -730,7 +735,7 @@ fn resolve(reference: &str, flights: &HashMap<&str, &Flight>) -> Result<(), (Str
 }
 
 /// Every event lies within its flight, or within a stay of the crew that launched on it.
-fn check_events_in_time(c: &mut Checker, flights: &[Located<Flight>], stays: &[Stay]) {
+fn check_events_in_time(c: &mut Checker, flights: &[Located<Arc<Flight>>], stays: &[Stay]) {
     use rayon::prelude::*;
     // For each flight, the latest end of a stay of its launch crew (`Open` while one is still open).
     #[derive(Clone, Copy)]

@@ -178,6 +178,7 @@ pub(crate) fn plan(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
         .flights()
         .iter()
         .filter(|f| super::in_scope(f, &options.scope) && f.launch.time.is_some())
+        .map(|f| &**f)
         .collect();
     let reports: HashMap<(String, String), StayReport> = flights
         .iter()

@@ -871,7 +871,7 @@ mod tests {
     #[test]
     fn a_self_reference_and_a_two_step_loop_are_cycles() {
         let catalog = swap_catalog();
-        let mut flights = catalog.flights().to_vec();
+        let mut flights: Vec<Flight> = catalog.flights().iter().map(|f| (**f).clone()).collect();
         let sz20 = flights.iter_mut().find(|f| f.id == "shenzhou-20").unwrap();
         sz20.events[0].after.push(After {
             event: "shenzhou-20/return-postponed".into(),

@@ -70,8 +70,8 @@ impl Shift {
             .flights()
             .iter()
             .map(|f| match moved.contains(f.id.as_str()) {
-                true => self.apply_to_flight(f),
-                false => f.clone(),
+                true => std::sync::Arc::new(self.apply_to_flight(f)),
+                false => std::sync::Arc::clone(f),
             })
             .collect();
         catalog.with_times(flights)

@@ -19,7 +19,7 @@ struct Document<'a> {
     astronauts: &'a [Astronaut],
     spacecraft: &'a [Spacecraft],
     stations: &'a [Station],
-    flights: &'a [Flight],
+    flights: Vec<&'a Flight>,
 }
 
 impl Exporter for Json {
@@ -34,7 +34,7 @@ impl Exporter for Json {
             astronauts: catalog.astronauts(),
             spacecraft: catalog.spacecraft_types(),
             stations: catalog.stations(),
-            flights: catalog.flights(),
+            flights: catalog.flights().iter().map(|f| &**f).collect(),
         };
         let mut bytes = serde_json::to_vec_pretty(&document).map_err(|e| ExportError::Render {
             format: "json",

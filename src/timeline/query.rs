@@ -445,7 +445,7 @@ fn all_events(catalog: &Catalog) -> impl Iterator<Item = (&Flight, &Event)> {
     catalog
         .flights()
         .iter()
-        .flat_map(|f| f.events.iter().map(move |e| (f, e)))
+        .flat_map(|f| f.events.iter().map(move |e| (&**f, e)))
 }
 
 fn cause(flight: &Flight, event: &Event) -> Cause {
