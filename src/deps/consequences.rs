@@ -382,3 +382,106 @@ fn flight_name(catalog: &Catalog, id: &str) -> String {
         .flight(id)
         .map_or(id.to_string(), |f| f.name.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::SourceFile;
+    use crate::deps::{impact, EventGraph, Subject};
+    use chrono::{Duration, TimeZone, Utc};
+
+    /// The scenario of a slip computed on the whole catalog, as `impact` did before it looked only at the
+    /// part of the catalog a shift touches.
+    fn whole(catalog: &Catalog, shift: Shift, now: chrono::DateTime<Utc>) -> Scenario {
+        Scenario {
+            before: catalog.subset(|_| true),
+            after: shift.apply(catalog),
+            shift,
+            now,
+        }
+    }
+
+    /// Every `step`-th moment with a time, slipped by `slip`: the consequences found on the part of the
+    /// catalog the shift touches are those found on the whole catalog. Returns how many slips had
+    /// consequences.
+    fn same_consequences(catalog: &Catalog, slip: Duration, step: usize) -> usize {
+        let now = Utc.with_ymd_and_hms(2200, 1, 1, 0, 0, 0).unwrap();
+        let graph = EventGraph::of(catalog);
+        let mut with_consequences = 0;
+        let timed = graph
+            .graph()
+            .node_indices()
+            .filter(|&n| graph.moment(n).time.is_some());
+        for node in timed.step_by(step) {
+            let moment = graph.moment(node);
+            let subject = Subject::resolve(catalog, &graph, &moment.reference).expect("a moment");
+            let report = impact(catalog, &graph, subject, slip, now).expect("an impact");
+            let shift = Shift::new(
+                report
+                    .moved
+                    .iter()
+                    .map(|m| (m.moment.reference.clone(), Duration::seconds(m.by_seconds))),
+            );
+            let expected = all(&whole(catalog, shift, now));
+            assert_eq!(report.consequences, expected, "{}", moment.reference);
+            with_consequences += usize::from(!expected.is_empty());
+        }
+        with_consequences
+    }
+
+    #[test]
+    fn the_part_of_the_catalog_a_slip_touches_has_all_its_consequences_bundled() {
+        let catalog = Catalog::load("bundled", crate::catalog::embedded()).unwrap();
+        assert!(same_consequences(&catalog, Duration::days(3), 1) > 0);
+        assert!(same_consequences(&catalog, Duration::hours(-20), 1) > 0);
+    }
+
+    #[test]
+    fn the_part_of_the_catalog_a_slip_touches_has_all_its_consequences_synthetic() {
+        let files = crate::synth::generate(600, 11)
+            .into_iter()
+            .map(|(path, text)| SourceFile::new(path, text))
+            .collect();
+        let catalog = Catalog::load("synthetic", files).unwrap();
+        assert!(same_consequences(&catalog, Duration::days(12), 15) > 0);
+    }
+
+    #[test]
+    fn a_subset_holds_the_flights_its_crews_flew_on_and_a_what_if_keeps_who_flew_what() {
+        let catalog = Catalog::load("bundled", crate::catalog::embedded()).unwrap();
+        let part = catalog.subset(|f| f.id == "shenzhou-21");
+        let ids: Vec<&str> = part.flights().iter().map(|f| f.id.as_str()).collect();
+        // The Shenzhou-20 crew came home on Shenzhou-21: their up flight comes along.
+        assert!(
+            ids.contains(&"shenzhou-20") && ids.contains(&"shenzhou-21"),
+            "{ids:?}"
+        );
+        for stay in part.stays() {
+            assert!(ids.contains(&stay.up.as_str()));
+            assert!(stay.down.iter().all(|d| ids.contains(&d.as_str())));
+        }
+        assert!(part.stays().iter().any(|s| s.up == "shenzhou-20"));
+
+        let shift = Shift::new([("shenzhou-21/landing".to_string(), Duration::days(1))]);
+        let after = shift.apply(&part);
+        for (before, after) in part.stays().iter().zip(after.stays()) {
+            assert_eq!(
+                (&before.astronaut, &before.up),
+                (&after.astronaut, &after.up)
+            );
+            let moved = before.down.as_deref() == Some("shenzhou-21");
+            let delta = match (&before.end, &after.end) {
+                (Some(b), Some(a)) => a.instant() - b.instant(),
+                _ => Duration::zero(),
+            };
+            assert_eq!(
+                delta,
+                if moved {
+                    Duration::days(1)
+                } else {
+                    Duration::zero()
+                }
+            );
+        }
+    }
+}
