@@ -264,11 +264,9 @@ impl Part<'_> {
 /// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
 pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
     let as_of = query.as_of.unwrap_or(now).min(now);
-    let mut entries = ranked(catalog, query.kind, &query.scope, as_of);
-    let may_have_ended = may_have_ended(catalog, query.kind, &query.scope, as_of);
-    if let Some(top) = query.top {
-        entries.truncate(top);
-    }
+    let parts = candidates(catalog, part_kind(query.kind), &query.scope);
+    let entries = rank(catalog, query.kind, &parts, as_of, query.top);
+    let may_have_ended = may_have_ended(&parts, as_of);
     RecordsReport {
         kind: query.kind,
         scope: query.scope.clone(),
@@ -289,44 +287,68 @@ pub fn ranked(
     scope: &Scope,
     as_of: DateTime<Utc>,
 ) -> Vec<RecordEntry> {
+    let parts = candidates(catalog, part_kind(kind), scope);
+    rank(catalog, kind, &parts, as_of, None)
+}
+
+/// What a record of `kind` is made of: totals add up stays or EVAs.
+fn part_kind(kind: RecordKind) -> RecordKind {
+    match kind {
+        RecordKind::Cumulative => RecordKind::Stay,
+        RecordKind::EvaTotal => RecordKind::Eva,
+        k => k,
+    }
+}
+
+/// The `top` entries (all when `None`) of `kind` made of `parts`, longest first, ranked. Contenders are
+/// ordered by their figure first: only the entries shown are built.
+fn rank(
+    catalog: &Catalog,
+    kind: RecordKind,
+    parts: &[Candidate],
+    as_of: DateTime<Utc>,
+    top: Option<usize>,
+) -> Vec<RecordEntry> {
+    let top = top.unwrap_or(usize::MAX);
     let mut entries: Vec<RecordEntry> = match kind {
-        RecordKind::Cumulative | RecordKind::EvaTotal => totals(catalog, kind, scope, as_of),
-        _ => candidates(catalog, kind, scope)
-            .iter()
-            .filter_map(|c| c.at(catalog, as_of))
-            .collect(),
+        RecordKind::Cumulative | RecordKind::EvaTotal => {
+            let mut people: Vec<(&str, Vec<Part>)> = totals(parts, as_of).into_iter().collect();
+            people.sort_by_cached_key(|(astronaut, parts)| {
+                (std::cmp::Reverse(total_seconds(parts)), *astronaut)
+            });
+            people
+                .iter()
+                .take(top)
+                .map(|(astronaut, parts)| total_entry(catalog, astronaut, parts))
+                .collect()
+        }
+        _ => {
+            let mut done: Vec<Part> = parts.iter().filter_map(|c| c.part_at(as_of)).collect();
+            done.sort_by(|a, b| {
+                b.elapsed
+                    .seconds
+                    .cmp(&a.elapsed.seconds)
+                    .then_with(|| a.candidate.key.cmp(&b.candidate.key))
+            });
+            done.iter().take(top).map(|p| p.entry(catalog)).collect()
+        }
     };
-    entries.sort_by(|a, b| {
-        b.elapsed
-            .seconds
-            .cmp(&a.elapsed.seconds)
-            .then_with(|| a.key.cmp(&b.key))
-    });
     for (i, e) in entries.iter_mut().enumerate() {
         e.rank = i + 1;
     }
     entries
 }
 
-fn may_have_ended(
-    catalog: &Catalog,
-    kind: RecordKind,
-    scope: &Scope,
-    as_of: DateTime<Utc>,
-) -> Vec<String> {
-    let kind = match kind {
-        RecordKind::Cumulative => RecordKind::Stay,
-        RecordKind::EvaTotal => RecordKind::Eva,
-        k => k,
-    };
-    candidates(catalog, kind, scope)
-        .into_iter()
+/// The contenders going on at `as_of` that were last checked against sources before it.
+fn may_have_ended(parts: &[Candidate], as_of: DateTime<Utc>) -> Vec<String> {
+    parts
+        .iter()
         .filter(|c| {
             c.start.instant() <= as_of
                 && c.end.is_none_or(|e| e.instant() > as_of)
                 && c.checked.is_none_or(|checked| checked.latest() < as_of)
         })
-        .map(|c| c.label.into_owned())
+        .map(|c| c.label.to_string())
         .collect()
 }
 
@@ -337,21 +359,20 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
         RecordKind::Stay | RecordKind::Cumulative => catalog
             .stays()
             .iter()
-            .filter(|s| stay_in_scope(catalog, s, scope))
-            .map(|s| Candidate {
+            .map(|s| (s, flight(&s.up)))
+            .filter(|(s, up)| stay_in_scope(catalog, s, up, scope))
+            .map(|(s, up)| Candidate {
                 label: Cow::Borrowed(catalog.name_of(&s.astronaut)),
                 route: match s.down.as_deref().filter(|d| *d != s.up) {
-                    Some(down) => {
-                        Cow::Owned(format!("{} → {}", flight(&s.up).name, flight(down).name))
-                    }
-                    None => Cow::Borrowed(flight(&s.up).name.as_str()),
+                    Some(down) => Cow::Owned(format!("{} → {}", up.name, flight(down).name)),
+                    None => Cow::Borrowed(up.name.as_str()),
                 },
                 astronauts: vec![s.astronaut.as_str()],
                 flights: stay_flights(s),
                 start: &s.start,
                 end: s.end.as_ref(),
                 key: Cow::Borrowed(s.astronaut.as_str()),
-                checked: flight(&s.up).checked.as_ref(),
+                checked: up.checked.as_ref(),
             })
             .collect(),
         RecordKind::Crew => crews(catalog.stays())
@@ -426,10 +447,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
     }
 }
 
-fn stay_in_scope(catalog: &Catalog, stay: &Stay, scope: &Scope) -> bool {
-    let up = catalog
-        .flight(&stay.up)
-        .expect("stays refer to catalog flights");
+fn stay_in_scope(catalog: &Catalog, stay: &Stay, up: &Flight, scope: &Scope) -> bool {
     let nation = catalog
         .astronaut(&stay.astronaut)
         .map_or("", |a| a.nation.as_str());
@@ -466,17 +484,11 @@ pub fn crews<'a>(stays: impl IntoIterator<Item = &'a Stay>) -> Vec<Vec<&'a Stay>
     crews
 }
 
-/// Per-person totals (time in space or EVA time) as they stood at `as_of`.
-fn totals(
-    catalog: &Catalog,
-    kind: RecordKind,
-    scope: &Scope,
+/// Each person's parts (stays or EVAs) as they stood at `as_of`, in the order of `parts`.
+fn totals<'a>(
+    parts: &'a [Candidate<'a>],
     as_of: DateTime<Utc>,
-) -> Vec<RecordEntry> {
-    let parts = match kind {
-        RecordKind::EvaTotal => candidates(catalog, RecordKind::Eva, scope),
-        _ => candidates(catalog, RecordKind::Stay, scope),
-    };
+) -> BTreeMap<&'a str, Vec<Part<'a>>> {
     let mut by_person: BTreeMap<&str, Vec<Part>> = BTreeMap::new();
     for part in parts.iter().filter_map(|c| c.part_at(as_of)) {
         for astronaut in &part.candidate.astronauts {
@@ -484,9 +496,6 @@ fn totals(
         }
     }
     by_person
-        .into_iter()
-        .map(|(astronaut, parts)| total_entry(catalog, astronaut, &parts))
-        .collect()
 }
 
 /// The sum of a person's parts (stays or EVAs) in time order.
