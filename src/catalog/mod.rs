@@ -61,9 +61,12 @@ impl Catalog {
             (c.findings, consistent)
         });
         checker.findings.extend(parsed.findings);
-        let mut flights = parsed.flights;
-        let stays =
-            validate::check_catalog(&mut checker, &flights, &parsed.consistent, parsed.complete);
+        let flights = parsed.flights;
+        // The checks across flights, and meanwhile the launch order and the index a valid catalog needs.
+        let (stays, (order, flight_index)) = rayon::join(
+            || validate::check_catalog(&mut checker, &flights, &parsed.consistent, parsed.complete),
+            || launch_order(&flights),
+        );
         problems.extend(texts.locate(checker.findings));
         if !problems.is_empty() {
             // In file order, then by position, whatever check found them.
@@ -71,12 +74,12 @@ impl Catalog {
             return Err(CatalogError(problems));
         }
         drop(known);
-        // One key per flight, not one per comparison (the key holds the id, a String).
-        flights.sort_by_cached_key(|f| launch_key(&f.value));
-        let flights: Vec<Arc<Flight>> = flights.into_iter().map(|f| f.value).collect();
+        let flights: Vec<Arc<Flight>> = order
+            .into_iter()
+            .map(|i| Arc::clone(&flights[i].value))
+            .collect();
         let astronauts: Vec<Astronaut> =
             registries.astronauts.into_iter().map(|a| a.value).collect();
-        let flight_index = index(flights.iter().map(|f| f.id.as_str()));
         let astronaut_index = index(astronauts.iter().map(|a| a.id.as_str()));
         // Validation derived the stays already (they do not depend on the order of the flights).
         let stays = stays.expect("a catalog without problems had its stays derived");
@@ -245,13 +248,17 @@ impl Catalog {
     }
 }
 
-fn launch_key(flight: &Flight) -> (Option<chrono::DateTime<chrono::Utc>>, String) {
-    let time = flight
-        .launch
-        .time
-        .as_ref()
-        .or(flight.launch.planned.as_ref());
-    (time.map(Time::instant), flight.id.clone())
+/// The flights in launch order (by launch, else planned launch; then id), as positions in `flights`, and
+/// each id's place in that order.
+fn launch_order(flights: &[Located<Arc<Flight>>]) -> (Vec<usize>, HashMap<String, usize>) {
+    fn key(f: &Flight) -> (Option<chrono::DateTime<chrono::Utc>>, &str) {
+        let time = f.launch.time.as_ref().or(f.launch.planned.as_ref());
+        (time.map(Time::instant), f.id.as_str())
+    }
+    let mut order: Vec<usize> = (0..flights.len()).collect();
+    order.sort_by(|&a, &b| key(&flights[a].value).cmp(&key(&flights[b].value)));
+    let index = index(order.iter().map(|&i| flights[i].value.id.as_str()));
+    (order, index)
 }
 
 fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {

@@ -146,6 +146,34 @@ pub(crate) fn check_catalog(
     consistent: &[bool],
     flights_complete: bool,
 ) -> Option<Vec<Stay>> {
+    // Ids and references on one core, the stays and the events within them on the other; the dependency
+    // check last, as it needs to know whether any time was found wrong.
+    let texts = c.texts;
+    let (ids_and_references, stays) = rayon::join(
+        || {
+            let mut c = Checker::new(texts);
+            check_unique_ids(&mut c, flights);
+            if flights_complete {
+                let by_id: HashMap<&str, &Flight> = flights
+                    .iter()
+                    .map(|f| (f.value.id.as_str(), &*f.value))
+                    .collect();
+                for f in flights {
+                    check_references_of(&mut c, f, &by_id);
+                }
+            }
+            c.findings
+        },
+        || flights_complete.then(|| check_stays(&mut Checker::new(texts), flights, consistent)),
+    );
+    c.findings.extend(ids_and_references);
+    let (stays, found) = stays?;
+    c.findings.extend(found);
+    check_dependencies(c, flights, &stays);
+    Some(stays)
+}
+
+fn check_unique_ids(c: &mut Checker, flights: &[Located<Arc<Flight>>]) {
     let mut flight_files: HashMap<&str, usize> = HashMap::with_capacity(flights.len());
     for f in flights {
         if let Some(&first) = flight_files.get(f.value.id.as_str()) {
@@ -163,16 +191,15 @@ pub(crate) fn check_catalog(
             flight_files.insert(&f.value.id, f.file);
         }
     }
-    if !flights_complete {
-        return None;
-    }
-    let by_id: HashMap<&str, &Flight> = flights
-        .iter()
-        .map(|f| (f.value.id.as_str(), &*f.value))
-        .collect();
-    for f in flights {
-        check_references_of(c, f, &by_id);
-    }
+}
+
+/// Derives the stays, reports the crew entries that do not pair up (unless their flight is already
+/// inconsistent) and the events outside their flight or its crew's stays.
+fn check_stays(
+    c: &mut Checker,
+    flights: &[Located<Arc<Flight>>],
+    consistent: &[bool],
+) -> (Vec<Stay>, Vec<Finding>) {
     let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
     let (stays, issues) = derive_stays(&plain);
     for issue in issues.into_iter().filter(|i| consistent[i.flight]) {
@@ -188,8 +215,7 @@ pub(crate) fn check_catalog(
         );
     }
     check_events_in_time(c, flights, &stays);
-    check_dependencies(c, flights, &stays);
-    Some(stays)
+    (stays, std::mem::take(&mut c.findings))
 }
 
 fn check_registry_ids<T>(
