@@ -117,18 +117,20 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
         }
     }
     marks.par_sort_unstable_by(|a, b| a.key().cmp(&b.key()));
-    let people: Vec<&[Mark]> = marks.chunk_by(|a, b| a.astronaut == b.astronaut).collect();
-    let per_person: Vec<(Vec<Stay>, Vec<CrewIssue>)> = people
+    let per_person: Vec<(Vec<Stay>, Vec<CrewIssue>)> = marks
+        .chunk_by(|a, b| a.astronaut == b.astronaut)
+        .collect::<Vec<_>>()
         .par_iter()
         .map(|marks| pair(flights, marks))
         .collect();
+    drop(marks);
     let mut stays = Vec::with_capacity(per_person.iter().map(|(s, _)| s.len()).sum());
     let mut issues = Vec::new();
     for (s, i) in per_person {
         stays.extend(s);
         issues.extend(i);
     }
-    // Stays are large: sort their keys, then move each stay once.
+    // Stays are large: sort their keys, then move the stays into place where they are.
     let mut order: Vec<(&Time, &str, usize, usize)> = stays
         .iter()
         .enumerate()
@@ -136,12 +138,29 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
         .collect();
     order.par_sort_unstable();
     let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
-    let mut slots: Vec<Option<Stay>> = stays.into_iter().map(Some).collect();
-    let stays = order
-        .into_iter()
-        .map(|i| slots[i].take().expect("each stay is moved once"))
-        .collect();
+    permute(&mut stays, &order);
     (stays, issues)
+}
+
+/// Reorders `items` in place so that `items[i]` becomes what was at `order[i]` (`order` is a permutation),
+/// following each cycle of the permutation with swaps: no second buffer of large items.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        if placed[start] {
+            continue;
+        }
+        let mut at = start;
+        loop {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// One person's marks, in order, paired into stays; the marks that do not pair up are issues.
@@ -227,5 +246,28 @@ fn stay(flights: &[&Flight], astronaut: &str, up: &Mark, down: Option<&Mark>) ->
         start: up.time.cloned().expect("up marks have a time"),
         end: down.and_then(|d| d.time.cloned()),
         planned_end: up_flight.planned_landing().cloned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let orders: [&[usize]; 6] = [
+            &[2, 0, 1],
+            &[1, 2, 0],
+            &[0, 1, 2],
+            &[1, 0, 3, 2],
+            &[3, 2, 1, 0, 4],
+            &[],
+        ];
+        for order in orders {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            let expected: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            permute(&mut items, order);
+            assert_eq!(items, expected, "{order:?}");
+        }
     }
 }
