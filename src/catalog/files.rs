@@ -28,7 +28,8 @@ pub struct SourceFile {
 enum Content {
     Text(String),
     OnDisk(PathBuf),
-    Refused(Problem),
+    // Boxed: refused files are rare, and a `SourceFile` per file of a large catalog should stay small.
+    Refused(Box<Problem>),
 }
 
 impl SourceFile {
@@ -48,7 +49,7 @@ impl SourceFile {
         match &self.content {
             Content::Text(text) => Ok(std::borrow::Cow::Borrowed(text)),
             Content::OnDisk(path) => read_text(path, &self.name).map(std::borrow::Cow::Owned),
-            Content::Refused(problem) => Err(problem.clone()),
+            Content::Refused(problem) => Err((**problem).clone()),
         }
     }
 
@@ -64,7 +65,7 @@ impl SourceFile {
         SourceFile {
             name,
             file_name,
-            content: Content::Refused(problem),
+            content: Content::Refused(Box::new(problem)),
         }
     }
 }
