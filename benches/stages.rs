@@ -8,7 +8,7 @@ use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use orbitline::catalog::{Catalog, SourceFile};
 use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
-use orbitline::deps::{impact, EventGraph, Subject};
+use orbitline::deps::{impact, impact_graph, EventGraph, Subject};
 use orbitline::synth::generate;
 use orbitline::timeline::derive_stays;
 use orbitline::timeline::records::{ranked, RecordKind, Scope};
@@ -69,9 +69,10 @@ fn stages(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("event graph", n), |b| {
             b.iter(|| EventGraph::of(&catalog))
         });
-        let graph = EventGraph::of(&catalog);
+        // As `orbitline impact` runs it: the graph around the moment, the slip, its consequences.
         group.bench_function(BenchmarkId::new("impact with consequences", n), |b| {
             b.iter(|| {
+                let graph = impact_graph(&catalog, &launch);
                 let subject = Subject::resolve(&catalog, &graph, &launch).expect("a launch");
                 impact(&catalog, &graph, subject, chrono::Duration::days(10), now)
                     .expect("an impact")

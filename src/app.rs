@@ -352,7 +352,7 @@ pub fn answer(
             report::render(&deps::why(catalog, &graph, subject), format, display)
         }
         Request::Impact { reference, slip } => {
-            let graph = EventGraph::of(catalog);
+            let graph = deps::impact_graph(catalog, reference);
             let subject = Subject::resolve(catalog, &graph, reference)?;
             report::render(
                 &deps::impact(catalog, &graph, subject, *slip, options.now)?,

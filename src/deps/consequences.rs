@@ -402,7 +402,8 @@ mod tests {
     }
 
     /// Every `step`-th moment with a time, slipped by `slip`: the consequences found on the part of the
-    /// catalog the shift touches are those found on the whole catalog. Returns how many slips had
+    /// catalog the shift touches are those found on the whole catalog, and the whole report on the graph
+    /// built around the moment is the one on the whole graph. Returns how many slips had
     /// consequences.
     fn same_consequences(catalog: &Catalog, slip: Duration, step: usize) -> usize {
         let now = Utc.with_ymd_and_hms(2200, 1, 1, 0, 0, 0).unwrap();
@@ -424,6 +425,16 @@ mod tests {
             );
             let expected = all(&whole(catalog, shift, now));
             assert_eq!(report.consequences, expected, "{}", moment.reference);
+            // The graph `impact` builds around the moment gives the same answer as the whole graph.
+            let around = crate::deps::impact_graph(catalog, &moment.reference);
+            let subject = Subject::resolve(catalog, &around, &moment.reference).expect("a moment");
+            let narrow = impact(catalog, &around, subject, slip, now).expect("an impact");
+            assert_eq!(
+                serde_json::to_value(&narrow).unwrap(),
+                serde_json::to_value(&report).unwrap(),
+                "{}",
+                moment.reference
+            );
             with_consequences += usize::from(!expected.is_empty());
         }
         with_consequences

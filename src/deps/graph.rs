@@ -231,6 +231,68 @@ impl EventGraph {
         EventGraph::build(catalog.flights(), catalog.stays())
     }
 
+    /// The graph of the part of a catalog that a move of a moment of `flights` can reach, for `impact`:
+    /// those flights, every flight whose moments wait on theirs (a crew's down flight waits on its up
+    /// flight; a flight that links to another's moment waits on it), on and on, and the flights these wait
+    /// on directly (so that the constraints into a moved moment are there). A slip moves nothing outside
+    /// it, and the graph is built in the catalog's order, so every edge keeps its rank among the others
+    /// (ties between constraints are broken the same way as on the whole graph).
+    pub fn around(catalog: &Catalog, flights: &[&str]) -> EventGraph {
+        // (a, b): a moment of flight b waits on one of flight a.
+        let mut links: Vec<(&str, &str)> = catalog
+            .stays()
+            .iter()
+            .filter_map(|s| Some((s.up.as_str(), s.down.as_deref()?)))
+            .collect();
+        for flight in catalog.flights().iter().filter(|f| has_explicit_links(f)) {
+            for (_, _, caused_by, after) in explicit_links(flight) {
+                let references = caused_by
+                    .iter()
+                    .map(String::as_str)
+                    .chain(after.iter().map(|a| a.event.as_str()));
+                for reference in references {
+                    if let Some((from, _)) = reference.split_once('/') {
+                        links.push((from, flight.id.as_str()));
+                    }
+                }
+            }
+        }
+        let mut waiting: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut waited_on: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (from, to) in links.into_iter().filter(|(from, to)| from != to) {
+            waiting.entry(from).or_default().push(to);
+            waited_on.entry(to).or_default().push(from);
+        }
+        let mut reached: std::collections::HashSet<&str> = flights.iter().copied().collect();
+        let mut queue: Vec<&str> = flights.to_vec();
+        while let Some(flight) = queue.pop() {
+            for &next in waiting.get(flight).into_iter().flatten() {
+                if reached.insert(next) {
+                    queue.push(next);
+                }
+            }
+        }
+        let mut keep = reached.clone();
+        for flight in &reached {
+            keep.extend(waited_on.get(flight).into_iter().flatten().copied());
+        }
+        let kept: Vec<&Flight> = catalog
+            .flights()
+            .iter()
+            .filter(|f| keep.contains(f.id.as_str()))
+            .map(|f| &**f)
+            .collect();
+        let stays: Vec<Stay> = catalog
+            .stays()
+            .iter()
+            .filter(|s| {
+                keep.contains(s.up.as_str()) || s.down.as_deref().is_some_and(|d| keep.contains(d))
+            })
+            .cloned()
+            .collect();
+        EventGraph::build(&kept, &stays)
+    }
+
     /// Builds the graph from flights and the stays derived from them. References that do not resolve are
     /// left out (validation reports them).
     pub fn build<F: std::borrow::Borrow<Flight>>(flights: &[F], stays: &[Stay]) -> EventGraph {

@@ -288,6 +288,15 @@ pub fn impact(
         }
     }
 
+    // In time order (the graph's own order depends on which part of the catalog it was built from).
+    absorbed.sort_by_key(|a| {
+        (
+            a.moment.time.as_ref().map(Time::instant),
+            a.moment.reference.clone(),
+        )
+    });
+    bounded.sort_by_key(|b| (b.at_least, b.moment.reference.clone()));
+
     let mut broken = Vec::new();
     if let (Some(new), true) = (
         schedule::time_after(&net, &effects, start),

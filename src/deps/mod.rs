@@ -192,6 +192,20 @@ impl Subject {
     }
 }
 
+/// The graph `impact` needs for the subject `text`: the part of the catalog a move of it can reach
+/// ([`EventGraph::around`]), or the whole graph when `text` names no flight of the catalog (so that the
+/// error and its suggestion are the same as for the other commands).
+pub fn impact_graph(catalog: &Catalog, text: &str) -> EventGraph {
+    let flight = match text.split_once('@') {
+        Some((_, up)) => up,
+        None => text.split_once('/').map_or(text, |(flight, _)| flight),
+    };
+    match catalog.flight(flight) {
+        Some(flight) => EventGraph::around(catalog, &[flight.id.as_str()]),
+        None => EventGraph::of(catalog),
+    }
+}
+
 /// A moment as results show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct MomentView {
