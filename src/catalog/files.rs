@@ -102,14 +102,26 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
     }
     let mut files = Vec::new();
     let mut seen = HashSet::new();
-    walk(root, &mut files, &mut seen);
+    walk(root, None, &mut files, &mut seen);
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
+/// Lists `dir` into `files`. `real` is its canonical path when the caller knows it (a folder reached
+/// through no symbolic link is its parent's canonical path and its name): only the root and linked
+/// folders need resolving, which spares a system call per path component for every folder.
+fn walk(
+    dir: &Path,
+    real: Option<PathBuf>,
+    files: &mut Vec<SourceFile>,
+    seen: &mut HashSet<PathBuf>,
+) {
     let shown = dir.display().to_string();
     // A symlink loop shows up as a folder we have already been in.
-    match fs::canonicalize(dir) {
+    let real = match real {
+        Some(real) => Ok(real),
+        None => fs::canonicalize(dir),
+    };
+    match real {
         Ok(real) if seen.contains(&real) => {
             files.push(SourceFile::refused(
                 shown,
@@ -122,8 +134,8 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
             ));
             return;
         }
-        Ok(real) => {
-            seen.insert(real);
+        Ok(ref real) => {
+            seen.insert(real.clone());
         }
         Err(e) => {
             files.push(unreadable(dir, &e));
@@ -147,8 +159,9 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
         }
         // The entry's own type needs no system call on most file systems; a symbolic link is followed,
         // so that a linked folder or file is read like any other.
+        let linked = entry.file_type().is_ok_and(|t| t.is_symlink());
         let file_type = match entry.file_type() {
-            Ok(t) if t.is_symlink() => fs::metadata(&path).map(|m| m.file_type()),
+            Ok(_) if linked => fs::metadata(&path).map(|m| m.file_type()),
             other => other,
         };
         let file_type = match file_type {
@@ -161,7 +174,11 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>, seen: &mut HashSet<PathBuf>) {
             Err(_) => continue,
         };
         if file_type.is_dir() {
-            walk(&path, files, seen);
+            let known = match (&real, linked) {
+                (Ok(parent), false) => Some(parent.join(entry.file_name())),
+                _ => None,
+            };
+            walk(&path, known, files, seen);
         } else if file_name.ends_with(".json") {
             let name = path.display().to_string();
             files.push(if file_type.is_file() {
