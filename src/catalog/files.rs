@@ -220,11 +220,19 @@ fn read_text(path: &Path, name: &str) -> Result<String, Problem> {
         )
         .hint("a flight file holds one flight; check that this is the file you meant"));
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    // `take`: a file that grew since its size was read is still cut at the cap.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
+    // Exactly the size the file had when opened: one read for a small file, and no second read to find
+    // the end (a file replaced meanwhile is still the one opened; one that shrank ends early).
+    let mut bytes = vec![0; len as usize];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match (&file).read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(cannot_read(e)),
+        }
+    }
+    bytes.truncate(filled);
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let position =
