@@ -121,7 +121,7 @@ impl Catalog {
                 }
             })
             .collect();
-        stays.sort_by(|a, b| (&a.start, &a.up, a.seat).cmp(&(&b.start, &b.up, b.seat)));
+        crate::timeline::sort_stays(&mut stays);
         Catalog {
             label: self.label.clone(),
             astronauts: self.astronauts.clone(),

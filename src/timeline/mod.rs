@@ -18,4 +18,5 @@ pub use query::{
     QueryError, ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
 };
 pub(crate) use query::{utc, utc_instant, utc_opt};
+pub(crate) use stay::sort as sort_stays;
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};

@@ -130,7 +130,14 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
         stays.extend(s);
         issues.extend(i);
     }
-    // Stays are large: sort their keys, then move the stays into place where they are.
+    sort(&mut stays);
+    (stays, issues)
+}
+
+/// Puts stays in their order: by start, then up flight, then seat. Stays are large: their keys are sorted,
+/// then the stays moved into place where they are.
+pub(crate) fn sort(stays: &mut [Stay]) {
+    use rayon::prelude::*;
     let mut order: Vec<(&Time, &str, usize, usize)> = stays
         .iter()
         .enumerate()
@@ -138,8 +145,7 @@ pub fn derive_stays<F: Borrow<Flight>>(flights: &[F]) -> (Vec<Stay>, Vec<CrewIss
         .collect();
     order.par_sort_unstable();
     let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
-    permute(&mut stays, &order);
-    (stays, issues)
+    permute(stays, &order);
 }
 
 /// Reorders `items` in place so that `items[i]` becomes what was at `order[i]` (`order` is a permutation),
