@@ -159,10 +159,12 @@ fn walk(
         }
         // The entry's own type needs no system call on most file systems; a symbolic link is followed,
         // so that a linked folder or file is read like any other.
-        let linked = entry.file_type().is_ok_and(|t| t.is_symlink());
-        let file_type = match entry.file_type() {
-            Ok(_) if linked => fs::metadata(&path).map(|m| m.file_type()),
-            other => other,
+        let own = entry.file_type();
+        let linked = own.as_ref().is_ok_and(|t| t.is_symlink());
+        let file_type = if linked {
+            fs::metadata(&path).map(|m| m.file_type())
+        } else {
+            own
         };
         let file_type = match file_type {
             Ok(file_type) => file_type,

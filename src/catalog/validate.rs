@@ -164,7 +164,7 @@ pub(crate) fn check_catalog(
             }
             c.findings
         },
-        || flights_complete.then(|| check_stays(&mut Checker::new(texts), flights, consistent)),
+        || flights_complete.then(|| check_stays(texts, flights, consistent)),
     );
     c.findings.extend(ids_and_references);
     let (stays, found) = stays?;
@@ -196,10 +196,11 @@ fn check_unique_ids(c: &mut Checker, flights: &[Located<Arc<Flight>>]) {
 /// Derives the stays, reports the crew entries that do not pair up (unless their flight is already
 /// inconsistent) and the events outside their flight or its crew's stays.
 fn check_stays(
-    c: &mut Checker,
+    texts: &Texts,
     flights: &[Located<Arc<Flight>>],
     consistent: &[bool],
 ) -> (Vec<Stay>, Vec<Finding>) {
+    let mut c = Checker::new(texts);
     let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
     let (stays, issues) = derive_stays(&plain);
     for issue in issues.into_iter().filter(|i| consistent[i.flight]) {
@@ -214,8 +215,8 @@ fn check_stays(
             issue.hint,
         );
     }
-    check_events_in_time(c, flights, &stays);
-    (stays, std::mem::take(&mut c.findings))
+    check_events_in_time(&mut c, flights, &stays);
+    (stays, c.findings)
 }
 
 fn check_registry_ids<T>(

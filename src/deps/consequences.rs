@@ -39,10 +39,7 @@ impl Scenario {
     /// the moved flights, the flights with anomaly effects, and what their crews flew on ([`Catalog::subset`]), so that a slip
     /// costs the part of the catalog it touches. A check that looks further must widen this.
     pub fn new(catalog: &Catalog, shift: Shift, now: chrono::DateTime<chrono::Utc>) -> Scenario {
-        let moved: BTreeSet<&str> = shift
-            .moves()
-            .filter_map(|(reference, _)| reference.split('/').next())
-            .collect();
+        let moved = shift.flights();
         let moved_flights = || moved.iter().filter_map(|id| catalog.flight(id));
         let stations: BTreeSet<&str> = moved_flights()
             .filter_map(|f| f.station.as_deref())
@@ -250,8 +247,8 @@ fn time_in_orbit(flight: &Flight) -> Option<i64> {
 pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
     let stations: BTreeSet<&str> = scenario
         .shift
-        .moves()
-        .filter_map(|(reference, _)| reference.split('/').next())
+        .flights()
+        .into_iter()
         .filter_map(|flight| scenario.before.flight(flight)?.station.as_deref())
         .collect();
     let mut out = Vec::new();
@@ -321,11 +318,7 @@ pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
 /// Crew stays whose record status in the nation of a moved flight changes: one that set the record when
 /// it ended and no longer does, or the reverse (a record can change hands without its holder moving).
 pub fn records(scenario: &Scenario) -> Vec<Consequence> {
-    let moved_flights: BTreeSet<&str> = scenario
-        .shift
-        .moves()
-        .filter_map(|(reference, _)| reference.split('/').next())
-        .collect();
+    let moved_flights = scenario.shift.flights();
     let nations: BTreeSet<String> = moved_flights
         .iter()
         .filter_map(|f| scenario.before.flight(f).map(|f| f.nation.clone()))

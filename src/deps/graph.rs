@@ -236,7 +236,8 @@ impl EventGraph {
     /// flight; a flight that links to another's moment waits on it), on and on, and the flights these wait
     /// on directly (so that the constraints into a moved moment are there). A slip moves nothing outside
     /// it, and the graph is built in the catalog's order, so every edge keeps its rank among the others
-    /// (ties between constraints are broken the same way as on the whole graph).
+    /// (ties between constraints are broken the same way as on the whole graph). Built over
+    /// [`Catalog::subset`]: a moment's `flight` indexes the flights of that part, not of `catalog`.
     pub fn around(catalog: &Catalog, flights: &[&str]) -> EventGraph {
         // (a, b): a moment of flight b waits on one of flight a.
         let mut links: Vec<(&str, &str)> = catalog
@@ -276,21 +277,7 @@ impl EventGraph {
         for flight in &reached {
             keep.extend(waited_on.get(flight).into_iter().flatten().copied());
         }
-        let kept: Vec<&Flight> = catalog
-            .flights()
-            .iter()
-            .filter(|f| keep.contains(f.id.as_str()))
-            .map(|f| &**f)
-            .collect();
-        let stays: Vec<Stay> = catalog
-            .stays()
-            .iter()
-            .filter(|s| {
-                keep.contains(s.up.as_str()) || s.down.as_deref().is_some_and(|d| keep.contains(d))
-            })
-            .cloned()
-            .collect();
-        EventGraph::build(&kept, &stays)
+        EventGraph::of(&catalog.subset(|f| keep.contains(f.id.as_str())))
     }
 
     /// Builds the graph from flights and the stays derived from them. References that do not resolve are

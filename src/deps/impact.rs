@@ -42,6 +42,14 @@ impl Shift {
             .unwrap_or_else(Duration::zero)
     }
 
+    /// The flights with a moved moment (ids, sorted, once each).
+    pub fn flights(&self) -> std::collections::BTreeSet<&str> {
+        self.moves
+            .keys()
+            .filter_map(|reference| reference.split('/').next())
+            .collect()
+    }
+
     /// The moved moments, by reference.
     pub fn moves(&self) -> impl Iterator<Item = (&str, Duration)> {
         self.moves.iter().map(|(r, d)| (r.as_str(), *d))
@@ -61,17 +69,16 @@ impl Shift {
     /// actual one) and an EVA's end move by its delta. Functions that compute something from a catalog
     /// (stays, records, station coverage) can run on it and be compared with the original.
     pub fn apply(&self, catalog: &Catalog) -> Catalog {
-        let moved: std::collections::HashSet<&str> = self
-            .moves
-            .keys()
-            .filter_map(|reference| reference.split('/').next())
-            .collect();
+        let moved = self.flights();
         let flights = catalog
             .flights()
             .iter()
-            .map(|f| match moved.contains(f.id.as_str()) {
-                true => std::sync::Arc::new(self.apply_to_flight(f)),
-                false => std::sync::Arc::clone(f),
+            .map(|f| {
+                if moved.contains(f.id.as_str()) {
+                    std::sync::Arc::new(self.apply_to_flight(f))
+                } else {
+                    std::sync::Arc::clone(f)
+                }
             })
             .collect();
         catalog.with_times(flights)

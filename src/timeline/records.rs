@@ -574,12 +574,7 @@ pub fn progression(
     match kind {
         RecordKind::Cumulative | RecordKind::EvaTotal => {
             // Walk the ends in time order, keeping each person's running total.
-            let part_kind = if kind == RecordKind::EvaTotal {
-                RecordKind::Eva
-            } else {
-                RecordKind::Stay
-            };
-            let mut parts: Vec<Candidate> = candidates(catalog, part_kind, scope)
+            let mut parts: Vec<Candidate> = candidates(catalog, part_kind(kind), scope)
                 .into_iter()
                 .filter(|c| c.end.is_some_and(|e| e.instant() <= as_of))
                 .collect();
