@@ -348,7 +348,7 @@ fn station_lists_the_slip_and_its_cause() {
 #[test]
 fn unknown_station_and_bad_kind_are_usage_errors() {
     common::orbitline()
-        .args(["station", "tiangong2"])
+        .args(["station", "tiangng-2"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `tiangong-2`?"));

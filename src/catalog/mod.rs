@@ -8,6 +8,7 @@
 
 mod files;
 pub mod locate;
+pub mod names;
 mod parse;
 mod problem;
 pub(crate) mod texts;

@@ -745,6 +745,7 @@ impl Collected {
                 id,
                 name: person.name.clone(),
                 native_name: None,
+                aliases: Vec::new(),
                 nation,
                 born: person.born.clone().filter(|b| b.len() >= 4),
                 sources: person.url.iter().cloned().collect(),
@@ -1022,6 +1023,7 @@ impl Collected {
             .map(|(id, (name, nation, url))| Station {
                 id,
                 name,
+                aliases: Vec::new(),
                 nation,
                 sources: url.into_iter().collect(),
                 notes: None,

@@ -3,8 +3,10 @@
 //! Every function here is pure: the reference time for flights still in orbit (`now`) is an argument,
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
+pub mod aloft;
 pub mod claims;
 mod duration;
+pub mod people;
 mod query;
 pub mod records;
 pub mod station;

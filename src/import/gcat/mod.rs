@@ -1442,6 +1442,7 @@ fn build(
                 id: p.id.clone(),
                 name: p.name.clone(),
                 native_name: p.native_name.clone(),
+                aliases: Vec::new(),
                 nation: p.nation.clone()?,
                 born: p.born.clone(),
                 sources: Vec::new(),
@@ -1481,6 +1482,7 @@ fn build(
             }),
             id,
             name,
+            aliases: Vec::new(),
             nation,
             sources: Vec::new(),
         })
