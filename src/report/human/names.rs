@@ -98,7 +98,7 @@ impl Human for AstronautList {
             .iter()
             .map(|a| {
                 let mut total = format_elapsed(&a.total);
-                if a.total.min_seconds != a.total.max_seconds {
+                if a.total.precision == Precision::Day {
                     total.push_str(" ~");
                     uncertain = true;
                 }
@@ -132,7 +132,7 @@ impl Human for AstronautList {
         let _ = writeln!(out, "{} astronaut{}", rows.len(), plural(rows.len()));
         if uncertain {
             out.push_str(
-                "~ a launch or landing is known only to the minute or the day: `--json` gives the range\n",
+                "~ a launch or landing is known only to the day: `--json` gives the range\n",
             );
         }
         if open {
@@ -219,10 +219,15 @@ impl Human for AloftReport {
             out.push_str(table.split_once('\n').map_or("", |(_, rest)| rest));
         }
         if self.past_last_check {
+            let landed = match may_have_landed {
+                0 => String::new(),
+                1 => "the one marked * may have landed since, and ".into(),
+                n => format!("the {n} marked * may have landed since, and "),
+            };
             let _ = writeln!(
                 out,
-                "\nThis is after the catalog's last check ({checked}): {may_have_landed} of them (*) may have \
-                 landed since, and launches after it are not in the catalog."
+                "\nThis is after the catalog's last check ({checked}): {landed}launches after it are not \
+                 in the catalog."
             );
         }
         out
