@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
 use super::station::{aboard, visits};
-use super::Elapsed;
+use super::{Elapsed, Stay};
 use crate::catalog::names::{instant, instant_opt};
 use crate::catalog::Catalog;
 use crate::model::{Flight, Time};
@@ -123,24 +123,7 @@ pub fn aloft(catalog: &Catalog, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -
         .filter(|s| up_at(&s.start, s.end.as_ref()))
         .collect();
 
-    // The crews aboard each station, as the station timeline counts them.
-    let mut at_station: HashMap<(&str, &str), AtStation> = HashMap::new();
-    let mut ignored = Vec::new();
-    for (index, station) in catalog.stations().iter().enumerate() {
-        let visits = visits(catalog, &station.id, &mut ignored);
-        for crew in aboard(catalog, &visits) {
-            for astronaut in crew.astronauts {
-                at_station.insert(
-                    (astronaut, crew.up),
-                    AtStation {
-                        station: index,
-                        arrive: crew.arrive,
-                        leave: crew.leave,
-                    },
-                );
-            }
-        }
-    }
+    let at_station = crews_at_stations(catalog);
 
     let mut groups: Vec<AloftGroup> = Vec::new();
     let mut group_of: HashMap<(Place, String), usize> = HashMap::new();
@@ -149,41 +132,10 @@ pub fn aloft(catalog: &Catalog, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -
             continue;
         };
         let here = at_station.get(&(stay.astronaut.as_str(), stay.up.as_str()));
-        let (place, id, name, leg) = match here {
-            Some(h) if up_at(h.arrive, h.leave) => {
-                let s = &catalog.stations()[h.station];
-                (Place::Station, s.id.clone(), s.name.clone(), None)
-            }
-            Some(h) => {
-                let s = &catalog.stations()[h.station];
-                let (direction, vehicle) = if at < h.arrive.instant() {
-                    ("to", up)
-                } else {
-                    let down = stay.down.as_deref().and_then(|d| catalog.flight(d));
-                    ("from", down.unwrap_or(up))
-                };
-                let leg = Leg {
-                    direction,
-                    station: s.id.clone(),
-                    station_name: s.name.clone(),
-                };
-                (
-                    Place::Spacecraft,
-                    vehicle.id.clone(),
-                    vehicle.name.clone(),
-                    Some(leg),
-                )
-            }
-            None => (Place::Spacecraft, up.id.clone(), up.name.clone(), None),
-        };
-        let index = *group_of.entry((place, id.clone())).or_insert_with(|| {
-            groups.push(AloftGroup {
-                place,
-                id,
-                name,
-                leg,
-                people: Vec::new(),
-            });
+        let group = group_of_stay(catalog, stay, up, here, at);
+        let (place, id) = (group.place, group.id.clone());
+        let index = *group_of.entry((place, id)).or_insert_with(|| {
+            groups.push(group);
             groups.len() - 1
         });
         let person = catalog.astronaut(&stay.astronaut);
@@ -223,6 +175,65 @@ pub fn aloft(catalog: &Catalog, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -
         count: stays.len(),
         groups,
     }
+}
+
+/// Every crew aboard every station, by (astronaut, up flight), as the station timeline counts them.
+fn crews_at_stations(catalog: &Catalog) -> HashMap<(&str, &str), AtStation<'_>> {
+    let mut at_station = HashMap::new();
+    let mut ignored = Vec::new();
+    for (index, station) in catalog.stations().iter().enumerate() {
+        let visits = visits(catalog, &station.id, &mut ignored);
+        for crew in aboard(catalog, &visits) {
+            for astronaut in crew.astronauts {
+                at_station.insert(
+                    (astronaut, crew.up),
+                    AtStation {
+                        station: index,
+                        arrive: crew.arrive,
+                        leave: crew.leave,
+                    },
+                );
+            }
+        }
+    }
+    at_station
+}
+
+/// The (empty) group a person on `stay` belongs to at `at`: the station they were aboard, or the
+/// spacecraft they were in (`up` before it reached the station, their down flight after they left it).
+fn group_of_stay(
+    catalog: &Catalog,
+    stay: &Stay,
+    up: &Flight,
+    here: Option<&AtStation>,
+    at: DateTime<Utc>,
+) -> AloftGroup {
+    let group = |place, id: &str, name: &str, leg| AloftGroup {
+        place,
+        id: id.to_string(),
+        name: name.to_string(),
+        leg,
+        people: Vec::new(),
+    };
+    let Some(here) = here else {
+        return group(Place::Spacecraft, &up.id, &up.name, None);
+    };
+    let station = &catalog.stations()[here.station];
+    if here.arrive.instant() <= at && here.leave.is_none_or(|l| at < l.instant()) {
+        return group(Place::Station, &station.id, &station.name, None);
+    }
+    let (direction, vehicle) = if at < here.arrive.instant() {
+        ("to", up)
+    } else {
+        let down = stay.down.as_deref().and_then(|d| catalog.flight(d));
+        ("from", down.unwrap_or(up))
+    };
+    let leg = Leg {
+        direction,
+        station: station.id.clone(),
+        station_name: station.name.clone(),
+    };
+    group(Place::Spacecraft, &vehicle.id, &vehicle.name, Some(leg))
 }
 
 /// `at` is after the date `flight` was last checked against its sources (or it never says).
