@@ -296,8 +296,19 @@ fn name_problem(error: &NameError) -> Problem {
             Problem::in_file("(command line)", format!("{error}:{}", lines(candidates)))
                 .hint("name one by its id; `orbitline find TEXT` lists what a name may mean")
         }
-        NameError::Unknown { suggestions, .. } => {
+        NameError::Unknown {
+            text,
+            what,
+            suggestions,
+            other_kinds,
+        } => {
             let problem = Problem::in_file("(command line)", error.to_string());
+            if !other_kinds.is_empty() {
+                return problem.hint(format!(
+                    "`{text}` names something this command does not take (it takes a {what}):{}",
+                    lines(other_kinds)
+                ));
+            }
             match suggestions.as_slice() {
                 [] => problem.hint("`orbitline find TEXT` searches names; `orbitline list` shows every flight, `orbitline list --astronauts` every person"),
                 [one] => problem.hint(format!("did you mean `{}`? ({})", one.id, candidate_line(one, &display))),

@@ -210,6 +210,14 @@ fn a_name_that_matches_nothing_suggests_the_closest() {
         ))
         .stderr(predicate::str::contains("dragon-crew-5"))
         .stderr(predicate::str::contains("dragon-crew-9"));
+    // A name of another kind says what it is.
+    common::orbitline()
+        .args(["--data", FIXTURE, "duration", "ISS"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`ISS` names something this command does not take (it takes a flight or astronaut):\n    iss  International Space Station, station, US, 2015-12-15 – 2026-01-15",
+        ));
     // Nothing near: where to look.
     common::orbitline()
         .args(["--data", FIXTURE, "station", "zzzzzz"])

@@ -178,6 +178,8 @@ pub enum NameError {
         what: String,
         /// The closest names, nearest first.
         suggestions: Vec<Candidate>,
+        /// What the text names among the kinds not admitted here (`ISS` asked of `duration`).
+        other_kinds: Vec<Candidate>,
     },
 }
 
@@ -224,11 +226,19 @@ impl<'c> Lookup<'c> {
         let found = names.matches(text, kinds);
         match found.as_slice() {
             [(target, _)] => Ok(self.id(*target).to_string()),
-            [] => Err(NameError::Unknown {
-                text: text.to_string(),
-                what: kinds.label(),
-                suggestions: names.describe(&names.suggest(text, kinds, 5)),
-            }),
+            [] => {
+                let other_kinds = names.matches(text, Kinds::ANY);
+                Err(NameError::Unknown {
+                    text: text.to_string(),
+                    what: kinds.label(),
+                    suggestions: if other_kinds.is_empty() {
+                        names.describe(&names.suggest(text, kinds, 5))
+                    } else {
+                        Vec::new()
+                    },
+                    other_kinds: names.describe(&other_kinds),
+                })
+            }
             _ => Err(NameError::Ambiguous {
                 text: text.to_string(),
                 what: kinds.label(),
