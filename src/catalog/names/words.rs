@@ -48,6 +48,9 @@ pub(super) fn contains(text: &str, query: &[String], key: &str) -> bool {
 /// 9-A`; `None` when it has none.
 pub(super) fn arabic_numerals(name: &str) -> Option<String> {
     fn value(word: &str) -> Option<u32> {
+        if word.is_empty() || !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+            return None;
+        }
         const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
         const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
         (1..40).find(|&n: &u32| {
