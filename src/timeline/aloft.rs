@@ -12,9 +12,10 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
 use super::station::{aboard, visits};
-use super::{Elapsed, Stay};
+use super::Elapsed;
 use crate::catalog::names::{instant, instant_opt};
 use crate::catalog::Catalog;
+use crate::catalog::Stay;
 use crate::model::{Flight, Time};
 
 /// The answer to `orbitline aloft`.
