@@ -46,6 +46,8 @@ fn every_name_form_finds_its_flight_or_person() {
         ("Neil Armstrong", "neil-armstrong"),
         // The start of a given name with the family name.
         ("Tim Peake", "timothy-peake"),
+        // A common short form of a given name.
+        ("Mike Fincke", "michael-fincke"),
         ("Chen Dong", "chen-dong"),
         ("chen dong", "chen-dong"),
         ("陈冬", "chen-dong"),

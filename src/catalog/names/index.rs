@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::candidate::describe;
-use super::words::{arabic_numerals, contains, fold, Words};
+use super::words::{arabic_numerals, contains, fold, short_for, Words};
 use super::{Candidate, Kind, Kinds, Rule, Target};
 use crate::catalog::Catalog;
 use crate::model::Astronaut;
@@ -136,7 +136,7 @@ impl<'c> Names<'c> {
         found
     }
 
-    /// The family name with the start of a given name: `Tim Peake`.
+    /// The family name with the start of a given name (`Tim Peake`) or a short form of it (`Mike Fincke`).
     fn given_name_prefix(&self, text: &str) -> Vec<(Target, Rule)> {
         let query = Words::of(text).names;
         if query.len() < 2 {
@@ -161,7 +161,10 @@ impl<'c> Names<'c> {
                     .enumerate()
                     .filter(|&(i, _)| i != q)
                     .all(|(_, w)| {
-                        w.chars().count() >= 2 && others.iter().any(|o| o.starts_with(w.as_str()))
+                        w.chars().count() >= 2
+                            && others
+                                .iter()
+                                .any(|o| o.starts_with(w.as_str()) || short_for(w, o))
                     })
             })
         };

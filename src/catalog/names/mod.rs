@@ -14,8 +14,8 @@
 //!    a flight's name without its first word (`Crew-9` for `Dragon Crew-9`);
 //! 4. **family name**: one word that begins or ends a person's name (`polyakov`; the family name comes
 //!    first in Chinese, Japanese and Korean names, last in most others, so both ends count);
-//! 5. **given-name prefix**: the family name with the start of a given name (`"Tim Peake"` for Timothy
-//!    Nigel Peake).
+//! 5. **given-name prefix**: the family name with the start or a common short form of a given name
+//!    (`"Tim Peake"` for Timothy Nigel Peake, `"Mike Fincke"` for Edward Michael Fincke).
 //!
 //! Ranks and suffixes (`Jr`, `II`, `Maj.`) are not names. Nothing here reads a file or the clock.
 

@@ -80,6 +80,40 @@ pub(super) fn arabic_numerals(name: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Short forms of given names that are not their start (`Mike` is no prefix of `Michael`), folded: the
+/// common English ones and a few Russian ones, for the given-name rule (docs/names.md lists them).
+const SHORT_FORMS: [(&str, &[&str]); 22] = [
+    ("andy", &["andrew"]),
+    ("bill", &["william"]),
+    ("billy", &["william"]),
+    ("bob", &["robert"]),
+    ("bobby", &["robert"]),
+    ("chuck", &["charles"]),
+    ("dick", &["richard"]),
+    ("jack", &["john"]),
+    ("jim", &["james"]),
+    ("jimmy", &["james"]),
+    ("kate", &["kathleen", "katherine", "catherine", "kathryn"]),
+    ("kathy", &["kathleen", "katherine", "catherine", "kathryn"]),
+    ("mike", &["michael"]),
+    ("peggy", &["margaret"]),
+    ("rick", &["richard", "frederick", "eric"]),
+    ("sasha", &["aleksandr", "aleksandra"]),
+    ("steve", &["stephen"]),
+    ("ted", &["edward", "theodore"]),
+    ("tom", &["thomas"]),
+    ("tony", &["anthony"]),
+    ("volodya", &["vladimir"]),
+    ("will", &["william"]),
+];
+
+/// `short` (folded) is a common short form of the given name `name` (folded): `mike` of `michael`.
+pub(super) fn short_for(short: &str, name: &str) -> bool {
+    SHORT_FORMS
+        .iter()
+        .any(|(s, names)| *s == short && names.contains(&name))
+}
+
 /// Words that follow or precede a name without being one.
 const SUFFIXES: [&str; 5] = ["jr", "sr", "ii", "iii", "iv"];
 
@@ -172,6 +206,14 @@ mod tests {
         let words = Words::of("Barry E. 'Butch' Wilmore");
         assert_eq!(words.names, ["barry", "e", "wilmore"]);
         assert_eq!(words.family(), [0, 2]);
+    }
+
+    #[test]
+    fn short_forms_of_given_names() {
+        assert!(short_for("mike", "michael"));
+        assert!(short_for("kate", "kathleen"));
+        assert!(!short_for("mike", "mikhail"));
+        assert!(!short_for("michael", "mike"));
     }
 
     #[test]

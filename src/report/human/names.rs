@@ -50,7 +50,7 @@ fn rule_text(rule: Rule) -> &'static str {
         Rule::Alias => "alias",
         Rule::GivenAndFamily => "given and family name",
         Rule::FamilyName => "family name",
-        Rule::GivenNamePrefix => "given-name prefix",
+        Rule::GivenNamePrefix => "start or short form of a given name",
         Rule::Contains => "part of a name",
     }
 }
