@@ -289,6 +289,67 @@ impl<'c> Lookup<'c> {
 mod tests {
     use super::*;
 
+    fn bundled() -> Catalog {
+        Catalog::load("bundled", crate::catalog::embedded()).unwrap()
+    }
+
+    #[test]
+    fn an_exact_id_builds_no_index() {
+        let catalog = bundled();
+        let lookup = Lookup::new(&catalog);
+        assert_eq!(
+            lookup.resolve("shenzhou-20", Kinds::FLIGHT).unwrap(),
+            "shenzhou-20"
+        );
+        assert_eq!(
+            lookup.resolve("Shenzhou-20", Kinds::FLIGHT).unwrap(),
+            "shenzhou-20"
+        );
+        assert!(lookup.names.get().is_none());
+        assert_eq!(
+            lookup.resolve("Shenzhou 20", Kinds::FLIGHT).unwrap(),
+            "shenzhou-20"
+        );
+        assert!(lookup.names.get().is_some());
+    }
+
+    #[test]
+    fn the_first_rule_that_matches_decides() {
+        let catalog = bundled();
+        let lookup = Lookup::new(&catalog);
+        // A full name (rule 2) is not made ambiguous by the family name others share (rule 4).
+        assert_eq!(
+            lookup.resolve("Wang Yaping", Kinds::ANY).unwrap(),
+            "wang-yaping"
+        );
+        let Err(NameError::Ambiguous { candidates, .. }) = lookup.resolve("wang", Kinds::SUBJECT)
+        else {
+            panic!("`wang` is not ambiguous");
+        };
+        let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+        for id in ["liu-wang", "wang-yaping", "wang-haoze", "wang-jie"] {
+            assert!(ids.contains(&id), "{id}: {ids:?}");
+        }
+        assert!(candidates.iter().all(|c| c.matched == Rule::FamilyName));
+        // The kinds a command takes decide too: a station is no subject of `duration`.
+        assert!(matches!(
+            lookup.resolve("tiangong", Kinds::SUBJECT),
+            Err(NameError::Unknown { ref other_kinds, .. }) if other_kinds[0].id == "tiangong"
+        ));
+        assert_eq!(
+            lookup
+                .resolve_reference("Chen Dong@Shenzhou 20", Kinds::FLIGHT)
+                .unwrap(),
+            "chen-dong@shenzhou-20"
+        );
+        assert_eq!(
+            lookup
+                .resolve_reference("shenzhou 22/launch", Kinds::FLIGHT)
+                .unwrap(),
+            "shenzhou-22/launch"
+        );
+    }
+
     #[test]
     fn kinds_read_as_english() {
         assert_eq!(Kinds::FLIGHT.label(), "flight");
