@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
+use super::query::past_checked;
 use super::station::{aboard, visits};
 use super::Elapsed;
 use crate::catalog::names::{instant, instant_opt};
@@ -171,7 +172,7 @@ pub fn aloft(catalog: &Catalog, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -
     AloftReport {
         at,
         at_last_check,
-        past_last_check: last_check.as_ref().is_some_and(|c| at >= c.latest()),
+        past_last_check: last_check.as_ref().is_some_and(|c| c.latest() < at),
         last_check,
         count: stays.len(),
         groups,
@@ -235,9 +236,4 @@ fn group_of_stay(
         station_name: station.name.clone(),
     };
     group(Place::Spacecraft, &vehicle.id, &vehicle.name, Some(leg))
-}
-
-/// `at` is after the date `flight` was last checked against its sources (or it never says).
-fn past_checked(flight: &Flight, at: DateTime<Utc>) -> bool {
-    flight.checked.as_ref().is_none_or(|c| c.latest() <= at)
 }

@@ -430,7 +430,9 @@ impl<'a> ScheduleChanges<'a> {
     }
 }
 
-fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
+/// `now` is after the date `flight` was last checked against its sources (or it never says): a flight
+/// open in the catalog may have ended since.
+pub(crate) fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
     flight
         .checked
         .as_ref()
