@@ -220,6 +220,13 @@ fn a_name_that_matches_nothing_suggests_the_closest() {
         .stderr(predicate::str::contains(
             "`ISS` names something this command does not take (it takes a flight or astronaut):\n    iss  International Space Station, station, US, 2015-12-15 – 2026-01-15",
         ));
+    // A 100,000-character name is only a name that matches nothing.
+    let long = "a".repeat(100_000);
+    common::orbitline()
+        .args(["--data", FIXTURE, "duration", &long])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no flight or astronaut `aaaa"));
     // Nothing near: where to look.
     common::orbitline()
         .args(["--data", FIXTURE, "station", "zzzzzz"])

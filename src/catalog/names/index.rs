@@ -187,9 +187,15 @@ impl<'c> Names<'c> {
     /// The closest names to a text that matched nothing: those at the least edit distance, up to `limit`.
     fn nearest(&self, text: &str, kinds: Kinds, limit: usize) -> Vec<(Target, Rule)> {
         let key = fold(text);
-        let reach = (key.chars().count() / 3).max(2);
+        let length = key.chars().count();
+        let reach = (length / 3).max(2);
         let mut scored: Vec<(usize, Target, Rule)> = Vec::new();
         for (k, entries) in &self.keys {
+            // Lengths further apart than the reach cannot be within it: no distance to compute (a
+            // 100,000-character text costs nothing).
+            if k.chars().count().abs_diff(length) > reach {
+                continue;
+            }
             let distance = crate::suggest::edit_distance(&key, k);
             if distance > reach {
                 continue;
