@@ -269,52 +269,7 @@ impl AppError {
                 vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
             }
             AppError::Chart(e) => vec![e.problem()],
-            AppError::Name(e) => vec![name_problem(e)],
-        }
-    }
-}
-
-/// The problem for a name that names nothing or several things, with the candidates.
-fn name_problem(error: &NameError) -> Problem {
-    use crate::report::human::names::candidate_line;
-    let display = Display::default();
-    let lines = |candidates: &[crate::catalog::names::Candidate]| {
-        let width = candidates
-            .iter()
-            .map(|c| c.id.chars().count())
-            .max()
-            .unwrap_or(0);
-        candidates
-            .iter()
-            .map(|c| {
-                let pad = width - c.id.chars().count();
-                format!("\n    {}{:pad$}  {}", c.id, "", candidate_line(c, &display))
-            })
-            .collect::<String>()
-    };
-    match error {
-        NameError::Ambiguous { candidates, .. } => {
-            Problem::in_file("(command line)", format!("{error}:{}", lines(candidates)))
-                .hint("name one by its id; `orbitline find TEXT` lists what a name may mean")
-        }
-        NameError::Unknown {
-            text,
-            what,
-            suggestions,
-            other_kinds,
-        } => {
-            let problem = Problem::in_file("(command line)", error.to_string());
-            if !other_kinds.is_empty() {
-                return problem.hint(format!(
-                    "`{text}` names something this command does not take (it takes a {what}):{}",
-                    lines(other_kinds)
-                ));
-            }
-            match suggestions.as_slice() {
-                [] => problem.hint("`orbitline find TEXT` searches names; `orbitline list` shows every flight, `orbitline list --astronauts` every person"),
-                [one] => problem.hint(format!("did you mean `{}`? ({})", one.id, candidate_line(one, &display))),
-                many => problem.hint(format!("did you mean one of these?{}", lines(many))),
-            }
+            AppError::Name(e) => vec![report::human::names::problem(e)],
         }
     }
 }

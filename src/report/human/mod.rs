@@ -6,7 +6,7 @@ mod check;
 mod duration;
 mod flights;
 mod import;
-pub(crate) mod names;
+pub mod names;
 mod records;
 mod station;
 

@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use super::{plural, table};
-use crate::catalog::names::{Candidate, Kind, Rule};
+use crate::catalog::names::{Candidate, Kind, NameError, Rule};
+use crate::catalog::Problem;
 use crate::model::Precision;
 use crate::report::{Display, Human};
 use crate::timeline::aloft::{AloftReport, Place};
@@ -29,7 +30,7 @@ pub(crate) fn candidate_dates(c: &Candidate, display: &Display) -> String {
 }
 
 /// What tells a candidate apart: `Wang Yaping (王亚平), astronaut, CN, 2013-06-11 – 2022-04-16`.
-pub(crate) fn candidate_line(c: &Candidate, display: &Display) -> String {
+fn candidate_line(c: &Candidate, display: &Display) -> String {
     let native = c
         .native_name
         .as_ref()
@@ -231,5 +232,49 @@ impl Human for AloftReport {
             );
         }
         out
+    }
+}
+
+/// The problem for a name that names nothing or several things, with the candidates.
+pub fn problem(error: &NameError) -> Problem {
+    let display = Display::default();
+    let lines = |candidates: &[Candidate]| {
+        let width = candidates
+            .iter()
+            .map(|c| c.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        candidates
+            .iter()
+            .map(|c| {
+                let pad = width - c.id.chars().count();
+                format!("\n    {}{:pad$}  {}", c.id, "", candidate_line(c, &display))
+            })
+            .collect::<String>()
+    };
+    match error {
+        NameError::Ambiguous { candidates, .. } => {
+            Problem::in_file("(command line)", format!("{error}:{}", lines(candidates)))
+                .hint("name one by its id; `orbitline find TEXT` lists what a name may mean")
+        }
+        NameError::Unknown {
+            text,
+            what,
+            suggestions,
+            other_kinds,
+        } => {
+            let problem = Problem::in_file("(command line)", error.to_string());
+            if !other_kinds.is_empty() {
+                return problem.hint(format!(
+                    "`{text}` names something this command does not take (it takes a {what}):{}",
+                    lines(other_kinds)
+                ));
+            }
+            match suggestions.as_slice() {
+                [] => problem.hint("`orbitline find TEXT` searches names; `orbitline list` shows every flight, `orbitline list --astronauts` every person"),
+                [one] => problem.hint(format!("did you mean `{}`? ({})", one.id, candidate_line(one, &display))),
+                many => problem.hint(format!("did you mean one of these?{}", lines(many))),
+            }
+        }
     }
 }
