@@ -50,7 +50,7 @@ fn rule_text(rule: Rule) -> &'static str {
         Rule::Name => "name",
         Rule::Alias => "alias",
         Rule::GivenAndFamily => "given and family name",
-        Rule::FamilyName => "family name",
+        Rule::FamilyName => "first or last name",
         Rule::GivenNamePrefix => "start or short form of a given name",
         Rule::Contains => "part of a name",
     }
