@@ -265,8 +265,16 @@ pub fn problem(error: &NameError) -> Problem {
         } => {
             let problem = Problem::in_file("(command line)", error.to_string());
             if !other_kinds.is_empty() {
+                let person = other_kinds.iter().find(|c| c.kind == Kind::Astronaut);
+                let stay = match person {
+                    Some(p) if what == "flight" => format!(
+                        "\n  a person's stay is ASTRONAUT@FLIGHT, the flight that took them up: {}@FLIGHT",
+                        p.id
+                    ),
+                    _ => String::new(),
+                };
                 return problem.hint(format!(
-                    "`{text}` names something this command does not take (it takes a {what}):{}",
+                    "`{text}` names something this command does not take (it takes a {what}):{}{stay}",
                     lines(other_kinds)
                 ));
             }
