@@ -9,8 +9,8 @@ use super::table::Table;
 use super::{GcatSummary, Kind, Landing, Person, Phantom, Ship, CREDIT, SOURCE};
 use crate::import::ImportedCatalog;
 use crate::model::{
-    Astronaut, AstronautsFile, CrewMember, End, Flight, Precision, Spacecraft, SpacecraftFile,
-    Station, StationsFile, Time,
+    Astronaut, AstronautsFile, CrewMember, End, Flight, Outcome, Precision, Spacecraft,
+    SpacecraftFile, Station, StationsFile, Time,
 };
 
 fn time_text(seconds: i64, precision: Precision) -> Option<Time> {
@@ -33,6 +33,8 @@ struct Crews {
     brought_elsewhere: Vec<Vec<(String, String)>>,
     /// For each ship: (person, the ship they went up on) for those who came down on it from another.
     came_from: Vec<Vec<(String, String)>>,
+    /// For each ship: `Name (CODE)` for McDowell's role codes that have no name orbitline shows.
+    raw_roles: Vec<Vec<String>>,
 }
 
 /// The flights and registries being built.
@@ -93,6 +95,7 @@ fn gather_crews(
     let mut phantom_crews: Vec<Vec<((i64, usize), CrewMember)>> = vec![Vec::new(); phantoms.len()];
     let mut brought_elsewhere: Vec<Vec<(String, String)>> = vec![Vec::new(); ships.len()];
     let mut came_from: Vec<Vec<(String, String)>> = vec![Vec::new(); ships.len()];
+    let mut raw_roles: Vec<Vec<String>> = vec![Vec::new(); ships.len()];
     for (p, person) in people.iter().enumerate() {
         if !person.imported {
             continue;
@@ -100,6 +103,9 @@ fn gather_crews(
         let stays = person.missions.iter().filter(|(s, _)| ships[*s].imported);
         for (k, (s, code)) in stays.enumerate() {
             let role = role(code);
+            if role.is_none() && !code.is_empty() {
+                raw_roles[*s].push(format!("{} ({code})", person.name));
+            }
             let commander = role.as_deref() == Some("commander");
             launch_crews[*s].push((
                 (!commander, p),
@@ -137,6 +143,7 @@ fn gather_crews(
         phantom: phantom_crews,
         brought_elsewhere,
         came_from,
+        raw_roles,
     }
 }
 
@@ -186,6 +193,19 @@ impl Builder<'_> {
             Kind::Bio => notes.push("Non-human flight (MType BIO).".into()),
             Kind::Flight => {}
         }
+        notes.extend(ship.remarks.iter().cloned());
+        if !self.crews.raw_roles[s].is_empty() {
+            notes.push(format!(
+                "McDowell's role codes with no name here: {}.",
+                self.crews.raw_roles[s].join(", ")
+            ));
+        }
+        if ship.outcome.crew_lost() {
+            notes.push(format!(
+                "Outcome: {}; McDowell's dates of death of the crew are the day the flight ended.",
+                ship.outcome.describe()
+            ));
+        }
         if ship.end.is_none() {
             notes.push(format!(
                 "In progress when the table was updated ({}): no landing yet.",
@@ -201,6 +221,9 @@ impl Builder<'_> {
             nation: nation.to_string(),
             operator: Some(operator),
             station: station_id,
+            outcome: (ship.outcome != Outcome::Completed).then_some(ship.outcome),
+            orbit: ship.orbit,
+            deep_space: ship.deep_space.then_some(true),
             launch: End {
                 time: Some(ship.launch.clone()),
                 crew: launch_crew.into_iter().map(|(_, m)| m).collect(),
@@ -274,6 +297,9 @@ impl Builder<'_> {
         nation: nation.to_string(),
         operator: Some(operator),
         station: up.station.as_ref().map(|code| station(code, nation).0),
+        outcome: None,
+        orbit: up.orbit,
+        deep_space: None,
         launch: End {
             time: Time::parse(phantom.launch).ok(),
             sources: vec![phantom.source.to_string()],
@@ -380,6 +406,12 @@ fn astronauts(people: &[Person]) -> Vec<Astronaut> {
         .filter_map(|p| {
             let mut notes: Vec<String> = Vec::new();
             notes.push(format!("McDowell {}.", p.number));
+            notes.extend(p.name_notes.iter().cloned());
+            if let Some(died) = &p.died_in_flight {
+                notes.push(format!(
+                    "Died in flight: McDowell's date of death ({died}) is the day their last flight ended."
+                ));
+            }
             notes.extend(p.nation_note.clone());
             notes.extend(p.born_note.clone());
             notes.extend(p.recovered.clone());
@@ -392,6 +424,7 @@ fn astronauts(people: &[Person]) -> Vec<Astronaut> {
                 native_name: p.native_name.clone(),
                 nation: p.nation.clone()?,
                 born: p.born.clone(),
+                died_in_flight: p.died_in_flight.clone(),
                 sources: Vec::new(),
                 notes: Some(notes.join(" ")),
             })

@@ -26,7 +26,7 @@ use self::people::read_people;
 use self::ships::{operator, parse_time, read_ships};
 use self::table::{Cell, Table};
 use super::{ImportError, ImportedCatalog, InputFile, Note};
-use crate::model::{Precision, Time};
+use crate::model::{Orbit, Outcome, Precision, Time};
 
 /// The web page both tables are published on.
 pub const SOURCE: &str = "https://planet4589.org/space/astro/web/";
@@ -112,6 +112,14 @@ struct Ship {
     operator_code: String,
     project: String,
     kind: Kind,
+    /// McDowell's `OrbID`: ORB… orbital, SO… suborbital, `-` neither (an abort).
+    orbit: Option<Orbit>,
+    /// McDowell's `DS` is not 0: it left Earth orbit.
+    deep_space: bool,
+    /// How it ended; crew losses are found from the astronaut table's dates of death.
+    outcome: Outcome,
+    /// What the importer changed from McDowell's row and why (a name for an abort, a station never reached).
+    remarks: Vec<String>,
     imported: bool,
 }
 
@@ -131,6 +139,12 @@ struct Person {
     nation_note: Option<String>,
     born: Option<String>,
     born_note: Option<String>,
+    /// McDowell's `Died`, as precise as given.
+    died: Option<String>,
+    /// `died`, where it is the day (UTC, or the next: dates of death are local) their last flight ended.
+    died_in_flight: Option<String>,
+    /// What the name left out or the id was taken from.
+    name_notes: Vec<String>,
     chimp: bool,
     /// (ship, McDowell's role code)
     missions: Vec<(usize, String)>,
@@ -187,6 +201,7 @@ pub fn import(
     };
     let mut ships = read_ships(&missions_table, &mut problems);
     let mut people = read_people(&astro_table, &ships, &mut problems);
+    people::mark_deaths_in_flight(&mut people, &mut ships);
     if !problems.is_empty() {
         return Err(ImportError::Input(problems));
     }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use super::ships::month_number;
 use super::table::Table;
-use super::{cell, Person, Ship};
+use super::{cell, Kind, Person, Ship};
+use crate::model::Outcome;
 use crate::catalog::Problem;
 use crate::import::{slug, IdPool};
 
@@ -49,14 +50,23 @@ pub(super) fn read_people(
         let get = |name| cell(table, row, name);
         let number = get("No").text.clone();
         let raw_name = get("Name").text.clone();
-        let (name, id_base, full_base) = person_name(&raw_name);
-        let id = if pool.try_claim(&id_base) {
+        let uname = get("UName").text.clone();
+        let (written, rank) = normalize_name(&raw_name, &uname);
+        let (name, id_base, full_base) = person_name(&written);
+        let known = KNOWN_IDS.iter().find(|k| k.0 == number);
+        let id = if let Some(known) = known {
+            pool.claim(known.1)
+        } else if pool.try_claim(&id_base) {
             id_base
         } else if pool.try_claim(&full_base) {
             full_base
         } else {
             pool.claim(&format!("{full_base}-{}", slug(&number)))
         };
+        let mut name_notes: Vec<String> = rank.into_iter().collect();
+        if let Some(known) = known {
+            name_notes.push(known.2.to_string());
+        }
         let total_cell = get("Duration");
         let total = parse_total(&total_cell.text);
         if total.is_none() {
@@ -74,16 +84,22 @@ pub(super) fn read_people(
         }
         let (nation, nation_note) = citizenship(&get("Citizen").text);
         let (born, born_note) = birth(&get("Born").text);
-        let uname = get("UName").text.clone();
+        let died = table.column("Died").and_then(|c| birth(&row[c].text).0);
+        let native = (!uname.is_empty() && uname != "-" && uname != raw_name)
+            .then(|| native_name(&uname))
+            .filter(|native| *native != name);
         let mut person = Person {
             number: number.clone(),
             id,
             name,
-            native_name: (!uname.is_empty() && uname != "-" && uname != raw_name).then_some(uname),
+            native_name: native,
             nation,
             nation_note,
             born,
             born_note,
+            died,
+            died_in_flight: None,
+            name_notes,
             chimp: number.starts_with("AA"),
             missions: Vec::new(),
             total,
@@ -188,6 +204,93 @@ pub(super) fn recover_cut_list(
             "{cut}; {missing} rides are missing and {} ships could be them",
             candidates.len()
         ));
+    }
+}
+
+/// Marks the people who died in flight and the flights that lost their crew: a person whose date of death
+/// (McDowell's `Died`, a local date) is the UTC day their last flight ended, or the day after. Such a
+/// flight's outcome becomes crew lost: on launch for an aborted launch (STS-51-L), on return otherwise.
+pub(super) fn mark_deaths_in_flight(people: &mut [Person], ships: &mut [Ship]) {
+    for person in people.iter_mut() {
+        let (Some(died), Some(&(last, _))) = (&person.died, person.missions.last()) else {
+            continue;
+        };
+        let Some(end) = &ships[last].end else {
+            continue;
+        };
+        let Ok(died_on) = chrono::NaiveDate::parse_from_str(died, "%Y-%m-%d") else {
+            continue;
+        };
+        let ended = end.instant().date_naive();
+        if died_on != ended && Some(died_on) != ended.succ_opt() {
+            continue;
+        }
+        person.died_in_flight = Some(died.clone());
+        let ship = &mut ships[last];
+        ship.outcome = match ship.kind {
+            Kind::Abort => Outcome::CrewLostOnLaunch,
+            _ => Outcome::CrewLostOnReturn,
+        };
+    }
+}
+
+/// People whose id is not the one the rules give, because a curated file names them so: (McDowell's
+/// number, id, note with the source).
+const KNOWN_IDS: [(&str, &str, &str); 1] = [(
+    "AS-00539",
+    "zhang-xiaoguang",
+    "Id zhang-xiaoguang as in the curated registry: McDowell's table spells the name 'Zhang Xiaoguan'; 'Zhang Xiaoguang' (张晓光) in McDowell's TSV and Wikipedia (https://en.wikipedia.org/wiki/Shenzhou_10).",
+)];
+
+/// Suffixes that belong to a name (`Jr`, `III`); anything else after a second comma is a rank or title.
+const NAME_SUFFIXES: [&str; 6] = ["Jr", "Jr.", "Sr", "II", "III", "IV"];
+
+/// McDowell's `Name` as `Family, Given[, Suffix]`, and a note for what was left out of it:
+/// - a rank after the given names (`Peake, Timothy Nigel, Maj. Br.Army`) is left out;
+/// - a suffix written among the given names (`Conrad, Charles 'Pete' Jr`) is moved after them;
+/// - a name without a comma whose native form (`UName`) is written `family, given` (`Petelin Dmitriy
+///   Aleksandrovich`, `Петелин, Дмитрий Александрович`) gets the comma after its first word. Other names
+///   without a comma (`Chen Dong`, `Wakata Koichi`) are kept in the order McDowell writes them.
+pub(super) fn normalize_name(raw: &str, uname: &str) -> (String, Option<String>) {
+    let parts: Vec<&str> = raw.split(',').map(str::trim).collect();
+    match parts.as_slice() {
+        [whole] if uname.contains(',') => match whole.split_once(' ') {
+            Some((family, given)) => (format!("{family}, {given}"), None),
+            None => (whole.to_string(), None),
+        },
+        [family, given, rest @ ..] => {
+            let mut given: Vec<&str> = given.split_whitespace().collect();
+            let mut suffixes: Vec<&str> = Vec::new();
+            if given.len() > 1 && given.last().is_some_and(|w| NAME_SUFFIXES.contains(w)) {
+                suffixes.extend(given.pop());
+            }
+            let (kept, dropped): (Vec<&str>, Vec<&str>) =
+                rest.iter().partition(|r| NAME_SUFFIXES.contains(r));
+            suffixes.extend(kept);
+            let mut text = format!("{family}, {}", given.join(" "));
+            for suffix in suffixes {
+                text.push_str(", ");
+                text.push_str(suffix);
+            }
+            let note = (!dropped.is_empty()).then(|| {
+                format!(
+                    "McDowell's name field adds `{}` (a rank), left out of the name.",
+                    dropped.join(", ")
+                )
+            });
+            (text, note)
+        }
+        _ => (raw.to_string(), None),
+    }
+}
+
+/// McDowell's `UName` in the order names are shown: `Комаров, Владимир Михайлович` → `Владимир Михайлович
+/// Комаров`; a name without a comma (`陈冬`) as it is.
+pub(super) fn native_name(uname: &str) -> String {
+    let clean = uname.replace('*', "");
+    match clean.split_once(',') {
+        Some((family, given)) => format!("{} {}", given.trim(), family.trim()),
+        None => clean,
     }
 }
 
@@ -330,7 +433,7 @@ pub(super) fn birth(text: &str) -> (Option<String>, Option<String>) {
     (value, note)
 }
 
-/// McDowell's role codes that have a plain name.
+/// McDowell's role codes that have a plain name (`docs/data-sources.md` lists them); `None` for others.
 pub(super) fn role(code: &str) -> Option<String> {
     let digitless = code.trim_end_matches(|c: char| c.is_ascii_digit());
     let word = match digitless {
@@ -342,7 +445,10 @@ pub(super) fn role(code: &str) -> Option<String> {
         "PS" => "payload specialist",
         "CMP" => "command module pilot",
         "LMP" => "lunar module pilot",
-        _ => return Some(code.to_string()),
+        "HFG" => "flight engineer",
+        "ZHZJ" => "payload specialist",
+        // A code with no agreed name is not shown as a role; the flight's notes keep it.
+        _ => return None,
     };
     Some(word.to_string())
 }
@@ -372,6 +478,45 @@ mod tests {
         );
         assert_eq!(person_name("Fisher (Tingle), Anna Lee").1, "anna-fisher");
         assert_eq!(person_name("Al-Saud,Sultan ibn Salman").1, "sultan-al-saud");
+    }
+
+    #[test]
+    fn ranks_suffixes_and_family_first_names() {
+        let name = |raw: &str, uname: &str| person_name(&normalize_name(raw, uname).0).0;
+        assert_eq!(
+            name("Peake, Timothy Nigel, Maj. Br.Army", "Peake, Timothy Nigel"),
+            "Timothy Nigel Peake"
+        );
+        assert!(normalize_name("Peake, Timothy Nigel, Maj. Br.Army", "")
+            .1
+            .unwrap()
+            .contains("Maj. Br.Army"));
+        assert_eq!(
+            name("Conrad, Charles 'Pete' Jr", "Conrad, Charles 'Pete' Jr"),
+            "Charles 'Pete' Conrad Jr"
+        );
+        assert_eq!(
+            name("Shepard, Alan Bartlett, Jr", ""),
+            "Alan Bartlett Shepard Jr"
+        );
+        let petelin = normalize_name(
+            "Petelin Dmitriy Aleksandrovich",
+            "Петелин, Дмитрий Александрович",
+        );
+        assert_eq!(person_name(&petelin.0).1, "dmitriy-petelin");
+        assert_eq!(name("Chen Dong", "陈冬"), "Chen Dong");
+        assert_eq!(
+            native_name("Петелин, Дмитрий Александрович"),
+            "Дмитрий Александрович Петелин"
+        );
+        assert_eq!(native_name("陈冬"), "陈冬");
+    }
+
+    #[test]
+    fn role_codes_without_a_name_are_not_roles() {
+        assert_eq!(role("KDR").as_deref(), Some("commander"));
+        assert_eq!(role("MS2").as_deref(), Some("mission specialist"));
+        assert_eq!(role("H2"), None);
     }
 
     #[test]

@@ -7,7 +7,22 @@ use super::table::Table;
 use super::{cell, Kind, Ship};
 use crate::catalog::Problem;
 use crate::import::{slug, IdPool};
-use crate::model::Time;
+use crate::model::{Orbit, Outcome, Time};
+
+/// Aborted launches that McDowell names by their vehicle alone, with the name people use and its source:
+/// (HSFTAG, name, source).
+const ABORT_NAMES: [(&str, &str, &str); 2] = [
+    (
+        "T10A",
+        "Soyuz T-10-1",
+        "https://en.wikipedia.org/wiki/Soyuz_T-10-1",
+    ),
+    (
+        "S18A",
+        "Soyuz 18-1",
+        "https://en.wikipedia.org/wiki/Soyuz_18a",
+    ),
+];
 
 pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship> {
     let mut ships = Vec::new();
@@ -57,13 +72,43 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
                 continue;
             }
         };
-        let station = match get("Station").text.as_str() {
+        let mut station = match get("Station").text.as_str() {
             "" | "-" => None,
             code => Some(code.to_string()),
         };
+        let optional = |name: &str| table.column(name).map(|c| row[c].text.as_str());
+        let orbit = match optional("OrbID") {
+            Some(o) if o.starts_with("ORB") => Some(Orbit::Orbital),
+            Some(o) if o.starts_with("SO") => Some(Orbit::Suborbital),
+            _ => None,
+        };
+        let mut outcome = match kind {
+            Kind::Abort => Outcome::AbortedLaunch,
+            _ => Outcome::Completed,
+        };
+        let mut remarks = Vec::new();
+        if let (Some(Orbit::Suborbital), Some(code)) = (orbit, &station) {
+            // A ship bound for a station that came down suborbital never reached it: a launch abort.
+            remarks.push(format!(
+                "Bound for {code} (McDowell's Station) but suborbital (OrbID {}): the launch was aborted and it never reached the station.",
+                optional("OrbID").unwrap_or_default()
+            ));
+            station = None;
+            outcome = Outcome::AbortedLaunch;
+        }
+        let mut name = get("Ship").text.clone();
+        if let Some((_, known, source)) = ABORT_NAMES
+            .iter()
+            .find(|(tag, ..)| *tag == get("HSFTAG").text)
+        {
+            remarks.push(format!(
+                "McDowell names the ship `{name}`; `{known}` is the name in common use ({source})."
+            ));
+            name = known.to_string();
+        }
         ships.push(Ship {
             id: String::new(),
-            name: get("Ship").text.clone(),
+            name,
             tag: get("HSFTAG").text.clone(),
             hsfid: get("HSFID").text.clone(),
             desig: get("Desig").text.clone(),
@@ -77,6 +122,10 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
             operator_code: get("Progra").text.clone(),
             project: get("Project").text.clone(),
             kind,
+            orbit,
+            deep_space: optional("DS").is_some_and(|d| !matches!(d, "" | "0" | "-")),
+            outcome,
+            remarks,
             imported: false,
         });
     }
