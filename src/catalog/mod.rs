@@ -7,6 +7,7 @@
 //! down.
 
 mod files;
+pub mod layers;
 pub mod locate;
 mod parse;
 mod problem;
