@@ -182,6 +182,24 @@ impl Catalog {
         &self.label
     }
 
+    /// What the catalog covers, for people: the bundled catalog's reach and date, or the folder and its
+    /// counts.
+    pub fn description(&self) -> String {
+        if self.label == "bundled" {
+            let to = self
+                .checked_range()
+                .map_or_else(|| "its last check".to_string(), |(_, hi)| hi.to_string());
+            format!("bundled: every human spaceflight in McDowell's tables to {to}, Shenzhou flights curated")
+        } else {
+            format!(
+                "{}: {} flights, {} astronauts",
+                self.label,
+                self.flights.len(),
+                self.astronauts.len()
+            )
+        }
+    }
+
     /// Every flight, ordered by launch (shared with the subsets and what-if copies of the catalog).
     pub fn flights(&self) -> &[Arc<Flight>] {
         &self.flights
@@ -280,6 +298,8 @@ pub(crate) struct Located<T> {
 pub struct Summary {
     /// `bundled`, or the folder.
     pub label: String,
+    /// What the catalog covers ([`Catalog::description`]).
+    pub description: String,
     /// Number of flights.
     pub flights: usize,
     /// Number of astronauts.
@@ -303,6 +323,7 @@ impl Catalog {
     pub fn summary(&self) -> Summary {
         Summary {
             label: self.label.clone(),
+            description: self.description(),
             flights: self.flights.len(),
             astronauts: self.astronauts.len(),
             spacecraft: self.spacecraft.len(),

@@ -69,6 +69,12 @@ pub enum Subject {
         operator: Option<String>,
         /// The station's name, where it visited one.
         station: Option<String>,
+        /// How it ended, where it did not end as planned (an abort, a crew lost).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<crate::model::Outcome>,
+        /// When it ended: for a crew lost, when they were lost.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ended: Option<Time>,
     },
     /// A person.
     Astronaut {
@@ -243,6 +249,8 @@ pub fn duration(
                         .map_or(s, |st| st.name.as_str())
                         .to_string()
                 }),
+                outcome: flight.outcome.filter(|o| *o != crate::model::Outcome::Completed),
+                ended: flight.landing_time().cloned(),
             },
             stays,
             vehicle: vehicle_report(flight, now),
@@ -510,6 +518,9 @@ pub struct FlightRow {
 /// The answer to `orbitline list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListReport {
+    /// What the catalog covers (text output only).
+    #[serde(skip)]
+    pub catalog: String,
     /// The flights, by launch.
     pub flights: Vec<FlightRow>,
 }
@@ -557,7 +568,10 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
             brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
         })
         .collect();
-    ListReport { flights }
+    ListReport {
+        catalog: catalog.description(),
+        flights,
+    }
 }
 
 /// The answer to `orbitline show FLIGHT`.

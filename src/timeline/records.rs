@@ -167,7 +167,7 @@ pub struct RecordsReport {
     /// The moment the catalog is taken as it stood.
     #[serde(serialize_with = "super::query::utc_instant")]
     pub as_of: DateTime<Utc>,
-    /// The catalog's label (`bundled` or a folder): the ranking covers it only.
+    /// What the catalog covers ([`Catalog::description`]): the ranking covers it only.
     pub catalog: String,
     /// The ranked entries, longest first.
     pub entries: Vec<RecordEntry>,
@@ -271,7 +271,7 @@ pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> R
         kind: query.kind,
         scope: query.scope.clone(),
         as_of,
-        catalog: catalog.label().to_string(),
+        catalog: catalog.description(),
         entries,
         progression: query
             .progression

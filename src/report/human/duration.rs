@@ -18,6 +18,8 @@ impl Human for DurationReport {
                 name,
                 operator,
                 station,
+                outcome,
+                ended,
                 ..
             } => {
                 let context: Vec<&str> = [operator.as_deref(), station.as_deref()]
@@ -25,6 +27,14 @@ impl Human for DurationReport {
                     .flatten()
                     .collect();
                 let _ = writeln!(out, "{name}{}", parenthesised(&context.join(", ")));
+                if let Some(outcome) = outcome {
+                    let when = ended
+                        .as_ref()
+                        .filter(|_| outcome.crew_lost())
+                        .map(|t| format!(", {}", display.time(t)))
+                        .unwrap_or_default();
+                    let _ = writeln!(out, "Outcome: {}{when}", outcome.describe());
+                }
                 if self.stays.is_empty() {
                     out.push_str("\nNo crew went up on this flight.\n");
                 }

@@ -1,0 +1,197 @@
+//! The bundled catalog is the whole history: `missions/generated/` is exactly what the documented command
+//! makes of McDowell's tables in `missions/sources/mcdowell/` (CC-BY J. McDowell, planet4589.org), the
+//! curated files take precedence, and every person's total in the bundled catalog is McDowell's, to the
+//! second, for every human in his astronaut table (aborted launches included).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Every file below `dir`, relative path → bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_generated_layer_is_a_fresh_generation_byte_for_byte() {
+    let out = tempfile::tempdir().unwrap();
+    let generated = out.path().join("generated");
+    let sources = repo("missions/sources/mcdowell");
+    common::orbitline()
+        .args(["import", "gcat", "--include-aborts", "--missions"])
+        .arg(sources.join("missions.html"))
+        .arg("--astro")
+        .arg(sources.join("astro.html"))
+        .arg("--out")
+        .arg(&generated)
+        .assert()
+        .success();
+    let (fresh, committed) = (files(&generated), files(&repo("missions/generated")));
+    assert_eq!(
+        fresh.keys().collect::<Vec<_>>(),
+        committed.keys().collect::<Vec<_>>(),
+        "missions/generated has other files than a fresh generation: regenerate (missions/sources/mcdowell/README.md)"
+    );
+    for (name, bytes) in &fresh {
+        assert!(
+            *bytes == committed[name],
+            "missions/generated/{name} differs from a fresh generation: regenerate (missions/sources/mcdowell/README.md)"
+        );
+    }
+}
+
+/// McDowell's `No` → (total seconds, in space at the update), for every human row.
+fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
+    let text = fs::read_to_string(repo("missions/sources/mcdowell/astro.html")).unwrap();
+    let header = text.lines().find(|l| l.starts_with("No ")).unwrap();
+    let at = |name: &str| header.find(name).unwrap();
+    let (duration, g) = (at("Duration"), at(" G ") + 1);
+    text.lines()
+        .filter(|l| l.starts_with("AS-") || l.starts_with("AF-"))
+        .map(|l| {
+            let cell = l[duration..g].trim();
+            let parts: Vec<i64> = cell
+                .trim_end_matches('*')
+                .split(':')
+                .map(|p| p.parse().unwrap())
+                .collect();
+            let [d, h, m, s] = parts[..] else { panic!("{l}") };
+            let seconds = ((d * 24 + h) * 60 + m) * 60 + s;
+            (l[..8].to_string(), (seconds, cell.ends_with('*')))
+        })
+        .collect()
+}
+
+/// McDowell's number → id in the bundled catalog (the generated registry's notes name the number).
+fn ids_by_number() -> BTreeMap<String, String> {
+    let text = fs::read_to_string(repo("missions/generated/astronauts.json")).unwrap();
+    let registry: Value = serde_json::from_str(&text).unwrap();
+    registry["astronauts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let notes = a["notes"].as_str().unwrap();
+            let number = notes.strip_prefix("McDowell ").unwrap()[..8].to_string();
+            (number, a["id"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+const SNAPSHOT: &str = "2026-07-03T07:03:57Z";
+
+#[test]
+fn every_persons_total_in_the_bundled_catalog_is_mcdowells_to_the_second() {
+    let records = common::json(&[
+        "records", "--kind", "cumulative", "--top", "10000", "--as-of", SNAPSHOT, "--now", SNAPSHOT,
+    ]);
+    let seconds: BTreeMap<String, i64> = records["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let key = e["key"].as_str().unwrap().to_string();
+            (key, e["elapsed"]["seconds"].as_i64().unwrap())
+        })
+        .collect();
+    let ids = ids_by_number();
+    let totals = mcdowell_totals();
+    let mut disagree = Vec::new();
+    for (number, (total, _)) in &totals {
+        let id = &ids[number];
+        if seconds.get(id) != Some(total) {
+            disagree.push(format!("{id}: McDowell {total}, catalog {:?}", seconds.get(id)));
+        }
+    }
+    assert!(disagree.is_empty(), "{disagree:#?}");
+    // Every human row: 786, in space at the update or not; the three who flew only STS-51-L included.
+    assert_eq!(totals.len(), 786);
+    for id in ["sharon-mcauliffe", "michael-smith", "gregory-jarvis"] {
+        assert_eq!(seconds.get(id), Some(&286), "{id}: 4 min 46 s on STS-51-L");
+    }
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = common::orbitline().args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_questions_people_ask_of_the_whole_history() {
+    let apollo = stdout(&["duration", "apollo-11"]);
+    assert!(apollo.contains("8 d 3 h 18 min 35 s"), "{apollo}");
+    let stay = stdout(&["records", "--kind", "stay", "--top", "1"]);
+    assert!(stay.contains("Valeriy Vladimirovich Polyakov"), "{stay}");
+    assert!(stay.contains("437 d 17 h 58 min 31 s"), "{stay}");
+    let crew = stdout(&["records", "--kind", "crew", "--nation", "CN", "--top", "1"]);
+    assert!(crew.contains("1.  Shenzhou-21 crew"), "{crew}");
+    let check = stdout(&["check", "shenzhou-20", "--days", "204", "--record", "crew", "--nation", "CN"]);
+    assert!(check.contains("✓ holds: the record for longest crew stays"), "{check}");
+    assert!(
+        check.contains("every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated"),
+        "{check}"
+    );
+    let soyuz_11 = stdout(&["show", "soyuz-11"]);
+    assert!(soyuz_11.contains("crew lost during the return (re-entry and landing)"), "{soyuz_11}");
+}
+
+#[test]
+fn aborts_are_flights_with_their_outcome_and_no_station_they_never_reached() {
+    for (id, name) in [
+        ("soyuz-t-10-1", "Soyuz T-10-1"),
+        ("soyuz-ms-10", "Soyuz MS-10"),
+        ("soyuz-18-1", "Soyuz 18-1"),
+        ("sts-51-l", "STS 51-L"),
+    ] {
+        let show = common::json(&["show", id]);
+        assert_eq!(show["flight"]["name"], name);
+        assert_eq!(show["flight"]["station"], Value::Null, "{id}");
+        let outcome = if id == "sts-51-l" { "crew-lost-on-launch" } else { "aborted-launch" };
+        assert_eq!(show["flight"]["outcome"], outcome, "{id}");
+    }
+    let ms10 = common::json(&["show", "soyuz-ms-10"]);
+    assert_eq!(ms10["flight"]["orbit"], "suborbital");
+    assert_eq!(common::json(&["show", "apollo-11"])["flight"]["deep_space"], true);
+}
+
+#[test]
+fn one_person_one_id_and_curated_entries_win() {
+    let registry: Value = serde_json::from_str(
+        &fs::read_to_string(repo("missions/generated/astronauts.json")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = registry["astronauts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"zhang-xiaoguang") && !ids.contains(&"zhang-xiaoguan"));
+    // The bundled catalog has one entry for him, the curated one (his name as CMSA writes it).
+    let duration = stdout(&["duration", "zhang-xiaoguang"]);
+    assert!(duration.contains("Zhang Xiaoguang"), "{duration}");
+    // Curated Shenzhou-20 (with its debris strike) replaced the generated one.
+    let why = stdout(&["why", "shenzhou-22/launch"]);
+    assert!(why.contains("debris"), "{why}");
+}
