@@ -25,7 +25,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 out.insert(name, fs::read(&path).unwrap());
             }
         }
@@ -76,7 +80,9 @@ fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
                 .split(':')
                 .map(|p| p.parse().unwrap())
                 .collect();
-            let [d, h, m, s] = parts[..] else { panic!("{l}") };
+            let [d, h, m, s] = parts[..] else {
+                panic!("{l}")
+            };
             let seconds = ((d * 24 + h) * 60 + m) * 60 + s;
             (l[..8].to_string(), (seconds, cell.ends_with('*')))
         })
@@ -104,7 +110,15 @@ const SNAPSHOT: &str = "2026-07-03T07:03:57Z";
 #[test]
 fn every_persons_total_in_the_bundled_catalog_is_mcdowells_to_the_second() {
     let records = common::json(&[
-        "records", "--kind", "cumulative", "--top", "10000", "--as-of", SNAPSHOT, "--now", SNAPSHOT,
+        "records",
+        "--kind",
+        "cumulative",
+        "--top",
+        "10000",
+        "--as-of",
+        SNAPSHOT,
+        "--now",
+        SNAPSHOT,
     ]);
     let seconds: BTreeMap<String, i64> = records["entries"]
         .as_array()
@@ -121,13 +135,16 @@ fn every_persons_total_in_the_bundled_catalog_is_mcdowells_to_the_second() {
     for (number, (total, _)) in &totals {
         let id = &ids[number];
         if seconds.get(id) != Some(total) {
-            disagree.push(format!("{id}: McDowell {total}, catalog {:?}", seconds.get(id)));
+            disagree.push(format!(
+                "{id}: McDowell {total}, catalog {:?}",
+                seconds.get(id)
+            ));
         }
     }
     assert!(disagree.is_empty(), "{disagree:#?}");
     // Every human row: 786, in space at the update or not; the three who flew only STS-51-L included.
     assert_eq!(totals.len(), 786);
-    for id in ["sharon-mcauliffe", "michael-smith", "gregory-jarvis"] {
+    for id in ["christa-mcauliffe", "michael-smith", "gregory-jarvis"] {
         assert_eq!(seconds.get(id), Some(&286), "{id}: 4 min 46 s on STS-51-L");
     }
 }
@@ -146,14 +163,31 @@ fn the_questions_people_ask_of_the_whole_history() {
     assert!(stay.contains("437 d 17 h 58 min 31 s"), "{stay}");
     let crew = stdout(&["records", "--kind", "crew", "--nation", "CN", "--top", "1"]);
     assert!(crew.contains("1.  Shenzhou-21 crew"), "{crew}");
-    let check = stdout(&["check", "shenzhou-20", "--days", "204", "--record", "crew", "--nation", "CN"]);
-    assert!(check.contains("✓ holds: the record for longest crew stays"), "{check}");
+    let check = stdout(&[
+        "check",
+        "shenzhou-20",
+        "--days",
+        "204",
+        "--record",
+        "crew",
+        "--nation",
+        "CN",
+    ]);
     assert!(
-        check.contains("every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated"),
+        check.contains("✓ holds: the record for longest crew stays"),
+        "{check}"
+    );
+    assert!(
+        check.contains(
+            "every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated"
+        ),
         "{check}"
     );
     let soyuz_11 = stdout(&["show", "soyuz-11"]);
-    assert!(soyuz_11.contains("crew lost during the return (re-entry and landing)"), "{soyuz_11}");
+    assert!(
+        soyuz_11.contains("crew lost during the return (re-entry and landing)"),
+        "{soyuz_11}"
+    );
 }
 
 #[test]
@@ -167,12 +201,19 @@ fn aborts_are_flights_with_their_outcome_and_no_station_they_never_reached() {
         let show = common::json(&["show", id]);
         assert_eq!(show["flight"]["name"], name);
         assert_eq!(show["flight"]["station"], Value::Null, "{id}");
-        let outcome = if id == "sts-51-l" { "crew-lost-on-launch" } else { "aborted-launch" };
+        let outcome = if id == "sts-51-l" {
+            "crew-lost-on-launch"
+        } else {
+            "aborted-launch"
+        };
         assert_eq!(show["flight"]["outcome"], outcome, "{id}");
     }
     let ms10 = common::json(&["show", "soyuz-ms-10"]);
     assert_eq!(ms10["flight"]["orbit"], "suborbital");
-    assert_eq!(common::json(&["show", "apollo-11"])["flight"]["deep_space"], true);
+    assert_eq!(
+        common::json(&["show", "apollo-11"])["flight"]["deep_space"],
+        true
+    );
 }
 
 #[test]

@@ -249,7 +249,9 @@ pub fn duration(
                         .map_or(s, |st| st.name.as_str())
                         .to_string()
                 }),
-                outcome: flight.outcome.filter(|o| *o != crate::model::Outcome::Completed),
+                outcome: flight
+                    .outcome
+                    .filter(|o| *o != crate::model::Outcome::Completed),
                 ended: flight.landing_time().cloned(),
             },
             stays,

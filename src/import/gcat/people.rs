@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use super::ships::month_number;
 use super::table::Table;
 use super::{cell, Kind, Person, Ship};
-use crate::model::Outcome;
 use crate::catalog::Problem;
 use crate::import::{slug, IdPool};
+use crate::model::Outcome;
 
 /// `D:HH:MM:SS`, `*` while in space.
 pub(super) fn parse_total(text: &str) -> Option<(i64, bool)> {

@@ -87,10 +87,12 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
             _ => Outcome::Completed,
         };
         let mut remarks = Vec::new();
-        if let (Some(Orbit::Suborbital), Some(code)) = (orbit, &station) {
-            // A ship bound for a station that came down suborbital never reached it: a launch abort.
+        let short = orbit == Some(Orbit::Suborbital) || kind == Kind::Abort;
+        if let (true, Some(code)) = (short, &station) {
+            // A ship bound for a station that came down suborbital (or aborted) never reached it.
             remarks.push(format!(
-                "Bound for {code} (McDowell's Station) but suborbital (OrbID {}): the launch was aborted and it never reached the station.",
+                "Bound for {code} (McDowell's Station) but {} (OrbID {}): the launch was aborted and it never reached the station.",
+                if kind == Kind::Abort { "an aborted launch" } else { "suborbital" },
                 optional("OrbID").unwrap_or_default()
             ));
             station = None;

@@ -15,7 +15,11 @@ impl Human for RecordsReport {
             self.scope.describe(),
             display.instant(self.as_of)
         );
-        let _ = writeln!(out, "catalog {} (the ranking covers it only)\n", self.catalog);
+        let _ = writeln!(
+            out,
+            "catalog {} (the ranking covers it only)\n",
+            self.catalog
+        );
         if self.entries.is_empty() {
             out.push_str("nothing in this scope\n");
         } else {
