@@ -71,6 +71,8 @@ pub enum Request {
         options: GcatOptions,
         /// Where to write.
         to: Destination,
+        /// The folder of a curated layer to compare the import with.
+        curated: Option<PathBuf>,
     },
     /// Import Launch Library 2 responses into a catalog folder.
     ImportLl2 {
@@ -408,7 +410,8 @@ fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError>
             astro,
             options: gcat,
             to,
-        } => import::import_gcat(missions, astro, gcat, to)?,
+            curated,
+        } => import::import_gcat(missions, astro, gcat, to, curated.as_deref())?,
         Request::ImportLl2 { files, to } => {
             let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
             import::import_ll2(&paths, to)?

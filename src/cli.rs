@@ -275,6 +275,10 @@ pub enum ImportSource {
         /// Keep non-human flights (MType BIO) and their passengers.
         #[arg(long)]
         include_nonhuman: bool,
+        /// Compare the import with the curated files of this catalog folder (all but its `generated`
+        /// folder) and list where they differ; the curated values are the ones a catalog uses.
+        #[arg(long, value_name = "DIR")]
+        curated: Option<PathBuf>,
     },
     /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
     Ll2 {
@@ -435,6 +439,7 @@ impl Cli {
                     out,
                     include_aborts,
                     include_nonhuman,
+                    curated,
                 } => Request::ImportGcat {
                     missions,
                     astro,
@@ -443,6 +448,7 @@ impl Cli {
                         include_nonhuman,
                     },
                     to: out.into(),
+                    curated,
                 },
                 ImportSource::Ll2 { files, out } => Request::ImportLl2 {
                     files,
