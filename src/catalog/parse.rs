@@ -63,7 +63,7 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
                     &file.name,
                     format!("a second {} (the first is {first})", REGISTRY_FILES[kind]),
                 )
-                .hint("a catalog has each registry once (and once more in its `generated` folder): merge the two files"),
+                .hint("a catalog has each registry once: merge the two files"),
             );
             parsed.complete = false;
             continue;
