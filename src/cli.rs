@@ -10,7 +10,7 @@ use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as C
 use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
 use orbitline::import::{gcat::GcatOptions, Destination};
-use orbitline::model::{parse_shift, Time};
+use orbitline::model::{parse_shift, Orbit, Time};
 use orbitline::report::{Display, Format, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
@@ -356,6 +356,20 @@ pub struct ScopeArgs {
     /// Only flights to this station.
     #[arg(long)]
     station: Option<String>,
+    /// Only orbital or only suborbital flights (McDowell's OrbID); aborted launches are neither.
+    #[arg(long, value_enum, default_value_t = OrbitArg::Any)]
+    orbit: OrbitArg,
+}
+
+/// `--orbit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OrbitArg {
+    /// Flights that went around the Earth.
+    Orbital,
+    /// Flights up and down without an orbit.
+    Suborbital,
+    /// Every flight.
+    Any,
 }
 
 impl From<ScopeArgs> for Scope {
@@ -364,6 +378,11 @@ impl From<ScopeArgs> for Scope {
             nation: args.nation,
             program: args.program,
             station: args.station,
+            orbit: match args.orbit {
+                OrbitArg::Orbital => Some(Orbit::Orbital),
+                OrbitArg::Suborbital => Some(Orbit::Suborbital),
+                OrbitArg::Any => None,
+            },
         }
     }
 }
@@ -420,8 +439,12 @@ impl Cli {
         };
         let options = Options {
             data: self.data.map_or(DataSource::Bundled, DataSource::Folder),
-            display: Display { zone },
+            display: Display {
+                zone,
+                open: Default::default(),
+            },
             now,
+            now_given: self.now.is_some(),
             format: if self.json {
                 Format::Json
             } else {

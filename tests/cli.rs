@@ -148,7 +148,7 @@ fn list_filters_by_programme_and_nation() {
     let none = json(&["list", "--nation", "JP"]);
     assert!(none["flights"].as_array().unwrap().is_empty());
     common::orbitline()
-        .arg("list")
+        .args(["list", "--program", "shenzhou"])
         .assert()
         .success()
         .stdout(predicate::str::contains("shenzhou-21  2025-10-31    2025-11-14  Zhang Lu, Wu Fei, Zhang Hongzhang; landed with the shenzhou-20 crew"))

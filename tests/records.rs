@@ -219,6 +219,8 @@ fn as_of_counts_only_what_had_happened() {
         "records",
         "--kind",
         "crew",
+        "--nation",
+        "CN",
         "--as-of",
         "2025-12-01",
         "--top",

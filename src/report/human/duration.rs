@@ -71,9 +71,15 @@ impl Human for DurationReport {
         if self.stays.iter().any(|s| s.in_orbit)
             || self.vehicle.as_ref().is_some_and(|v| v.end.is_none())
         {
+            let why = match display.open {
+                crate::report::OpenFigures::AtLastCheck(_) => {
+                    "the catalog's last check; --now counts further, as an extrapolation"
+                }
+                _ => "--now",
+            };
             let _ = writeln!(
                 out,
-                "\nFigures for flights still in orbit run to {} (--now).",
+                "\nFigures for flights still in orbit run to {} ({why}).",
                 display.instant(self.now)
             );
         }
@@ -126,13 +132,13 @@ fn stay_group(
         Some(end) => display.time(end),
         None => "in orbit".into(),
     };
-    let so_far = if first.in_orbit { " so far" } else { "" };
-    let _ = writeln!(
-        out,
-        "  {} → {end}: {}{so_far}",
-        display.time(&first.start),
-        format_elapsed(&first.elapsed)
-    );
+    let figure = format_elapsed(&first.elapsed);
+    let figure = if first.in_orbit {
+        display.open_figure(&figure)
+    } else {
+        figure
+    };
+    let _ = writeln!(out, "  {} → {end}: {figure}", display.time(&first.start));
     if first.end_inferred {
         let _ = writeln!(
             out,
@@ -288,7 +294,7 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     };
     let mut facts = vec![format_elapsed(&vehicle.elapsed)];
     if vehicle.end.is_none() {
-        facts[0].push_str(" so far");
+        facts[0] = display.open_figure(&facts[0]);
     }
     if vehicle.launched_uncrewed {
         facts.push("launched uncrewed".into());
@@ -329,7 +335,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
             };
             let mut elapsed = format_elapsed(&s.elapsed);
             if s.in_orbit {
-                elapsed.push_str(" so far");
+                elapsed = display.open_figure(&elapsed);
             }
             let marks: Vec<&str> = [
                 (s.vehicle_swap, "vehicle swap"),
