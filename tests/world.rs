@@ -236,3 +236,78 @@ fn one_person_one_id_and_curated_entries_win() {
     let why = stdout(&["why", "shenzhou-22/launch"]);
     assert!(why.contains("debris"), "{why}");
 }
+
+#[test]
+fn records_mark_fates_and_filter_by_orbit() {
+    let suborbital = stdout(&[
+        "records",
+        "--kind",
+        "crew",
+        "--orbit",
+        "suborbital",
+        "--top",
+        "10",
+    ]);
+    assert!(
+        suborbital.starts_with("Longest crew stays (all flights; suborbital only)"),
+        "{suborbital}"
+    );
+    assert!(
+        suborbital.contains("Soyuz 18-1 crew [aborted launch]"),
+        "{suborbital}"
+    );
+    assert!(!suborbital.contains("Soyuz TM"), "{suborbital}");
+    let any = stdout(&["records", "--kind", "stay", "--top", "1"]);
+    assert!(
+        any.starts_with("Longest single stays (all flights; orbital or suborbital)"),
+        "{any}"
+    );
+    let lost = common::json(&[
+        "records", "--kind", "crew", "--nation", "US", "--top", "1000",
+    ]);
+    let sts_107 = lost["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["flights"][0] == "sts-107")
+        .unwrap();
+    assert_eq!(
+        sts_107["marks"][0],
+        "crew lost during the return (re-entry and landing)"
+    );
+    let hague = stdout(&[
+        "records",
+        "--kind",
+        "cumulative",
+        "--nation",
+        "US",
+        "--top",
+        "20",
+    ]);
+    let line = hague.lines().find(|l| l.contains("Hague")).unwrap();
+    assert!(line.contains("[includes 1 aborted launch]"), "{line}");
+    let sts_107 = stdout(&["duration", "sts-107"]);
+    assert!(
+        sts_107.contains(
+            "Outcome: crew lost during the return (re-entry and landing), 2003-02-01 14:01:10 UTC"
+        ),
+        "{sts_107}"
+    );
+}
+
+#[test]
+fn open_flights_count_to_the_last_check_unless_now_says_otherwise() {
+    // The clock is past the last check (2026-07-03): the figure is a lower bound at the last check.
+    let open = stdout(&["duration", "shenzhou-23"]);
+    assert!(
+        open.contains("in orbit: at least 39 d 8 h 52 min (at last check, 2026-07-03)"),
+        "{open}"
+    );
+    let later = stdout(&["duration", "shenzhou-23", "--now", "2026-09-01"]);
+    assert!(
+        later.contains("99 d 8 h 52 min so far (extrapolated past the last check)"),
+        "{later}"
+    );
+    let within = stdout(&["duration", "shenzhou-23", "--now", "2026-07-01"]);
+    assert!(within.contains("37 d 8 h 52 min so far\n"), "{within}");
+}
