@@ -51,22 +51,7 @@ pub(super) fn read_people(
         let number = get("No").text.clone();
         let raw_name = get("Name").text.clone();
         let uname = get("UName").text.clone();
-        let (written, rank) = normalize_name(&raw_name, &uname);
-        let (name, id_base, full_base) = person_name(&written);
-        let known = KNOWN_IDS.iter().find(|k| k.0 == number);
-        let id = if let Some(known) = known {
-            pool.claim(known.1)
-        } else if pool.try_claim(&id_base) {
-            id_base
-        } else if pool.try_claim(&full_base) {
-            full_base
-        } else {
-            pool.claim(&format!("{full_base}-{}", slug(&number)))
-        };
-        let mut name_notes: Vec<String> = rank.into_iter().collect();
-        if let Some(known) = known {
-            name_notes.push(known.2.to_string());
-        }
+        let (name, id, name_notes) = identity(&mut pool, &number, &raw_name, &uname);
         let total_cell = get("Duration");
         let total = parse_total(&total_cell.text);
         if total.is_none() {
@@ -232,6 +217,30 @@ pub(super) fn mark_deaths_in_flight(people: &mut [Person], ships: &mut [Ship]) {
             _ => Outcome::CrewLostOnReturn,
         };
     }
+}
+
+/// A person's name for people, id (unique in `pool`) and notes on both, from McDowell's `Name` and `UName`.
+fn identity(
+    pool: &mut IdPool,
+    number: &str,
+    raw_name: &str,
+    uname: &str,
+) -> (String, String, Vec<String>) {
+    let (written, rank) = normalize_name(raw_name, uname);
+    let (name, id_base, full_base) = person_name(&written);
+    let known = KNOWN_IDS.iter().find(|k| k.0 == number);
+    let id = if let Some(known) = known {
+        pool.claim(known.1)
+    } else if pool.try_claim(&id_base) {
+        id_base
+    } else if pool.try_claim(&full_base) {
+        full_base
+    } else {
+        pool.claim(&format!("{full_base}-{}", slug(number)))
+    };
+    let mut notes: Vec<String> = rank.into_iter().collect();
+    notes.extend(known.map(|k| k.2.to_string()));
+    (name, id, notes)
 }
 
 /// People whose id is not the one the rules give, because a curated file names them so: (McDowell's

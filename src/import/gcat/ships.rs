@@ -72,42 +72,20 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
                 continue;
             }
         };
-        let mut station = match get("Station").text.as_str() {
-            "" | "-" => None,
-            code => Some(code.to_string()),
-        };
         let optional = |name: &str| table.column(name).map(|c| row[c].text.as_str());
-        let orbit = match optional("OrbID") {
-            Some(o) if o.starts_with("ORB") => Some(Orbit::Orbital),
-            Some(o) if o.starts_with("SO") => Some(Orbit::Suborbital),
-            _ => None,
-        };
-        let mut outcome = match kind {
-            Kind::Abort => Outcome::AbortedLaunch,
-            _ => Outcome::Completed,
-        };
-        let mut remarks = Vec::new();
-        let short = orbit == Some(Orbit::Suborbital) || kind == Kind::Abort;
-        if let (true, Some(code)) = (short, &station) {
-            // A ship bound for a station that came down suborbital (or aborted) never reached it.
-            remarks.push(format!(
-                "Bound for {code} (McDowell's Station) but {} (OrbID {}): the launch was aborted and it never reached the station.",
-                if kind == Kind::Abort { "an aborted launch" } else { "suborbital" },
-                optional("OrbID").unwrap_or_default()
-            ));
-            station = None;
-            outcome = Outcome::AbortedLaunch;
-        }
-        let mut name = get("Ship").text.clone();
-        if let Some((_, known, source)) = ABORT_NAMES
-            .iter()
-            .find(|(tag, ..)| *tag == get("HSFTAG").text)
-        {
-            remarks.push(format!(
-                "McDowell names the ship `{name}`; `{known}` is the name in common use ({source})."
-            ));
-            name = known.to_string();
-        }
+        let Fate {
+            name,
+            station,
+            orbit,
+            outcome,
+            remarks,
+        } = fate(
+            kind,
+            &get("Ship").text,
+            &get("HSFTAG").text,
+            &get("Station").text,
+            optional("OrbID"),
+        );
         ships.push(Ship {
             id: String::new(),
             name,
@@ -159,6 +137,59 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
         }
     }
     ships
+}
+
+/// What a row says about how a ship's flight went, and the name it goes by.
+struct Fate {
+    name: String,
+    station: Option<String>,
+    orbit: Option<Orbit>,
+    outcome: Outcome,
+    remarks: Vec<String>,
+}
+
+/// The orbit (`OrbID`), the outcome and the station of a row: an aborted launch, or a suborbital flight
+/// bound for a station, never reached it (Soyuz T-10-1, Soyuz 18-1, Soyuz MS-10), so it has no station and
+/// its outcome is an aborted launch. Aborts McDowell names by their vehicle get the name people use.
+fn fate(kind: Kind, ship: &str, tag: &str, station: &str, orbit_id: Option<&str>) -> Fate {
+    let mut station = match station {
+        "" | "-" => None,
+        code => Some(code.to_string()),
+    };
+    let orbit = match orbit_id {
+        Some(o) if o.starts_with("ORB") => Some(Orbit::Orbital),
+        Some(o) if o.starts_with("SO") => Some(Orbit::Suborbital),
+        _ => None,
+    };
+    let mut outcome = match kind {
+        Kind::Abort => Outcome::AbortedLaunch,
+        _ => Outcome::Completed,
+    };
+    let mut remarks = Vec::new();
+    let short = orbit == Some(Orbit::Suborbital) || kind == Kind::Abort;
+    if let (true, Some(code)) = (short, &station) {
+        remarks.push(format!(
+            "Bound for {code} (McDowell's Station) but {} (OrbID {}): the launch was aborted and it never reached the station.",
+            if kind == Kind::Abort { "an aborted launch" } else { "suborbital" },
+            orbit_id.unwrap_or_default()
+        ));
+        station = None;
+        outcome = Outcome::AbortedLaunch;
+    }
+    let mut name = ship.to_string();
+    if let Some((_, known, source)) = ABORT_NAMES.iter().find(|(t, ..)| *t == tag) {
+        remarks.push(format!(
+            "McDowell names the ship `{name}`; `{known}` is the name in common use ({source})."
+        ));
+        name = known.to_string();
+    }
+    Fate {
+        name,
+        station,
+        orbit,
+        outcome,
+        remarks,
+    }
 }
 
 /// `1961 Apr 12 0607:00` (second), `1961 Apr 12 0747` (minute), `1962 Jul 10` (day), each in UTC and
