@@ -311,3 +311,34 @@ fn open_flights_count_to_the_last_check_unless_now_says_otherwise() {
     let within = stdout(&["duration", "shenzhou-23", "--now", "2026-07-01"]);
     assert!(within.contains("37 d 8 h 52 min so far\n"), "{within}");
 }
+
+#[test]
+fn the_ids_curated_files_use_are_generated_ids() {
+    // Curated story files replace the generated flights with these ids: they must stay stable.
+    let list = common::json(&["list"]);
+    let ids: Vec<&str> = list["flights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "soyuz-t-10-1",
+        "soyuz-ms-10",
+        "soyuz-18-1",
+        "sts-51-l",
+        "soyuz-ms-22",
+        "soyuz-ms-23",
+        "starliner-cft",
+        "soyuz-11",
+        "apollo-13",
+        "sts-107",
+        "sts-113",
+        "soyuz-tma-1",
+        "soyuz-tm-18",
+        "soyuz-tm-20",
+        "dragon-crew-9",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
