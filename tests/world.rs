@@ -342,3 +342,61 @@ fn the_ids_curated_files_use_are_generated_ids() {
         assert!(ids.contains(&id), "{id}");
     }
 }
+
+/// Copies every file below `from` into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_data_folder_with_a_generated_layer_takes_curated_files_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo("missions/generated"), &dir.path().join("generated"));
+    let mut apollo: Value = serde_json::from_str(
+        &fs::read_to_string(repo("missions/generated/apollo/apollo-11.json")).unwrap(),
+    )
+    .unwrap();
+    apollo["notes"] = "Curated: replaces the generated file.".into();
+    apollo.as_object_mut().unwrap().remove("orbit");
+    fs::write(dir.path().join("apollo-11.json"), apollo.to_string()).unwrap();
+    let registry = serde_json::json!({"astronauts": [
+        {"id": "neil-armstrong", "name": "Neil Armstrong", "nation": "US"}
+    ]});
+    fs::write(dir.path().join("astronauts.json"), registry.to_string()).unwrap();
+    let data = dir.path().to_str().unwrap();
+    let show = common::json(&["--data", data, "show", "apollo-11"]);
+    assert_eq!(
+        show["flight"]["notes"],
+        "Curated: replaces the generated file."
+    );
+    assert_eq!(
+        show["flight"]["orbit"], "orbital",
+        "kept from the generated flight"
+    );
+    let duration = stdout(&["--data", data, "duration", "apollo-11"]);
+    assert!(
+        duration.contains("crew: Neil Armstrong (commander)"),
+        "{duration}"
+    );
+    let valid = common::json(&["--data", data, "validate"]);
+    assert_eq!(
+        (valid["flights"].as_u64(), valid["astronauts"].as_u64()),
+        (Some(428), Some(786))
+    );
+    // Within the curated layer an id given twice is still an error.
+    fs::write(dir.path().join("apollo-11-again.json"), apollo.to_string()).unwrap();
+    common::orbitline()
+        .args(["--data", data, "validate"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("apollo-11"));
+}

@@ -53,6 +53,45 @@ pub(crate) fn overlay_entries<T>(
     base
 }
 
+/// What the curated layer covers, for people, when the catalog has a generated layer: `Shenzhou flights
+/// curated` where every flight of a programme is curated, `3 Soyuz flights` where some are; `None` for a
+/// catalog of one layer.
+pub(crate) fn curated_coverage(
+    flights: &[Located<Arc<Flight>>],
+    generated: impl Fn(usize) -> bool,
+) -> Option<String> {
+    let mut programs: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut any_generated = false;
+    for flight in flights {
+        let entry = programs.entry(flight.value.program.as_str()).or_default();
+        entry.1 += 1;
+        if generated(flight.file) {
+            any_generated = true;
+        } else {
+            entry.0 += 1;
+        }
+    }
+    if !any_generated {
+        return None;
+    }
+    let parts: Vec<String> = programs
+        .into_iter()
+        .filter(|(_, (curated, _))| *curated > 0)
+        .map(
+            |(program, (curated, all))| match (curated == all, curated) {
+                (true, _) => format!("{program} flights"),
+                (false, 1) => format!("1 {program} flight"),
+                (false, n) => format!("{n} {program} flights"),
+            },
+        )
+        .collect();
+    Some(match parts.as_slice() {
+        [] => "none curated".to_string(),
+        [one] => format!("{one} curated"),
+        [rest @ .., last] => format!("{} and {last} curated", rest.join(", ")),
+    })
+}
+
 /// Which of `flights` a curated flight replaces: the generated ones whose id a curated one has. The
 /// curated flights take the generated flight's `outcome`, `orbit` and `deep_space` where they give none.
 pub(crate) fn replaced_flights(

@@ -38,6 +38,8 @@ use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
 #[derive(Debug, Clone)]
 pub struct Catalog {
     label: String,
+    /// What the curated layer covers, where the catalog has a generated layer too.
+    curated: Option<Arc<str>>,
     /// The registries, shared with the what-if copies and subsets of the catalog.
     astronauts: Arc<[Astronaut]>,
     spacecraft: Arc<[Spacecraft]>,
@@ -81,6 +83,9 @@ impl Catalog {
             return Err(CatalogError(problems));
         }
         drop(known);
+        let curated =
+            layers::curated_coverage(&flights, |i| layers::is_generated(&texts.files()[i]))
+                .map(Arc::from);
         let flights: Vec<Arc<Flight>> = order
             .into_iter()
             .map(|i| Arc::clone(&flights[i].value))
@@ -92,6 +97,7 @@ impl Catalog {
         let stays = stays.expect("a catalog without problems had its stays derived");
         Ok(Catalog {
             label,
+            curated,
             astronauts: astronauts.into(),
             spacecraft: registries.spacecraft.into_iter().map(|s| s.value).collect(),
             stations: registries.stations.into_iter().map(|s| s.value).collect(),
@@ -131,6 +137,7 @@ impl Catalog {
         stay::sort(&mut stays);
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -173,6 +180,7 @@ impl Catalog {
             .collect();
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -195,7 +203,12 @@ impl Catalog {
             let to = self
                 .checked_range()
                 .map_or_else(|| "its last check".to_string(), |(_, hi)| hi.to_string());
-            format!("bundled: every human spaceflight in McDowell's tables to {to}, Shenzhou flights curated")
+            let curated = self
+                .curated
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            format!("bundled: every human spaceflight in McDowell's tables to {to}{curated}")
         } else {
             format!(
                 "{}: {} flights, {} astronauts",
