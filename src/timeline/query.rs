@@ -85,6 +85,9 @@ pub enum Subject {
         name: String,
         /// Their name in their own script.
         native_name: Option<String>,
+        /// The date they died, where they died in flight.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        died_in_flight: Option<String>,
     },
 }
 
@@ -280,6 +283,7 @@ pub fn duration(
                 id: astronaut.id.clone(),
                 name: astronaut.name.clone(),
                 native_name: astronaut.native_name.clone(),
+                died_in_flight: astronaut.died_in_flight.clone(),
             },
             stays,
             vehicle: None,
@@ -594,6 +598,9 @@ pub struct ShowReport {
     pub station_name: Option<String>,
     /// The spacecraft type's name.
     pub spacecraft_name: String,
+    /// The people of its crews who died in flight: (name, date of death).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub died_in_flight: Vec<(String, String)>,
 }
 
 /// One moment of a flight, for the time-ordered view.
@@ -708,7 +715,24 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
         .filter(|s| s.down.as_deref() == Some(&flight.id) && s.up != flight.id)
         .map(|s| stay_report(catalog, s, now))
         .collect();
+    let mut died_in_flight: Vec<(String, String)> = Vec::new();
+    for member in flight
+        .launch
+        .crew
+        .iter()
+        .chain(flight.landing.iter().flat_map(|l| &l.crew))
+    {
+        let Some(person) = catalog.astronaut(&member.astronaut) else {
+            continue;
+        };
+        if let Some(died) = &person.died_in_flight {
+            if !died_in_flight.iter().any(|(n, _)| *n == person.name) {
+                died_in_flight.push((person.name.clone(), died.clone()));
+            }
+        }
+    }
     Ok(ShowReport {
+        died_in_flight,
         flight: flight.clone(),
         timeline,
         stays_up,

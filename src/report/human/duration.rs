@@ -61,10 +61,17 @@ impl Human for DurationReport {
                 }
             }
             Subject::Astronaut {
-                name, native_name, ..
+                name,
+                native_name,
+                died_in_flight,
+                ..
             } => {
                 let native = native_name.as_deref().unwrap_or_default();
-                let _ = writeln!(out, "{name}{}\n", parenthesised(native));
+                let _ = writeln!(out, "{name}{}", parenthesised(native));
+                if let Some(died) = died_in_flight {
+                    let _ = writeln!(out, "Died in flight, {died}");
+                }
+                out.push('\n');
                 astronaut_table(&mut out, self, display);
             }
         }

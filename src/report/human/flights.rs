@@ -71,6 +71,14 @@ impl Human for ShowReport {
                 .unwrap_or_default();
             let _ = writeln!(out, "Outcome: {}{when}", f.outcome().describe());
         }
+        if !self.died_in_flight.is_empty() {
+            let people: Vec<String> = self
+                .died_in_flight
+                .iter()
+                .map(|(name, date)| format!("{name} (died {date})"))
+                .collect();
+            let _ = writeln!(out, "Died in flight: {}", people.join(", "));
+        }
         if let Some(site) = &f.launch.site {
             let _ = writeln!(out, "launch site: {site}");
         }
