@@ -188,6 +188,15 @@ fn the_questions_people_ask_of_the_whole_history() {
         soyuz_11.contains("crew lost during the return (re-entry and landing)"),
         "{soyuz_11}"
     );
+    assert!(
+        soyuz_11.contains("Died in flight: Georgiy Timofeevich Dobrovol'skiy (died 1971-06-30)"),
+        "{soyuz_11}"
+    );
+    let mcauliffe = stdout(&["duration", "christa-mcauliffe"]);
+    assert!(
+        mcauliffe.contains("Died in flight, 1986-01-28"),
+        "{mcauliffe}"
+    );
 }
 
 #[test]
