@@ -409,3 +409,41 @@ fn a_data_folder_with_a_generated_layer_takes_curated_files_over_it() {
         .code(2)
         .stderr(predicates::str::contains("apollo-11"));
 }
+
+#[test]
+fn the_regeneration_report_lists_where_the_curated_layer_differs() {
+    let out = tempfile::tempdir().unwrap();
+    let sources = repo("missions/sources/mcdowell");
+    let report = common::stdout_of(
+        common::orbitline()
+            .args(["import", "gcat", "--include-aborts", "--json", "--curated"])
+            .arg(repo("missions"))
+            .arg("--missions")
+            .arg(sources.join("missions.html"))
+            .arg("--astro")
+            .arg(sources.join("astro.html"))
+            .arg("--out")
+            .arg(out.path().join("generated")),
+    );
+    let report: Value = serde_json::from_slice(&report).unwrap();
+    let notes: Vec<String> = report["curated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{}: {}",
+                n["subject"].as_str().unwrap(),
+                n["reason"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "astronaut zhang-xiaoguang: name Zhang Xiaoguang (curated), Zhang Xiaoguan (McDowell)",
+            "astronaut wu-fei: native name 武飞 (curated), 武飛 (McDowell)",
+            "astronaut zhang-hongzhang: native name 张洪章 (curated), 張洪章 (McDowell)",
+        ]
+    );
+}

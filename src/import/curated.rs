@@ -182,3 +182,36 @@ fn flight(curated: &Flight, generated: &Flight, notes: &mut Vec<Note>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn soyuz_11(landing: &str, crew: &str) -> Flight {
+        serde_json::from_str(&format!(
+            r#"{{"id": "soyuz-11", "name": "Soyuz 11", "program": "Soyuz", "spacecraft": "soyuz",
+                "nation": "RU", "launch": {{"time": "1971-06-06T04:55:09Z", "crew": [{{"astronaut": "a"}}]}},
+                "landing": {{"time": "{landing}", "crew": [{{"astronaut": "{crew}"}}]}},
+                "sources": ["https://planet4589.org/space/astro/web/"]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_flight_differs_in_time_precision_and_crew_but_not_in_the_zone_it_is_written_in() {
+        let mut notes = Vec::new();
+        let generated = soyuz_11("1971-06-29T23:16:52Z", "a");
+        flight(
+            &soyuz_11("1971-06-30T02:16:52+03:00", "a"),
+            &generated,
+            &mut notes,
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        flight(&soyuz_11("1971-06-29T23:16Z", "b"), &generated, &mut notes);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            notes[0].reason,
+            "landing 1971-06-29T23:16Z (curated), 1971-06-29T23:16:52Z (generated); landing crew b (curated), a (generated)"
+        );
+    }
+}
