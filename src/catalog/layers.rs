@@ -53,42 +53,45 @@ pub(crate) fn overlay_entries<T>(
     base
 }
 
-/// What the curated layer covers, for people, when the catalog has a generated layer: `Shenzhou flights
-/// curated` where every flight of a programme is curated, `3 Soyuz flights` where some are; `None` for a
-/// catalog of one layer.
+/// What the curated layer covers, for people, when the catalog has a generated layer: the programmes whose
+/// flights are all curated by name, the other curated flights counted (`Shenzhou flights curated`,
+/// `Shenzhou flights and 14 other flights curated`); `None` for a catalog of one layer.
 pub(crate) fn curated_coverage(
     flights: &[Located<Arc<Flight>>],
     generated: impl Fn(usize) -> bool,
 ) -> Option<String> {
+    // Programme → (curated flights, all flights).
     let mut programs: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
-    let mut any_generated = false;
     for flight in flights {
         let entry = programs.entry(flight.value.program.as_str()).or_default();
         entry.1 += 1;
-        if generated(flight.file) {
-            any_generated = true;
-        } else {
-            entry.0 += 1;
-        }
+        entry.0 += usize::from(!generated(flight.file));
     }
-    if !any_generated {
+    let curated: usize = programs.values().map(|p| p.0).sum();
+    if curated == flights.len() {
         return None;
     }
-    let parts: Vec<String> = programs
-        .into_iter()
-        .filter(|(_, (curated, _))| *curated > 0)
-        .map(
-            |(program, (curated, all))| match (curated == all, curated) {
-                (true, _) => format!("{program} flights"),
-                (false, 1) => format!("1 {program} flight"),
-                (false, n) => format!("{n} {program} flights"),
-            },
-        )
+    let whole: Vec<&str> = programs
+        .iter()
+        .filter(|(_, (c, all))| c == all)
+        .map(|(p, _)| *p)
         .collect();
-    Some(match parts.as_slice() {
-        [] => "none curated".to_string(),
-        [one] => format!("{one} curated"),
-        [rest @ .., last] => format!("{} and {last} curated", rest.join(", ")),
+    let others: usize = programs
+        .values()
+        .filter(|(c, all)| c != all)
+        .map(|p| p.0)
+        .sum();
+    let plural = |n: usize| if n == 1 { "flight" } else { "flights" };
+    let named = match whole.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} flights")),
+        [rest @ .., last] => Some(format!("{} and {last} flights", rest.join(", "))),
+    };
+    Some(match (named, others) {
+        (None, 0) => "none curated".to_string(),
+        (None, n) => format!("{n} {} curated", plural(n)),
+        (Some(named), 0) => format!("{named} curated"),
+        (Some(named), n) => format!("{named} and {n} other {} curated", plural(n)),
     })
 }
 
@@ -123,4 +126,59 @@ pub(crate) fn replaced_flights(
         flight.deep_space = flight.deep_space.or(base.deep_space);
     }
     replaced
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flight(id: &str, program: &str, file: usize) -> Located<Arc<Flight>> {
+        let text = format!(
+            r#"{{"id": "{id}", "name": "{id}", "program": "{program}", "spacecraft": "x", "nation": "CN",
+                "launch": {{"time": "2003-10-15T01:00:03Z"}}, "sources": ["https://example.org"]}}"#
+        );
+        Located {
+            value: Arc::new(serde_json::from_str(&text).unwrap()),
+            file,
+            path: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_curated_layer_is_described_by_whole_programmes_and_a_count() {
+        // Files 0 and 1 are generated.
+        let generated = |file: usize| file < 2;
+        let mut flights = vec![
+            flight("soyuz-1", "Soyuz", 0),
+            flight("soyuz-11", "Soyuz", 1),
+            flight("shenzhou-5", "Shenzhou", 2),
+        ];
+        let described = |f: &[Located<Arc<Flight>>]| curated_coverage(f, generated);
+        assert_eq!(
+            described(&flights).as_deref(),
+            Some("Shenzhou flights curated")
+        );
+        flights.push(flight("soyuz-11", "Soyuz", 3));
+        assert_eq!(
+            described(&flights).as_deref(),
+            Some("Shenzhou flights and 1 other flight curated")
+        );
+        let one_layer = |_: usize| false;
+        assert_eq!(curated_coverage(&flights, one_layer), None);
+    }
+
+    #[test]
+    fn a_curated_flight_replaces_the_generated_one_and_keeps_what_it_does_not_say() {
+        let generated = |file: usize| file == 0;
+        let mut base = flight("soyuz-11", "Soyuz", 0);
+        Arc::make_mut(&mut base.value).orbit = Some(crate::model::Orbit::Orbital);
+        let mut flights = vec![
+            base,
+            flight("soyuz-11", "Soyuz", 1),
+            flight("soyuz-1", "Soyuz", 0),
+        ];
+        let replaced = replaced_flights(&mut flights, generated);
+        assert_eq!(replaced, [0].into());
+        assert_eq!(flights[1].value.orbit, Some(crate::model::Orbit::Orbital));
+    }
 }
