@@ -108,13 +108,6 @@ pub enum Orbit {
     Suborbital,
 }
 
-impl Flight {
-    /// How the flight ended (completed where the file does not say).
-    pub fn outcome(&self) -> Outcome {
-        self.outcome.unwrap_or(Outcome::Completed)
-    }
-}
-
 /// A launch or a landing.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -316,6 +309,11 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Flight {
+    /// How the flight ended (completed where the file does not say).
+    pub fn outcome(&self) -> Outcome {
+        self.outcome.unwrap_or(Outcome::Completed)
+    }
+
     /// The launch time, where known.
     pub fn launch_time(&self) -> Option<&Time> {
         self.launch.time.as_ref()
