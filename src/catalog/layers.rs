@@ -53,8 +53,8 @@ pub(crate) fn overlay_entries<T>(
     base
 }
 
-/// What the curated layer covers, for people, when the catalog has a generated layer: the programmes whose
-/// flights are all curated by name, the other curated flights counted (`Shenzhou flights curated`,
+/// What the curated layer covers, for people, when the catalog has a generated layer: the programmes of
+/// several flights that are all curated by name, the other curated flights counted (`Shenzhou flights curated`,
 /// `Shenzhou flights and 14 other flights curated`); `None` for a catalog of one layer.
 pub(crate) fn curated_coverage(
     flights: &[Located<Arc<Flight>>],
@@ -71,16 +71,14 @@ pub(crate) fn curated_coverage(
     if curated == flights.len() {
         return None;
     }
+    // A programme of several flights, all curated, is named; every other curated flight is counted.
+    let named = |(c, all): &(usize, usize)| c == all && *all > 1;
     let whole: Vec<&str> = programs
         .iter()
-        .filter(|(_, (c, all))| c == all)
+        .filter(|(_, p)| named(p))
         .map(|(p, _)| *p)
         .collect();
-    let others: usize = programs
-        .values()
-        .filter(|(c, all)| c != all)
-        .map(|p| p.0)
-        .sum();
+    let others: usize = programs.values().filter(|p| !named(p)).map(|p| p.0).sum();
     let plural = |n: usize| if n == 1 { "flight" } else { "flights" };
     let named = match whole.as_slice() {
         [] => None,
@@ -152,16 +150,18 @@ mod tests {
             flight("soyuz-1", "Soyuz", 0),
             flight("soyuz-11", "Soyuz", 1),
             flight("shenzhou-5", "Shenzhou", 2),
+            flight("shenzhou-6", "Shenzhou", 2),
+            flight("starliner-cft", "Starliner", 2),
         ];
         let described = |f: &[Located<Arc<Flight>>]| curated_coverage(f, generated);
         assert_eq!(
             described(&flights).as_deref(),
-            Some("Shenzhou flights curated")
+            Some("Shenzhou flights and 1 other flight curated")
         );
         flights.push(flight("soyuz-11", "Soyuz", 3));
         assert_eq!(
             described(&flights).as_deref(),
-            Some("Shenzhou flights and 1 other flight curated")
+            Some("Shenzhou flights and 2 other flights curated")
         );
         let one_layer = |_: usize| false;
         assert_eq!(curated_coverage(&flights, one_layer), None);
