@@ -65,6 +65,55 @@ fn every_name_form_finds_its_flight_or_person() {
 }
 
 #[test]
+fn the_names_of_issue_14_answer_on_the_bundled_catalog() {
+    for (name, id) in [
+        ("Shenzhou-20", "shenzhou-20"),
+        ("Shenzhou 20", "shenzhou-20"),
+        ("Soyuz MS-22", "soyuz-ms-22"),
+        ("Apollo 11", "apollo-11"),
+        ("STS-107", "sts-107"),
+        ("Frank Rubio", "francisco-rubio"),
+        ("Buzz Aldrin", "edwin-aldrin"),
+        ("Butch Wilmore", "barry-wilmore"),
+        ("Pete Conrad", "charles-conrad"),
+        ("Tim Peake", "timothy-peake"),
+        ("Koichi Wakata", "wakata-koichi"),
+        ("Chen Dong", "chen-dong"),
+        ("陈冬", "chen-dong"),
+        ("polyakov", "valeriy-polyakov"),
+    ] {
+        let report = common::json(&["duration", name]);
+        assert_eq!(report["subject"]["id"], id, "{name}");
+    }
+    let report = common::json(&[
+        "station",
+        "ISS",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-01-02",
+    ]);
+    assert_eq!(report["station"], "iss");
+    // Every Wang, with id, dates and nation.
+    let out = common::orbitline()
+        .args(["duration", "wang"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for line in [
+        "taylor-wang  Taylor Gun-Jin Wang, astronaut, US, 1985-04-29 – 1985-05-06",
+        "liu-wang     Liu Wang (刘旺), astronaut, CN, 2012-06-16 – 2012-06-29",
+        "wang-yaping  Wang Yaping (王亚平), astronaut, CN, 2013-06-11 – 2022-04-16",
+        "wang-haoze   Wang Haoze (王浩泽), astronaut, CN, 2024-10-29 – 2025-04-30",
+        "wang-chun    Wang Chun, astronaut, MT, 2025-04-01 – 2025-04-04",
+        "wang-jie     Wang Jie (王杰), astronaut, CN, 2025-04-24 – 2025-11-14",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+}
+
+#[test]
 fn a_name_gives_the_same_answer_as_the_id() {
     let by_name =
         common::stdout_of(common::orbitline().args(["--data", FIXTURE, "duration", "Apollo 11"]));
@@ -318,10 +367,8 @@ fn aboard(report: &Value, station: &str) -> Vec<String> {
         .collect()
 }
 
-// The bundled-catalog tests hold whether the bundled catalog is the Shenzhou flights alone or the whole
-// history (then the ISS and others are listed too).
 #[test]
-fn aloft_lists_the_six_on_tiangong_on_10_november_2025() {
+fn aloft_lists_the_six_on_tiangong_and_everyone_on_the_iss_on_10_november_2025() {
     let out = common::stdout_of(common::orbitline().args(["aloft", "--at", "2025-11-10"]));
     let text = String::from_utf8(out).unwrap();
     assert!(
@@ -337,6 +384,19 @@ fn aloft_lists_the_six_on_tiangong_on_10_november_2025() {
     );
     assert!(!text.contains("may have landed"), "{text}");
     let report = common::json(&["aloft", "--at", "2025-11-10"]);
+    assert_eq!(report["count"], 13);
+    assert_eq!(
+        aboard(&report, "iss"),
+        [
+            "sergey-ryzhikov",
+            "aleksey-zubritskiy",
+            "jonathan-kim",
+            "zena-cardman",
+            "michael-fincke",
+            "yui-kimiya",
+            "oleg-platonov"
+        ]
+    );
     assert_eq!(
         aboard(&report, "tiangong"),
         [
