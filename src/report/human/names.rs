@@ -6,7 +6,7 @@ use super::{plural, table};
 use crate::catalog::names::{Candidate, Kind, NameError, Rule};
 use crate::catalog::Problem;
 use crate::model::Precision;
-use crate::report::{Display, Human};
+use crate::report::{Display, Human, OpenFigures};
 use crate::timeline::aloft::{AloftReport, Place};
 use crate::timeline::people::{AstronautList, FindReport};
 use crate::timeline::{format_elapsed, format_seconds};
@@ -137,7 +137,16 @@ impl Human for AstronautList {
             );
         }
         if open {
-            out.push_str("+ still in space: counted to the reference time (--now)\n");
+            let how = match display.open {
+                OpenFigures::SoFar => "counted so far (to --now)".to_string(),
+                OpenFigures::AtLastCheck(date) => {
+                    format!("counted to the catalog's last check ({date}): at least that")
+                }
+                OpenFigures::Extrapolated => {
+                    "counted to --now, past the catalog's last check: extrapolated".to_string()
+                }
+            };
+            let _ = writeln!(out, "+ still in space: {how}");
         }
         out
     }
