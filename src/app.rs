@@ -219,17 +219,19 @@ impl AppError {
                     "(command line)",
                     format!("no flight or astronaut `{id}` in the catalog"),
                 );
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`? `orbitline list` shows every flight")),
-                    None => problem.hint("`orbitline list` shows every flight; astronauts are named by id, like chen-dong"),
-                }]
+                vec![problem.hint_suggesting(
+                    suggestion.as_deref(),
+                    "`orbitline list` shows every flight",
+                    "`orbitline list` shows every flight; astronauts are named by id, like chen-dong",
+                )]
             }
             AppError::Station(StationError::Unknown { id, suggestion }) => {
                 let problem = Problem::in_file("(command line)", format!("no station `{id}` in the catalog"));
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`?")),
-                    None => problem.hint("stations are named by id, as in stations.json: tiangong"),
-                }]
+                vec![problem.hint_suggesting(
+                    suggestion.as_deref(),
+                    "",
+                    "stations are named by id, as in stations.json: tiangong",
+                )]
             }
             AppError::Import(e) => e.problems(),
             AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
@@ -244,10 +246,7 @@ impl AppError {
                 ..
             }) => {
                 let problem = Problem::in_file("(command line)", message.clone());
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`? {hint}")),
-                    None => problem.hint(hint.clone()),
-                }]
+                vec![problem.hint_suggesting(suggestion.as_deref(), hint, hint)]
             }
             AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
                 vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]

@@ -11,7 +11,7 @@
 //! stays and the event graph's links) → [`timeline`] (durations, queries) and [`deps`] (causes, slips) →
 //! [`report`] (tables and JSON), [`chart`] (SVG and PNG) or [`export`]. Modules import only from the layers
 //! below theirs (`tests/layers.rs` checks it): [`model`] ← [`catalog`] ← (`timeline`, `deps`) ← (`report`,
-//! `chart`, `export`, `import`) ← [`app`] ← `cli`/`main`; [`suggest`] and [`atomic`] are leaf utilities.
+//! `chart`, `export`, `import`) ← [`app`] ← `cli`/`main`; [`suggest`], [`words`] and [`atomic`] are leaf utilities.
 //! Nothing in the library prints or reads the clock: the reference time for flights still in orbit is
 //! passed in.
 #![warn(missing_docs)]
@@ -28,5 +28,6 @@ pub mod report;
 pub mod suggest;
 pub mod synth;
 pub mod timeline;
+pub mod words;
 
 pub use catalog::{Catalog, CatalogError, Problem};

@@ -334,11 +334,9 @@ impl ChartError {
         };
         match self {
             ChartError::UnknownStation { id, known } => {
-                let hint = match crate::suggest::closest(id, known.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? stations: {}", known.join(", ")),
-                    None => format!("stations: {}", known.join(", ")),
-                };
-                problem.hint(hint)
+                let stations = format!("stations: {}", known.join(", "));
+                let suggestion = crate::suggest::closest(id, known.iter().map(String::as_str));
+                problem.hint_suggesting(suggestion, &stations, &stations)
             }
             ChartError::NoStation { known } => problem.hint(format!(
                 "add --station with one of: {}",

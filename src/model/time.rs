@@ -35,6 +35,12 @@ impl Precision {
     }
 }
 
+/// The offset of UTC itself (`Z`, `+00:00`): the zone of every computed instant and of `--tz utc`.
+pub const UTC_OFFSET: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(offset) => offset,
+    None => panic!("zero is a valid offset"),
+};
+
 /// The earliest and latest years a time may have: before Sputnik or after 2200 is a typo.
 pub const YEAR_RANGE: (i32, i32) = (1957, 2200);
 /// The widest offsets in use: a date without a zone could be a date anywhere between these.
@@ -66,7 +72,7 @@ impl Time {
         Time {
             instant,
             precision: Precision::Second,
-            offset: Some(FixedOffset::east_opt(0).expect("zero offset")),
+            offset: Some(UTC_OFFSET),
             text,
         }
     }
@@ -326,7 +332,7 @@ fn parse_clock(text: &str) -> Result<(Precision, NaiveTime), String> {
 
 fn parse_offset(text: &str) -> Result<FixedOffset, String> {
     if text == "Z" {
-        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
+        return Ok(UTC_OFFSET);
     }
     let b = text.as_bytes();
     if text.len() != 6 || b[3] != b':' || !(b[0] == b'+' || b[0] == b'-') {

@@ -12,7 +12,7 @@ use super::records::{progression, ranked, RecordEntry, RecordKind, Scope};
 use super::station::{station, Gap};
 use super::{format_seconds, DayConventions};
 use crate::catalog::Catalog;
-use crate::model::Time;
+use crate::model::{Reference, Time};
 
 /// Whether a claim holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -251,7 +251,7 @@ fn subject_entry(
     let at = query.as_of.unwrap_or(now).min(now);
     let everyone = Scope::default();
     let subject = query.subject.as_str();
-    if let Some((astronaut, flight)) = subject.split_once('@') {
+    if let Reference::Stay { astronaut, flight } = Reference::parse(subject) {
         let entry = ranked(catalog, RecordKind::Stay, &everyone, at)
             .into_iter()
             .find(|e| {

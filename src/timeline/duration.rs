@@ -1,10 +1,10 @@
 //! Elapsed time between two published times, with the uncertainty their precision leaves, and the
 //! conventions sources use to turn it into "N days".
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{format_compact, Precision, Time};
+use crate::model::{format_compact, Precision, Time, UTC_OFFSET};
 
 const DAY: i64 = 86_400;
 
@@ -119,7 +119,7 @@ impl DayConventions {
     /// The conventions for the stay from `start` to `end`, calendar dates included.
     pub fn between(start: &Time, end: &Time) -> DayConventions {
         let by_length = DayConventions::by_length(&Elapsed::between(start, end));
-        let utc = FixedOffset::east_opt(0).expect("zero offset");
+        let utc = UTC_OFFSET;
         let calendar_utc = date_difference(start.date_in(utc), end.date_in(utc));
         let (calendar_local, local_offset) = match (start.offset(), end.offset()) {
             (Some(a), Some(b)) if a == b => (

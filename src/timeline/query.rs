@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use super::{DayConventions, Elapsed};
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
-use crate::model::{Event, EventKind, Flight, Time, VehicleStatus};
+use crate::model::{Event, EventKind, Flight, Time, VehicleStatus, UTC_OFFSET};
 use crate::suggest;
 
 /// A lookup that found nothing.
@@ -377,10 +377,7 @@ pub(crate) fn slip_of(
     actual: &Time,
     target: &str,
 ) -> Slip {
-    let zone = planned
-        .offset()
-        .or(actual.offset())
-        .unwrap_or_else(utc_offset);
+    let zone = planned.offset().or(actual.offset()).unwrap_or(UTC_OFFSET);
     Slip {
         planned: planned.clone(),
         actual: actual.clone(),
@@ -435,10 +432,6 @@ fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
         .checked
         .as_ref()
         .is_none_or(|checked| checked.latest() < now)
-}
-
-fn utc_offset() -> chrono::FixedOffset {
-    chrono::FixedOffset::east_opt(0).expect("zero offset")
 }
 
 /// Every event anywhere in the catalog, with its flight.

@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use super::{Display, Human};
 use crate::catalog::Summary;
+use crate::words::plural;
 
 impl Human for Summary {
     fn human(&self, _: &Display) -> String {
@@ -41,14 +42,6 @@ fn checked_line(checked: &Option<(String, String)>) -> String {
         Some((lo, hi)) if lo == hi => format!("    last checked against sources {lo}\n"),
         Some((lo, hi)) => format!("    last checked against sources between {lo} and {hi}\n"),
         None => "    no flight says when it was last checked against its sources\n".into(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 
