@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::links::EventGraph;
-use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
 use crate::chart::{self, ChartError, ChartOptions};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
@@ -15,7 +15,7 @@ use crate::report::{self, Display, Format};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
-use crate::timeline::{self, ListFilter, QueryError};
+use crate::timeline::{self, QueryError};
 
 /// Where the catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub enum Request {
     /// Load the catalog and report what it holds.
     Validate,
     /// The flights, one line each.
-    List(ListFilter),
+    List(Filter),
     /// Everything about one flight.
     Show {
         /// The flight id.

@@ -6,15 +6,15 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use orbitline::app::{DataSource, GraphFormat, Options, Request};
-use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as ChartScope, Size};
+use orbitline::catalog::Filter;
+use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Size};
 use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
 use orbitline::import::{gcat::GcatOptions, Destination};
 use orbitline::model::{parse_shift, Time};
 use orbitline::report::{Display, Format, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
-use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
-use orbitline::timeline::ListFilter;
+use orbitline::timeline::records::{RecordKind, RecordsQuery};
 
 /// The timeline of human spaceflight: who flew, on which spacecraft, when they launched and came home.
 ///
@@ -354,9 +354,9 @@ pub struct ScopeArgs {
     station: Option<String>,
 }
 
-impl From<ScopeArgs> for Scope {
-    fn from(args: ScopeArgs) -> Scope {
-        Scope {
+impl From<ScopeArgs> for Filter {
+    fn from(args: ScopeArgs) -> Filter {
+        Filter {
             nation: args.nation,
             program: args.program,
             station: args.station,
@@ -455,7 +455,11 @@ impl Cli {
                 output,
             } => Request::Export(ExportQuery::parse(&format, what.as_deref(), output)?),
             Command::Validate => Request::Validate,
-            Command::List { program, nation } => Request::List(ListFilter { program, nation }),
+            Command::List { program, nation } => Request::List(Filter {
+                program,
+                nation,
+                station: None,
+            }),
             Command::Show { flight } => Request::Show { flight },
             Command::Duration { subject } => Request::Duration { subject },
             Command::Records {
@@ -558,7 +562,7 @@ impl Cli {
                 };
                 Request::Chart(ChartOptions {
                     kind,
-                    scope: ChartScope {
+                    scope: Filter {
                         program,
                         nation,
                         station,

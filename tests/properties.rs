@@ -4,9 +4,10 @@
 //! future.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use orbitline::catalog::Filter;
 use orbitline::catalog::{embedded, Catalog, SourceFile};
 use orbitline::model::Time;
-use orbitline::timeline::records::{ranked, RecordKind, Scope};
+use orbitline::timeline::records::{ranked, RecordKind};
 use orbitline::timeline::Elapsed;
 use proptest::prelude::*;
 
@@ -86,7 +87,7 @@ proptest! {
         kind in prop_oneof![Just(RecordKind::Stay), Just(RecordKind::Crew), Just(RecordKind::Vehicle), Just(RecordKind::Eva)],
     ) {
         let catalog = bundled();
-        for entry in ranked(&catalog, kind, &Scope::default(), at) {
+        for entry in ranked(&catalog, kind, &Filter::default(), at) {
             if let Some(end) = &entry.end {
                 prop_assert!(end.instant() <= at, "{} ended {} after {}", entry.label, end, at);
             } else {

@@ -10,6 +10,7 @@
 //! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
 mod files;
+mod filter;
 pub mod links;
 pub mod locate;
 mod parse;
@@ -23,6 +24,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use files::{embedded, read_dir, SourceFile};
+pub use filter::Filter;
 pub use problem::{CatalogError, Problem};
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};
 use texts::Texts;

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::{Annotations, Badge, ChartKind, ChartOptions, CoverageGap};
-use crate::catalog::Catalog;
-use crate::timeline::records::{progression, RecordKind, Scope};
+use crate::catalog::{Catalog, Filter};
+use crate::timeline::records::{progression, RecordKind};
 use crate::timeline::station::station;
 
 /// Badges on every crew stay that set its nation's crew record when it ended (`record 203 d 23 h`), and, for
@@ -20,9 +20,9 @@ pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
         .collect();
     let mut badges = Vec::new();
     for nation in nations {
-        let scope = Scope {
+        let scope = Filter {
             nation: Some(nation.to_string()),
-            ..Scope::default()
+            ..Filter::default()
         };
         for step in progression(catalog, RecordKind::Crew, &scope, now) {
             let Some(up) = step.record.flights.first() else {

@@ -14,9 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::Shift;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Filter};
 use crate::model::{Flight, Time};
-use crate::timeline::records::{progression, RecordKind, Scope};
+use crate::timeline::records::{progression, RecordKind};
 use crate::timeline::{station, Elapsed};
 
 /// The catalog before and after a shift, restricted to what the checks look at.
@@ -325,9 +325,9 @@ pub fn records(scenario: &Scenario) -> Vec<Consequence> {
         .collect();
     let mut out = Vec::new();
     for nation in nations {
-        let scope = Scope {
+        let scope = Filter {
             nation: Some(nation.clone()),
-            ..Scope::default()
+            ..Filter::default()
         };
         // Crew records only: a person's single-stay record would repeat the same fact for each member.
         for kind in [RecordKind::Crew] {

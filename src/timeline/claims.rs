@@ -8,10 +8,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::records::{progression, ranked, RecordEntry, RecordKind, Scope};
+use super::records::{progression, ranked, RecordEntry, RecordKind};
 use super::station::{station, Gap};
 use super::{format_seconds, DayConventions};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Filter};
 use crate::model::{Reference, Time};
 
 /// Whether a claim holds.
@@ -122,7 +122,7 @@ pub struct ClaimQuery {
     /// "The longest … " of this kind.
     pub record: Option<RecordKind>,
     /// The scope of the record.
-    pub scope: Scope,
+    pub scope: Filter,
     /// The record must still stand at this moment.
     pub as_of: Option<DateTime<Utc>>,
     /// For a station: there were no gaps in return-craft coverage.
@@ -249,7 +249,7 @@ fn subject_entry(
     now: DateTime<Utc>,
 ) -> Result<(RecordKind, RecordEntry), ClaimError> {
     let at = query.as_of.unwrap_or(now).min(now);
-    let everyone = Scope::default();
+    let everyone = Filter::default();
     let subject = query.subject.as_str();
     if let Reference::Stay { astronaut, flight } = Reference::parse(subject) {
         let entry = ranked(catalog, RecordKind::Stay, &everyone, at)
@@ -486,7 +486,7 @@ fn describe(entry: &RecordEntry) -> Vec<String> {
 fn record_part(
     catalog: &Catalog,
     kind: RecordKind,
-    scope: &Scope,
+    scope: &Filter,
     entry: &RecordEntry,
     as_of: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
@@ -654,11 +654,11 @@ fn entry_as(
     }
     let at = query.as_of.unwrap_or(now).min(now);
     match (kind, record) {
-        (RecordKind::Crew, RecordKind::Stay) => ranked(catalog, RecordKind::Stay, &Scope::default(), at)
+        (RecordKind::Crew, RecordKind::Stay) => ranked(catalog, RecordKind::Stay, &Filter::default(), at)
             .into_iter()
             .find(|e| e.astronauts.first() == entry.astronauts.first() && e.flights == entry.flights)
             .ok_or_else(|| ClaimError::Ambiguous("no single stay for this crew".into())),
-        (RecordKind::Stay, RecordKind::Crew) => ranked(catalog, RecordKind::Crew, &Scope::default(), at)
+        (RecordKind::Stay, RecordKind::Crew) => ranked(catalog, RecordKind::Crew, &Filter::default(), at)
             .into_iter()
             .find(|e| e.astronauts.contains(&entry.astronauts[0]) && e.flights == entry.flights)
             .ok_or_else(|| ClaimError::Ambiguous("no crew for this stay".into())),

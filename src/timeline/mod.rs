@@ -13,7 +13,7 @@ pub use duration::{
     format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,
 };
 pub use query::{
-    duration, list, show, utc_rfc3339, DurationReport, FlightRow, ListFilter, ListReport,
-    QueryError, ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
+    duration, list, show, utc_rfc3339, DurationReport, FlightRow, ListReport, QueryError,
+    ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
 };
 pub(crate) use query::{utc, utc_instant, utc_opt};

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
 use super::{DayConventions, Elapsed};
-use crate::catalog::Catalog;
 use crate::catalog::Stay;
+use crate::catalog::{Catalog, Filter};
 use crate::model::{Event, EventKind, Flight, Time, VehicleStatus, UTC_OFFSET};
 use crate::suggest;
 
@@ -463,16 +463,6 @@ fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
         .collect()
 }
 
-/// The schedule changes that targeted `reference`, followed by what caused them.
-/// Which flights `list` shows.
-#[derive(Debug, Clone, Default)]
-pub struct ListFilter {
-    /// Only this programme (case-insensitive).
-    pub program: Option<String>,
-    /// Only this nation (ISO alpha-2, case-insensitive).
-    pub nation: Option<String>,
-}
-
 /// One line of `list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct FlightRow {
@@ -508,13 +498,8 @@ pub struct ListReport {
     pub flights: Vec<FlightRow>,
 }
 
-/// The flights that pass `filter`, in launch order.
-pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
-    let matches = |value: &str, wanted: &Option<String>| {
-        wanted
-            .as_ref()
-            .is_none_or(|w| w.eq_ignore_ascii_case(value))
-    };
+/// The flights that `filter` admits, in launch order.
+pub fn list(catalog: &Catalog, filter: &Filter) -> ListReport {
     // The flights whose crews each flight brought home instead of its own, in one pass over the stays.
     let mut brought_home: HashMap<&str, Vec<String>> = HashMap::new();
     for s in catalog.stays() {
@@ -528,7 +513,7 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
     let flights = catalog
         .flights()
         .iter()
-        .filter(|f| matches(&f.program, &filter.program) && matches(&f.nation, &filter.nation))
+        .filter(|f| filter.admits(f))
         .map(|f| FlightRow {
             id: f.id.clone(),
             name: f.name.clone(),
