@@ -48,6 +48,21 @@ const WIDEST_WEST: i32 = -12 * 3600;
 const WIDEST_EAST: i32 = 14 * 3600;
 
 /// An instant with the precision it was published with and the offset it was written in.
+///
+/// ```
+/// use orbitline::model::{Precision, Time};
+///
+/// let landing = Time::parse("2025-11-14T16:40+08:00")?;
+/// assert_eq!(landing.precision(), Precision::Minute);
+/// assert_eq!(landing.utc_text(), "2025-11-14 08:40 UTC");
+/// // The whole minute it names, in UTC.
+/// assert_eq!(landing.latest() - landing.earliest(), chrono::Duration::minutes(1));
+/// // A date without a zone could be that day anywhere: −12:00 to +14:00.
+/// let day = Time::parse("2025-11-14")?;
+/// assert_eq!(day.latest() - day.earliest(), chrono::Duration::hours(50));
+/// assert!(Time::parse("2025-11-14T16:40").is_err(), "a time of day needs an offset");
+/// # Ok::<(), orbitline::model::TimeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Time {
     instant: DateTime<Utc>,
