@@ -49,6 +49,7 @@ pub mod import;
 pub mod model;
 pub mod report;
 pub mod suggest;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod timeline;
 pub mod words;

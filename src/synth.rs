@@ -1,4 +1,6 @@
-//! Synthetic catalogs for benchmarks and scale tests (`cargo run --release --example synth`).
+//! Synthetic catalogs for benchmarks and scale tests (`cargo run --release --example synth`). Test and
+//! bench tooling, not part of the library: built only with the `synth` feature, which the tests, benches
+//! and examples turn on through the crate's dev-dependency on itself.
 //!
 //! [`generate`] makes a valid catalog in the real format: several stations and programmes, crewed
 //! rotations that overlap (handovers), cargo flights, docking and undocking, EVAs, planned vs actual slips
