@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::query::{slip_of, ScheduleChanges, Slip};
+use super::how_long::{slip_of, ScheduleChanges, Slip};
 use super::records::crews;
 use super::Elapsed;
 use crate::catalog::Catalog;
