@@ -14,7 +14,7 @@ use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
 use orbitline::deps::{impact, impact_graph, Subject};
 use orbitline::synth::generate;
 use orbitline::timeline::records::{ranked, RecordKind};
-use orbitline::timeline::station::station;
+use orbitline::timeline::station::history;
 
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 10_000];
@@ -62,7 +62,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| ranked(&catalog, RecordKind::Cumulative, &Filter::default(), now))
         });
         group.bench_function(BenchmarkId::new("station timeline", n), |b| {
-            b.iter(|| station(&catalog, "station-00", None, None, now))
+            b.iter(|| history(&catalog, "station-00", None, None, now))
         });
         let launch = format!(
             "{}/launch",

@@ -288,12 +288,12 @@ pub fn answer(
             display,
         ),
         Request::Records(query) => report::render(
-            &records::records(catalog, query, options.now),
+            &records::ranking(catalog, query, options.now),
             format,
             display,
         ),
         Request::Station { station, from, to } => report::render(
-            &station::station(catalog, station, *from, *to, options.now)?,
+            &station::history(catalog, station, *from, *to, options.now)?,
             format,
             display,
         ),
@@ -341,7 +341,7 @@ pub fn answer(
             let graph = EventGraph::of(catalog);
             let subject = Subject::resolve(catalog, &graph, reference)?;
             report::render(
-                &deps::deps(catalog, &graph, subject, *direction, *depth),
+                &deps::trees(catalog, &graph, subject, *direction, *depth),
                 format,
                 display,
             )

@@ -255,7 +255,7 @@ pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
     for station_id in stations {
         let gaps = |catalog: &Catalog| -> BTreeMap<Vec<String>, (Time, Time, i64)> {
             let Ok(report) =
-                station::station(catalog, station_id, None, Some(scenario.now), scenario.now)
+                station::history(catalog, station_id, None, Some(scenario.now), scenario.now)
             else {
                 return BTreeMap::new();
             };

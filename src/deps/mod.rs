@@ -22,7 +22,7 @@ pub use consequences::{Consequence, Scenario, CONSEQUENCE_CHECKS};
 pub use critical::{critical, CriticalReport, CriticalStep};
 pub use export::{graph_export, GraphExport};
 pub use impact::{impact, ImpactReport, Shift};
-pub use tree::{deps, DepsReport, Direction};
+pub use tree::{trees, DepsReport, Direction};
 
 use crate::catalog::links::{EventGraph, Link, LinkKind, Moment, MomentKind};
 use crate::catalog::Catalog;

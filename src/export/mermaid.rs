@@ -45,7 +45,7 @@ impl Exporter for Mermaid {
         _: ExportWhat,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
-        let report = records::records(
+        let report = records::ranking(
             catalog,
             &RecordsQuery {
                 kind: RecordKind::Stay,

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::records::{progression, ranked, RecordEntry, RecordKind};
-use super::station::{station, Gap};
+use super::station::{history, ReturnGap};
 use super::{format_seconds, DayConventions};
 use crate::catalog::{Catalog, Filter};
 use crate::model::{Reference, Time};
@@ -589,7 +589,7 @@ fn record_part(
 
 fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
     let claim = "no gaps in return-craft coverage".to_string();
-    let Ok(report) = station(catalog, id, None, Some(at), at) else {
+    let Ok(report) = history(catalog, id, None, Some(at), at) else {
         return ClaimPart {
             claim,
             verdict: Verdict::Undecided,
@@ -617,7 +617,7 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
 }
 
 /// One line for a gap: when, how long, who.
-pub fn describe_gap(catalog: &Catalog, gap: &Gap) -> String {
+pub fn describe_gap(catalog: &Catalog, gap: &ReturnGap) -> String {
     let who: Vec<&str> = gap
         .without_own_craft
         .iter()

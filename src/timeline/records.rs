@@ -216,7 +216,7 @@ impl Part<'_> {
 }
 
 /// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
-pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
+pub fn ranking(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
     let as_of = query.as_of.unwrap_or(now).min(now);
     let parts = candidates(catalog, part_kind(query.kind), &query.scope);
     let entries = rank(catalog, query.kind, &parts, as_of, query.top);

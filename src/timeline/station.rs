@@ -47,7 +47,7 @@ pub struct Occupancy {
 
 /// A stretch of time with too few fit return seats.
 #[derive(Debug, Clone, Serialize)]
-pub struct Gap {
+pub struct ReturnGap {
     /// When it began.
     pub start: Time,
     /// When it ended (the end of the range if it goes on past it).
@@ -104,7 +104,7 @@ pub struct StationReport {
     /// The intervals, in time order.
     pub occupancy: Vec<Occupancy>,
     /// The gaps in return-craft coverage.
-    pub gaps: Vec<Gap>,
+    pub gaps: Vec<ReturnGap>,
     /// Vehicles declared unfit.
     pub unfit: Vec<Unfit>,
     /// Planned times that moved, for flights to this station in the range.
@@ -251,7 +251,7 @@ pub fn visits<'a>(
 }
 
 /// The station's timeline between `from` and `to` (defaults: its first arrival, and `now`).
-pub fn station(
+pub fn history(
     catalog: &Catalog,
     id: &str,
     from: Option<DateTime<Utc>>,
@@ -497,8 +497,8 @@ pub fn unfit_declarations(catalog: &Catalog) -> Vec<Unfit> {
 
 /// Consecutive intervals with people short of a fit seat, joined while the shortfall and crew stay the
 /// same.
-fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
-    let mut gaps: Vec<Gap> = Vec::new();
+fn gaps(occupancy: &[Occupancy]) -> Vec<ReturnGap> {
+    let mut gaps: Vec<ReturnGap> = Vec::new();
     for o in occupancy.iter().filter(|o| o.short > 0) {
         if let Some(last) = gaps.last_mut() {
             if last.end.instant() == o.start.instant()
@@ -511,7 +511,7 @@ fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
                 continue;
             }
         }
-        gaps.push(Gap {
+        gaps.push(ReturnGap {
             start: o.start.clone(),
             end: o.end.clone(),
             continues: o.continues,

@@ -527,27 +527,27 @@ mod tests {
         let files = [
             (
                 "astronauts.json",
-                include_str!("../../tests/fixtures/swap/astronauts.json"),
+                include_str!("../../../tests/fixtures/swap/astronauts.json"),
             ),
             (
                 "spacecraft.json",
-                include_str!("../../tests/fixtures/swap/spacecraft.json"),
+                include_str!("../../../tests/fixtures/swap/spacecraft.json"),
             ),
             (
                 "stations.json",
-                include_str!("../../tests/fixtures/swap/stations.json"),
+                include_str!("../../../tests/fixtures/swap/stations.json"),
             ),
             (
                 "shenzhou-20.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-20.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-20.json"),
             ),
             (
                 "shenzhou-21.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-21.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-21.json"),
             ),
             (
                 "shenzhou-22.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-22.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-22.json"),
             ),
         ];
         let files = files.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
