@@ -400,7 +400,8 @@ pub fn answer(
     })
 }
 
-/// Runs the commands that need no catalog loaded (imports); others are handed to [`answer`].
+/// Runs an import, the one kind of request that reads no catalog. Only [`run`] and [`answer`] call it, and
+/// only with an import; any other request is refused as an import with no input rather than answered.
 fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError> {
     let report = match request {
         Request::ImportGcat {

@@ -27,7 +27,7 @@ macro_rules! json_path {
 
 /// Conversion of `&str` and `usize` into a [`Step`].
 pub trait IntoStep {
-    /// The step.
+    /// A key (`&str`) as [`Step::Key`], an array index (`usize`) as [`Step::Index`].
     fn into_step(self) -> Step;
 }
 impl IntoStep for &str {

@@ -281,9 +281,9 @@ pub enum ChartError {
     /// `--from` is not before `--to`.
     #[error("--from {from} is not before --to {to}")]
     EmptyRange {
-        /// As given.
+        /// `--from` as the user wrote it.
         from: String,
-        /// As given.
+        /// `--to` as the user wrote it.
         to: String,
     },
     /// `--size` leaves too little room for the chart below its title and legend.
@@ -291,9 +291,9 @@ pub enum ChartError {
         "--size {width}x{height} is too small for this chart: it needs at least {width}x{needed}"
     )]
     TooSmall {
-        /// As given.
+        /// The width `--size` asked for.
         width: u32,
-        /// As given.
+        /// The height `--size` asked for, which is less than `needed`.
         height: u32,
         /// The least height that leaves room.
         needed: u32,

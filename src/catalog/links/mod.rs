@@ -69,7 +69,7 @@ pub struct Moment {
     pub flight: usize,
     /// `shenzhou-20/debris-strike`.
     pub reference: String,
-    /// What it is.
+    /// Launch, docking, undocking, landing, or the kind of event.
     pub kind: MomentKind,
     /// When it happened, or when it was planned where it has not happened (see `planned_only`); `None`
     /// when neither is known (a landing still to come).
@@ -139,7 +139,7 @@ pub struct Origin {
 /// An edge: `source → target` means the target depends on the source.
 #[derive(Debug, Clone)]
 pub struct Link {
-    /// Which kind.
+    /// Sequence, crew, caused_by or after: what the dependency comes from.
     pub kind: LinkKind,
     /// The least time from source to target; `None` for `caused_by`, which does not constrain times.
     pub gap: Option<Duration>,

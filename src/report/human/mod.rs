@@ -53,7 +53,6 @@ fn parenthesised(text: &str) -> String {
     }
 }
 
-/// Stays that share up flight, down flight, start and end: one crew.
 /// An aligned table: a header row and rows of cells; every column but the last is padded.
 fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let columns = headers.len();
