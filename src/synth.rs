@@ -204,7 +204,6 @@ pub fn generate(count: usize, seed: u64) -> Vec<(String, String)> {
             }));
         }
     }
-    let _ = free;
 
     catalog_files(&flights, stations, astronauts)
 }
