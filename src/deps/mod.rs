@@ -31,6 +31,23 @@ use crate::suggest;
 use crate::timeline::QueryError;
 
 /// What a query is about, resolved against the catalog.
+///
+/// ```
+/// use orbitline::catalog::links::EventGraph;
+/// use orbitline::catalog::{embedded, Catalog};
+/// use orbitline::deps::Subject;
+///
+/// let catalog = Catalog::load("bundled", embedded())?;
+/// let graph = EventGraph::of(&catalog);
+/// let stay = Subject::resolve(&catalog, &graph, "chen-dong@shenzhou-20").expect("a stay");
+/// assert_eq!(stay.label(), "chen-dong@shenzhou-20");
+/// // Up on Shenzhou-20, down on Shenzhou-21: the stay stands for those two moments.
+/// let moments: Vec<_> = stay.nodes(&graph).into_iter().map(|n| &graph.moment(n).reference).collect();
+/// assert_eq!(moments, ["shenzhou-20/launch", "shenzhou-21/landing"]);
+/// // A typo is an error with a suggestion.
+/// assert!(Subject::resolve(&catalog, &graph, "chen-dong@shenzou-20").is_err());
+/// # Ok::<(), orbitline::CatalogError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Subject {

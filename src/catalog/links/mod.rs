@@ -173,6 +173,24 @@ impl Link {
 }
 
 /// The dependency graph over every moment of a catalog.
+///
+/// ```
+/// use orbitline::catalog::links::{EventGraph, LinkKind};
+/// use orbitline::catalog::{embedded, Catalog};
+/// use petgraph::Direction;
+///
+/// let catalog = Catalog::load("bundled", embedded())?;
+/// let graph = EventGraph::of(&catalog);
+/// // Shenzhou-21 brought the Shenzhou-20 crew home: its landing depends on their launch (a swap).
+/// let landing = graph.node("shenzhou-21/landing").expect("a moment of the catalog");
+/// let swap = graph
+///     .neighbours(landing, Direction::Incoming)
+///     .into_iter()
+///     .find(|(_, _, link)| link.kind == LinkKind::Crew && link.swap)
+///     .map(|(_, from, _)| graph.moment(from).reference.clone());
+/// assert_eq!(swap.as_deref(), Some("shenzhou-20/launch"));
+/// # Ok::<(), orbitline::CatalogError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct EventGraph {
     graph: DiGraph<Moment, Link>,
