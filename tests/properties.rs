@@ -48,7 +48,10 @@ fn interval(time: &Time) -> Duration {
 }
 
 fn bundled() -> Catalog {
-    Catalog::load("bundled", embedded()).unwrap()
+    static BUNDLED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    BUNDLED
+        .get_or_init(|| Catalog::load("bundled", embedded()).unwrap())
+        .clone()
 }
 
 proptest! {
@@ -103,6 +106,11 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    // Each case loads the whole bundled catalog (every human spaceflight): fewer cases than the default.
+    #![proptest_config(ProptestConfig::with_cases(16))]
 
     #[test]
     fn the_catalog_does_not_depend_on_the_order_files_are_read_in(

@@ -68,6 +68,8 @@ fn as_of_counts_only_what_had_happened() {
         "records",
         "--kind",
         "crew",
+        "--nation",
+        "CN",
         "--as-of",
         "2025-12-01",
         "--top",
@@ -85,6 +87,8 @@ fn as_of_counts_only_what_had_happened() {
         "records",
         "--kind",
         "crew",
+        "--nation",
+        "CN",
         "--as-of",
         "2025-12-01",
         "--top",
@@ -99,11 +103,13 @@ fn as_of_counts_only_what_had_happened() {
     assert_eq!(shenzhou_21["ongoing"], true);
     assert_eq!(shenzhou_21["end"], serde_json::Value::Null);
     common::orbitline()
-        .args(["records", "--kind", "vehicle", "--top", "1"])
+        .args(["records", "--kind", "vehicle", "--nation", "CN", "--top", "1"])
         .assert()
         .stdout(predicate::str::contains("Shenzhou-20"))
         .stdout(predicate::str::contains("269 d 16 h 16 min"))
-        .stdout(predicate::str::contains("covers the bundled catalog only"));
+        .stdout(predicate::str::contains(
+            "catalog bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated (the ranking covers it only)",
+        ));
 }
 
 #[test]
@@ -112,6 +118,8 @@ fn other_record_kinds_rank_real_figures() {
         "records",
         "--kind",
         "cumulative",
+        "--nation",
+        "CN",
         "--as-of",
         "2026-07-03",
         "--top",

@@ -1,15 +1,15 @@
-//! Which part of a catalog a command is about: `--program`, `--nation` and `--station`, one type for
-//! `list`, `records`, `check --record` and `chart`.
+//! Which part of a catalog a command is about: `--program`, `--nation`, `--station` and `--orbit`, one
+//! type for `list`, `records`, `check --record` and `chart`.
 
 use serde::Serialize;
 
-use crate::model::Flight;
+use crate::model::{Flight, Orbit};
 
-/// A choice of flights by programme, nation and station; a field left out admits everything. Names
-/// compare without regard to ASCII case.
+/// A choice of flights by programme, nation, station and orbit; a field left out admits everything.
+/// Names compare without regard to ASCII case.
 ///
-/// [`Filter::admits`] applies all three to a flight (`list`, `chart`). Records apply the nation to
-/// whoever holds the record instead ([`Filter::admits_program_and_station`] on the flight, then
+/// [`Filter::admits`] applies them all to a flight (`list`, `chart`). Records apply the nation to
+/// whoever holds the record instead ([`Filter::admits_except_nation`] on the flight, then
 /// [`Filter::admits_nation`] on a person's citizenship or a crew's flight).
 ///
 /// ```
@@ -30,6 +30,9 @@ pub struct Filter {
     pub program: Option<String>,
     /// Only flights to this station, by id (`tiangong`); a flight to no station is left out.
     pub station: Option<String>,
+    /// Only orbital or only suborbital flights (McDowell's `OrbID`); any when `None`. A flight whose
+    /// file does not say (an aborted launch) is in neither.
+    pub orbit: Option<Orbit>,
 }
 
 /// True when nothing is `wanted`, or `have` is it, without regard to case.
@@ -40,20 +43,30 @@ fn matches(wanted: &Option<String>, have: Option<&str>) -> bool {
 }
 
 impl Filter {
-    /// True when the flight's programme, nation and station are all admitted.
+    /// True when the flight's programme, nation, station and orbit are all admitted.
     pub fn admits(&self, flight: &Flight) -> bool {
-        self.admits_program_and_station(flight) && self.admits_nation(&flight.nation)
+        self.admits_except_nation(flight) && self.admits_nation(&flight.nation)
     }
 
-    /// True when the flight's programme and station are admitted (the nation is not looked at).
-    pub fn admits_program_and_station(&self, flight: &Flight) -> bool {
+    /// True when the flight's programme, station and orbit are admitted (the nation is not looked at).
+    pub fn admits_except_nation(&self, flight: &Flight) -> bool {
         matches(&self.program, Some(&flight.program))
             && matches(&self.station, flight.station.as_deref())
+            && self.orbit.is_none_or(|o| flight.orbit == Some(o))
     }
 
     /// True when `nation` is admitted.
     pub fn admits_nation(&self, nation: &str) -> bool {
         matches(&self.nation, Some(nation))
+    }
+
+    /// Which flights by orbit, for headings: `orbital or suborbital` (any), `orbital only`.
+    pub fn orbit_text(&self) -> &'static str {
+        match self.orbit {
+            None => "orbital or suborbital",
+            Some(Orbit::Orbital) => "orbital only",
+            Some(Orbit::Suborbital) => "suborbital only",
+        }
     }
 
     /// The filter in words for headings: "nation CN, programme Shenzhou"; "all flights" when it admits

@@ -11,6 +11,7 @@
 
 mod files;
 mod filter;
+pub mod layers;
 pub mod links;
 pub mod locate;
 mod parse;
@@ -52,6 +53,8 @@ use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
 #[derive(Debug, Clone)]
 pub struct Catalog {
     label: String,
+    /// What the curated layer covers, where the catalog has a generated layer too.
+    curated: Option<Arc<str>>,
     /// The registries, shared with the what-if copies and subsets of the catalog.
     astronauts: Arc<[Astronaut]>,
     spacecraft: Arc<[Spacecraft]>,
@@ -95,6 +98,9 @@ impl Catalog {
             return Err(CatalogError(problems));
         }
         drop(known);
+        let curated =
+            layers::curated_coverage(&flights, |i| layers::is_generated(&texts.files()[i]))
+                .map(Arc::from);
         let flights: Vec<Arc<Flight>> = order
             .into_iter()
             .map(|i| Arc::clone(&flights[i].value))
@@ -106,6 +112,7 @@ impl Catalog {
         let stays = stays.expect("a catalog without problems had its stays derived");
         Ok(Catalog {
             label,
+            curated,
             astronauts: astronauts.into(),
             spacecraft: registries.spacecraft.into_iter().map(|s| s.value).collect(),
             stations: registries.stations.into_iter().map(|s| s.value).collect(),
@@ -145,6 +152,7 @@ impl Catalog {
         stay::sort(&mut stays);
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -187,6 +195,7 @@ impl Catalog {
             .collect();
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -200,6 +209,29 @@ impl Catalog {
     /// What the catalog is: `bundled`, or the folder it was read from.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// What the catalog covers, for people: the bundled catalog's reach and date, or the folder and its
+    /// counts.
+    pub fn description(&self) -> String {
+        if self.label == "bundled" {
+            let to = self
+                .checked_range()
+                .map_or_else(|| "its last check".to_string(), |(_, hi)| hi.to_string());
+            let curated = self
+                .curated
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            format!("bundled: every human spaceflight in McDowell's tables to {to}{curated}")
+        } else {
+            format!(
+                "{}: {} flights, {} astronauts",
+                self.label,
+                self.flights.len(),
+                self.astronauts.len()
+            )
+        }
     }
 
     /// Every flight, ordered by launch (shared with the subsets and what-if copies of the catalog).
@@ -300,6 +332,8 @@ pub(crate) struct Located<T> {
 pub struct Summary {
     /// `bundled`, or the folder.
     pub label: String,
+    /// What the catalog covers ([`Catalog::description`]).
+    pub description: String,
     /// Number of flights.
     pub flights: usize,
     /// Number of astronauts.
@@ -323,6 +357,7 @@ impl Catalog {
     pub fn summary(&self) -> Summary {
         Summary {
             label: self.label.clone(),
+            description: self.description(),
             flights: self.flights.len(),
             astronauts: self.astronauts.len(),
             spacecraft: self.spacecraft.len(),

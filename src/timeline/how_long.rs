@@ -26,6 +26,12 @@ pub enum DurationSubject {
         operator: Option<String>,
         /// The station's name, where it visited one.
         station: Option<String>,
+        /// How it ended, where it did not end as planned (an abort, a crew lost).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<crate::model::Outcome>,
+        /// When it ended: for a crew lost, when they were lost.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ended: Option<Time>,
     },
     /// A person.
     Astronaut {
@@ -35,6 +41,9 @@ pub enum DurationSubject {
         name: String,
         /// Their name in their own script.
         native_name: Option<String>,
+        /// The date they died, where they died in flight.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        died_in_flight: Option<String>,
     },
 }
 
@@ -200,6 +209,10 @@ pub fn duration(
                         .map_or(s, |st| st.name.as_str())
                         .to_string()
                 }),
+                outcome: flight
+                    .outcome
+                    .filter(|o| *o != crate::model::Outcome::Completed),
+                ended: flight.landing_time().cloned(),
             },
             stays,
             vehicle: vehicle_report(flight, now),
@@ -226,6 +239,7 @@ pub fn duration(
                 id: astronaut.id.clone(),
                 name: astronaut.name.clone(),
                 native_name: astronaut.native_name.clone(),
+                died_in_flight: astronaut.died_in_flight.clone(),
             },
             stays,
             vehicle: None,

@@ -39,6 +39,9 @@ pub struct FlightRow {
 /// The answer to `orbitline list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListReport {
+    /// What the catalog covers (text output only).
+    #[serde(skip)]
+    pub catalog: String,
     /// The flights, by launch.
     pub flights: Vec<FlightRow>,
 }
@@ -81,5 +84,8 @@ pub fn list(catalog: &Catalog, filter: &Filter) -> ListReport {
             brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
         })
         .collect();
-    ListReport { flights }
+    ListReport {
+        catalog: catalog.description(),
+        flights,
+    }
 }

@@ -89,6 +89,10 @@ pub struct RecordEntry {
     pub end: Option<Time>,
     /// Still going on at `as_of`: counted so far.
     pub ongoing: bool,
+    /// What a reader must know about it: a crew lost, an aborted launch, a total that includes time on
+    /// an aborted launch.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
     /// The figure, with the bounds the precision of the data allows.
     pub elapsed: Elapsed,
     /// A stable key: astronaut id, `up>down@start` for crews, `flight/event` for EVAs, flight id for
@@ -121,7 +125,7 @@ pub struct RecordsReport {
     /// The moment the catalog is taken as it stood.
     #[serde(serialize_with = "super::query::utc_instant")]
     pub as_of: DateTime<Utc>,
-    /// The catalog's label (`bundled` or a folder): the ranking covers it only.
+    /// What the catalog covers ([`Catalog::description`]): the ranking covers it only.
     pub catalog: String,
     /// The ranked entries, longest first.
     pub entries: Vec<RecordEntry>,
@@ -211,8 +215,25 @@ impl Part<'_> {
             end: self.end.cloned(),
             elapsed: self.elapsed,
             key: c.key.to_string(),
+            marks: outcome_marks(catalog, c.flights.iter().map(|f| f.as_ref())),
         }
     }
+}
+
+/// The outcomes of `flights` that did not complete: `crew lost during the launch`, `aborted launch`.
+fn outcome_marks<'a>(catalog: &Catalog, flights: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut marks: Vec<String> = Vec::new();
+    for outcome in flights
+        .filter_map(|f| catalog.flight(f))
+        .map(|f| f.outcome())
+        .filter(|o| *o != crate::model::Outcome::Completed)
+    {
+        let mark = outcome.describe().to_string();
+        if !marks.contains(&mark) {
+            marks.push(mark);
+        }
+    }
+    marks
 }
 
 /// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
@@ -225,7 +246,7 @@ pub fn ranking(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> R
         kind: query.kind,
         scope: query.scope.clone(),
         as_of,
-        catalog: catalog.label().to_string(),
+        catalog: catalog.description(),
         entries,
         progression: query
             .progression
@@ -333,7 +354,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Filter) -> Vec
             .into_iter()
             .filter(|crew| {
                 let up = flight(&crew[0].up);
-                scope.admits_program_and_station(up) && scope.admits_nation(&up.nation)
+                scope.admits_except_nation(up) && scope.admits_nation(&up.nation)
             })
             .map(|crew| {
                 let first = crew[0];
@@ -364,7 +385,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Filter) -> Vec
         RecordKind::Eva | RecordKind::EvaTotal => catalog
             .flights()
             .iter()
-            .filter(|f| scope.admits_program_and_station(f) && scope.admits_nation(&f.nation))
+            .filter(|f| scope.admits_except_nation(f) && scope.admits_nation(&f.nation))
             .flat_map(|f| {
                 f.events
                     .iter()
@@ -384,7 +405,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Filter) -> Vec
         RecordKind::Vehicle => catalog
             .flights()
             .iter()
-            .filter(|f| scope.admits_program_and_station(f) && scope.admits_nation(&f.nation))
+            .filter(|f| scope.admits_except_nation(f) && scope.admits_nation(&f.nation))
             .filter_map(|f| {
                 Some(Candidate {
                     label: Cow::Borrowed(f.name.as_str()),
@@ -405,7 +426,7 @@ fn stay_in_scope(catalog: &Catalog, stay: &Stay, up: &Flight, scope: &Filter) ->
     let nation = catalog
         .astronaut(&stay.astronaut)
         .map_or("", |a| a.nation.as_str());
-    scope.admits_program_and_station(up) && scope.admits_nation(nation)
+    scope.admits_except_nation(up) && scope.admits_nation(nation)
 }
 
 fn stay_flights(stay: &Stay) -> Vec<&str> {
@@ -492,6 +513,28 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntr
                 .unwrap_or(crate::model::Precision::Second),
         },
         key: astronaut.to_string(),
+        marks: {
+            let aborts = parts
+                .iter()
+                .filter_map(|p| p.candidate.flights.first())
+                .filter_map(|f| catalog.flight(f))
+                .filter(|f| {
+                    matches!(
+                        f.outcome(),
+                        crate::model::Outcome::AbortedLaunch
+                            | crate::model::Outcome::CrewLostOnLaunch
+                    )
+                })
+                .count();
+            if aborts > 0 {
+                vec![format!(
+                    "includes {aborts} aborted launch{}",
+                    if aborts == 1 { "" } else { "es" }
+                )]
+            } else {
+                Vec::new()
+            }
+        },
     }
 }
 

@@ -25,6 +25,9 @@ pub struct ShowReport {
     pub station_name: Option<String>,
     /// The spacecraft type's name.
     pub spacecraft_name: String,
+    /// The people of its crews who died in flight: (name, date of death).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub died_in_flight: Vec<(String, String)>,
 }
 
 /// One moment of a flight, for the time-ordered view.
@@ -140,6 +143,7 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
         .map(|s| stay_report(catalog, s, now))
         .collect();
     Ok(ShowReport {
+        died_in_flight: died_in_flight(catalog, flight),
         flight: flight.clone(),
         timeline,
         stays_up,
@@ -154,4 +158,25 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             .spacecraft(&flight.spacecraft)
             .map_or(flight.spacecraft.clone(), |s| s.name.clone()),
     })
+}
+
+/// The people of the flight's crews (up or down) who died in flight: (name, date of death), once each.
+fn died_in_flight(catalog: &Catalog, flight: &Flight) -> Vec<(String, String)> {
+    let mut died_in_flight: Vec<(String, String)> = Vec::new();
+    for member in flight
+        .launch
+        .crew
+        .iter()
+        .chain(flight.landing.iter().flat_map(|l| &l.crew))
+    {
+        let Some(person) = catalog.astronaut(&member.astronaut) else {
+            continue;
+        };
+        if let Some(died) = &person.died_in_flight {
+            if !died_in_flight.iter().any(|(n, _)| *n == person.name) {
+                died_in_flight.push((person.name.clone(), died.clone()));
+            }
+        }
+    }
+    died_in_flight
 }
