@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
-use super::query::past_checked;
+use super::how_long::past_checked;
 use super::station::{aboard, visits};
 use super::Elapsed;
 use crate::catalog::names::{instant, instant_opt};

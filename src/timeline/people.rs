@@ -4,9 +4,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Elapsed, ListFilter};
+use super::Elapsed;
 use crate::catalog::names::{instant_opt, Candidate, Lookup};
 use crate::catalog::Catalog;
+use crate::catalog::Filter;
 use crate::model::Time;
 
 /// The answer to `orbitline find TEXT`.
@@ -59,7 +60,7 @@ pub struct AstronautList {
 
 /// Every astronaut `filter` admits (their nation; with a programme, those who went up on one of its
 /// flights), with their flights and total time; open stays count to `now`.
-pub fn astronauts(catalog: &Catalog, filter: &ListFilter, now: DateTime<Utc>) -> AstronautList {
+pub fn astronauts(catalog: &Catalog, filter: &Filter, now: DateTime<Utc>) -> AstronautList {
     let mut rows: Vec<AstronautRow> = catalog
         .astronauts()
         .iter()
