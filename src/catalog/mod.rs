@@ -16,7 +16,7 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use files::{embedded, read_dir, SourceFile};
+pub use files::{embedded, read_dir, SourceFile, MAX_FILE_BYTES};
 pub use problem::{CatalogError, Problem};
 use texts::Texts;
 

@@ -148,6 +148,20 @@ pub fn import(files: &[InputFile]) -> Result<(ImportedCatalog, Ll2Summary), Impo
             let kind = collected.read_item(item, path, index, file);
             *kinds.entry(kind).or_default() += 1;
         }
+        if kinds.keys().all(|k| *k == OTHER) {
+            collected.problems.push(
+                Problem::at(
+                    &file.name,
+                    (1, 1),
+                    format!(
+                        "not a Launch Library 2 response ({}): no launch, station, astronaut or spacecraft flight in it",
+                        shape(&value)
+                    ),
+                )
+                .hint("give the body of a Launch Library 2 response (a launch, a `results` list, a station, an astronaut), as the API returned it"),
+            );
+            continue;
+        }
         let held: Vec<String> = kinds
             .iter()
             .map(|(k, n)| match (k, *n) {
@@ -170,6 +184,25 @@ pub fn import(files: &[InputFile]) -> Result<(ImportedCatalog, Ll2Summary), Impo
     }
     let catalog = collected.build(files, &mut summary)?;
     Ok((catalog, summary))
+}
+
+/// What [`Collected::read_item`] calls an object it does not read.
+const OTHER: &str = "other object";
+
+/// What a JSON value is, for a message.
+fn shape(value: &Value) -> String {
+    match value {
+        Value::Null => "it holds `null`".into(),
+        Value::Bool(_) => "it holds a boolean".into(),
+        Value::Number(_) => "it holds a number".into(),
+        Value::String(_) => "it holds a string".into(),
+        Value::Array(items) if items.is_empty() => "it holds an empty list".into(),
+        Value::Array(items) => format!("it holds a list of {}", items.len()),
+        Value::Object(map) if map.contains_key("results") => {
+            "its `results` hold nothing orbitline reads".into()
+        }
+        Value::Object(_) => "it holds an object".into(),
+    }
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
@@ -367,7 +400,7 @@ impl Collected {
                 format!("{} {}", input.name, describe(&path)),
                 "not a launch, station, astronaut or spacecraft flight",
             ));
-            "other object"
+            OTHER
         }
     }
 

@@ -11,6 +11,7 @@
 //! flight is created with the landing time the total implies, marked `inferred`. What cannot be decided is
 //! left as the default (each person lands on the ship they went up on) and reported with the reason.
 
+mod check;
 mod infer;
 mod table;
 
@@ -213,6 +214,12 @@ pub fn import(
     };
     let mut ships = read_ships(&missions_table, &mut problems);
     let mut people = read_people(&astro_table, &ships, &mut problems);
+    problems.extend(check::cross_check(
+        &missions_table,
+        &astro_table,
+        &ships,
+        &people,
+    ));
     if !problems.is_empty() {
         return Err(ImportError::Input(problems));
     }
