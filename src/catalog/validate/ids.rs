@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::text::{shown, MAX_ID_CHARS};
 use super::Checker;
 use crate::catalog::locate::Path;
 use crate::catalog::Located;
@@ -33,6 +34,19 @@ pub(super) fn check_registry_ids<T>(
 }
 
 pub(super) fn check_id(c: &mut Checker, file: usize, path: Path, id: &str, what: &str) {
+    if id.chars().nth(MAX_ID_CHARS).is_some() {
+        c.report(
+            file,
+            path,
+            format!(
+                "{what} id `{}` is {} characters long; ids are at most {MAX_ID_CHARS}",
+                shown(id),
+                id.chars().count()
+            ),
+            "shorten it: an id is a short slug such as `soyuz-ms-27`",
+        );
+        return;
+    }
     let ok = !id.is_empty()
         && id
             .bytes()
@@ -43,10 +57,12 @@ pub(super) fn check_id(c: &mut Checker, file: usize, path: Path, id: &str, what:
             .chars()
             .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
             .collect();
+        // A control character is shown by its code: printed raw, it would act on the terminal.
+        let written: String = id.chars().flat_map(char::escape_debug).collect();
         c.report(
             file,
             path,
-            format!("{what} id `{id}` is not a lowercase slug"),
+            format!("{what} id `{written}` is not a lowercase slug"),
             format!(
                 "use only a-z, 0-9 and '-', for example `{}`",
                 slug.trim_matches('-')

@@ -5,6 +5,7 @@ mod crews;
 mod events;
 mod ids;
 mod links;
+mod text;
 mod times;
 
 use std::collections::{HashMap, HashSet};
@@ -14,6 +15,7 @@ use self::crews::{check_crews, check_references_of};
 use self::events::{check_events_in_time, check_events_shape};
 use self::ids::{check_id, check_nation, check_registry_ids, did_you_mean, is_partial_date};
 use self::links::check_dependencies;
+use self::text::{check_flight_texts, check_registry_texts, shown};
 use self::times::check_flight_times;
 use super::locate::Path;
 use super::parse::Registries;
@@ -84,6 +86,7 @@ pub(crate) fn check_registries<'a>(c: &mut Checker, registries: &'a Registries) 
     for s in stations {
         check_nation(c, s.file, &s.path, &s.value.nation);
     }
+    check_registry_texts(c, astronauts, spacecraft, stations);
     Known {
         astronauts: astronauts.iter().map(|a| a.value.id.as_str()).collect(),
         seats: spacecraft
@@ -102,6 +105,15 @@ pub(crate) fn check_flight(c: &mut Checker, f: &Located<Arc<Flight>>, known: &Kn
     let flight = &f.value;
     let mut consistent = true;
     check_id(c, f.file, json_path!["id"], &flight.id, "flight");
+    if known.astronauts.contains(flight.id.as_str()) {
+        c.report(
+            f.file,
+            json_path!["id"],
+            format!("flight id `{}` is also an astronaut's id", shown(&flight.id)),
+            "a flight and an astronaut cannot share an id (`show` and `duration` take either): rename one",
+        );
+    }
+    check_flight_texts(c, f);
     check_nation(c, f.file, &Vec::new(), &flight.nation);
     if flight.sources.is_empty() {
         c.report(
