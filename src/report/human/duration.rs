@@ -117,12 +117,11 @@ fn stay_group(
         None => "in orbit".into(),
     };
     let so_far = if first.in_orbit { " so far" } else { "" };
-    let _ = writeln!(
-        out,
-        "  {} → {end}: {}{so_far}",
-        display.time(&first.start),
-        format_elapsed(&first.elapsed)
-    );
+    let elapsed = match first.not_launched {
+        true => NOT_LAUNCHED.to_string(),
+        false => format!("{}{so_far}", format_elapsed(&first.elapsed)),
+    };
+    let _ = writeln!(out, "  {} → {end}: {elapsed}", display.time(&first.start),);
     if first.end_inferred {
         let _ = writeln!(
             out,
@@ -277,7 +276,9 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
         None => "in orbit".into(),
     };
     let mut facts = vec![format_elapsed(&vehicle.elapsed)];
-    if vehicle.end.is_none() {
+    if vehicle.not_launched {
+        facts[0] = NOT_LAUNCHED.to_string();
+    } else if vehicle.end.is_none() {
         facts[0].push_str(" so far");
     }
     if vehicle.launched_uncrewed {
@@ -304,6 +305,9 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     }
 }
 
+/// In place of an elapsed time, for a flight that launches after `--now`.
+const NOT_LAUNCHED: &str = "not launched yet at --now";
+
 /// Starts a line of notes under a table row.
 const MARK: &str = "\u{1}";
 
@@ -318,7 +322,9 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
                 (None, false) => "?".into(),
             };
             let mut elapsed = format_elapsed(&s.elapsed);
-            if s.in_orbit {
+            if s.not_launched {
+                elapsed = NOT_LAUNCHED.to_string();
+            } else if s.in_orbit {
                 elapsed.push_str(" so far");
             }
             let marks: Vec<&str> = [
