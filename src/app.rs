@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::links::EventGraph;
 use crate::catalog::{self, Catalog, CatalogError, Problem};
 use crate::chart::{self, ChartError, ChartOptions};
-use crate::deps::{self, EventGraph, Subject};
+use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::{self, Display, Format};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};

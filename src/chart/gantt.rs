@@ -365,7 +365,7 @@ pub(crate) fn plan(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
                 let end = flight.landing_time().map(at);
                 let seconds = (end.unwrap_or(now) - at(launch)).num_seconds();
                 let mut notes = Vec::new();
-                let swapped: Vec<&crate::timeline::Stay> = catalog
+                let swapped: Vec<&crate::catalog::Stay> = catalog
                     .stays()
                     .iter()
                     .filter(|s| s.up == flight.id && s.is_vehicle_swap())

@@ -6,9 +6,10 @@
 use std::fmt::Write;
 
 use super::Display;
+use crate::catalog::links::LinkKind;
 use crate::deps::export::{ExportEdge, ExportNode};
-use crate::deps::{GraphExport, LinkKind, LinkView};
-use crate::timeline::format_compact;
+use crate::deps::{GraphExport, LinkView};
+use crate::model::format_compact;
 
 /// The colour of an edge of this kind (a swap is red whatever its kind).
 fn colour(link: &LinkView) -> &'static str {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::ids::did_you_mean;
 use super::Checker;
+use crate::catalog::links::{explicit_links, has_explicit_links};
 use crate::catalog::Located;
-use crate::deps::graph::{explicit_links, has_explicit_links};
 use crate::json_path;
 use crate::model::{Flight, RESERVED_EVENT_IDS};
 use crate::suggest;

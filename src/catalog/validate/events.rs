@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use super::ids::check_id;
 use super::Checker;
+use crate::catalog::stay::Stay;
 use crate::catalog::texts::Finding;
 use crate::catalog::Located;
 use crate::json_path;
 use crate::model::{EventKind, Flight, Time, RESERVED_EVENT_IDS};
-use crate::timeline::Stay;
 
 /// Event ids, kinds and kind-specific fields, EVA ends.
 pub(super) fn check_events_shape(c: &mut Checker, f: &Located<Arc<Flight>>) {

@@ -4,11 +4,11 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::Checker;
+use crate::catalog::links::{explicit_links, has_explicit_links};
+use crate::catalog::links::{EventGraph, LinkKind};
+use crate::catalog::stay::Stay;
 use crate::catalog::Located;
-use crate::deps::graph::{explicit_links, has_explicit_links};
-use crate::deps::{EventGraph, LinkKind};
 use crate::model::Flight;
-use crate::timeline::Stay;
 
 /// The links of the event graph: no cycle, no effect before its cause, nothing before what it is `after`
 /// (plus its `min_gap`), as far as the precision of the times can tell.
@@ -90,7 +90,7 @@ pub(super) fn check_dependencies(
                 let with_gap = if gap.is_zero() {
                     String::new()
                 } else {
-                    format!(" + {}", crate::timeline::format_compact(gap.num_seconds()))
+                    format!(" + {}", crate::model::format_compact(gap.num_seconds()))
                 };
                 (
                     format!(

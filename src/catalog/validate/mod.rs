@@ -21,9 +21,9 @@ use super::locate::Path;
 use super::parse::Registries;
 use super::texts::{Finding, Texts};
 use super::Located;
+use crate::catalog::stay::{derive_stays, CrewEnd, Stay};
 use crate::json_path;
 use crate::model::Flight;
-use crate::timeline::{derive_stays, CrewEnd, Stay};
 
 /// Collects what the checks find, unlocated (see [`Texts::locate`]).
 pub(crate) struct Checker<'a> {
