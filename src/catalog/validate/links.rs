@@ -23,7 +23,41 @@ pub(super) fn check_dependencies(
     // crew edges only enter landings, which no sequence or crew edge leaves. So every flight on a cycle
     // writes such a link or is named by one, and the time checks concern those links only: the graph is
     // built over those flights alone (on a large catalog, building all of it was most of validation).
-    let involved: HashSet<&str> = all_flights
+    let involved = involved(all_flights);
+    if involved.is_empty() {
+        return;
+    }
+    let flights: Vec<&Located<Arc<Flight>>> = all_flights
+        .iter()
+        .filter(|f| involved.contains(f.value.id.as_str()))
+        .collect();
+    let stays: Vec<Stay> = stays
+        .iter()
+        .filter(|s| {
+            involved.contains(s.up.as_str())
+                || s.down.as_deref().is_some_and(|d| involved.contains(d))
+        })
+        .cloned()
+        .collect();
+    let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
+    let graph = EventGraph::build(&plain, &stays);
+    if c.findings.is_empty() {
+        check_link_times(c, &graph, &flights);
+    }
+    // With two events of one id in a flight, references to it are ambiguous (and reported already): a
+    // cycle through them would be an artefact.
+    let unambiguous = flights.iter().all(|f| {
+        let mut seen = HashSet::new();
+        f.value.events.iter().all(|e| seen.insert(e.id.as_str()))
+    });
+    if unambiguous {
+        report_cycles(c, &graph, &flights);
+    }
+}
+
+/// The flights that write a `caused_by` or `after` link, or are named by one.
+fn involved(all_flights: &[Located<Arc<Flight>>]) -> HashSet<&str> {
+    all_flights
         .iter()
         .filter(|f| has_explicit_links(&f.value))
         .flat_map(|f| {
@@ -40,28 +74,13 @@ pub(super) fn check_dependencies(
                 .collect::<Vec<_>>();
             std::iter::once(f.value.id.as_str()).chain(targets)
         })
-        .collect();
-    if involved.is_empty() {
-        return;
-    }
-    let flights: Vec<&Located<Arc<Flight>>> = all_flights
-        .iter()
-        .filter(|f| involved.contains(f.value.id.as_str()))
-        .collect();
-    let stays: Vec<Stay> = stays
-        .iter()
-        .filter(|s| {
-            involved.contains(s.up.as_str())
-                || s.down.as_deref().is_some_and(|d| involved.contains(d))
-        })
-        .cloned()
-        .collect();
-    let stays = stays.as_slice();
-    let plain: Vec<&Flight> = flights.iter().map(|f| &*f.value).collect();
-    let graph = EventGraph::build(&plain, stays);
+        .collect()
+}
+
+/// No effect before its cause, nothing before what it is `after` (plus its `min_gap`).
+fn check_link_times(c: &mut Checker, graph: &EventGraph, flights: &[&Located<Arc<Flight>>]) {
     let g = graph.graph();
-    let times_ok = c.findings.is_empty();
-    for edge in g.edge_indices().filter(|_| times_ok) {
+    for edge in g.edge_indices() {
         let link = graph.link(edge);
         let Some(origin) = &link.origin else { continue };
         let Some((source, target)) = g.edge_endpoints(edge) else {
@@ -109,13 +128,11 @@ pub(super) fn check_dependencies(
             hint,
         );
     }
-    // With two events of one id in a flight, references to it are ambiguous (and reported already): a
-    // cycle through them would be an artefact.
-    let unambiguous = flights.iter().all(|f| {
-        let mut seen = HashSet::new();
-        f.value.events.iter().all(|e| seen.insert(e.id.as_str()))
-    });
-    for cycle in graph.cycles().into_iter().filter(|_| unambiguous) {
+}
+
+/// Each dependency cycle, once, at the first of its links written in the data.
+fn report_cycles(c: &mut Checker, graph: &EventGraph, flights: &[&Located<Arc<Flight>>]) {
+    for cycle in graph.cycles() {
         let mut steps = Vec::new();
         for (i, &node) in cycle.nodes.iter().enumerate() {
             let moment = graph.moment(node);
