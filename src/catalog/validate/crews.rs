@@ -22,6 +22,17 @@ pub(super) fn check_crews(
 ) -> bool {
     let mut consistent = true;
     let flight = &f.value;
+    // One suggestion per unknown id, however often the flight names it (each compares with every
+    // astronaut of the registry).
+    let mut suggested: HashMap<String, String> = HashMap::new();
+    let mut suggestion = |wrong: &str| -> String {
+        if let Some(hint) = suggested.get(wrong) {
+            return hint.clone();
+        }
+        let hint = did_you_mean(wrong, astronauts.iter().copied(), "astronauts.json");
+        suggested.insert(wrong.to_string(), hint.clone());
+        hint
+    };
     let mut lists = vec![("launch", &flight.launch.crew)];
     if let Some(landing) = &flight.landing {
         lists.push(("landing", &landing.crew));
@@ -30,11 +41,7 @@ pub(super) fn check_crews(
         let mut seen = HashSet::new();
         for (i, member) in crew.iter().enumerate() {
             if !astronauts.contains(member.astronaut.as_str()) {
-                let hint = did_you_mean(
-                    &member.astronaut,
-                    astronauts.iter().copied(),
-                    "astronauts.json",
-                );
+                let hint = suggestion(&member.astronaut);
                 c.report(
                     f.file,
                     json_path![end, "crew", i, "astronaut"],
@@ -75,7 +82,7 @@ pub(super) fn check_crews(
     for (i, event) in flight.events.iter().enumerate() {
         for (j, astronaut) in event.crew.iter().enumerate() {
             if !astronauts.contains(astronaut.as_str()) {
-                let hint = did_you_mean(astronaut, astronauts.iter().copied(), "astronauts.json");
+                let hint = suggestion(astronaut);
                 c.report(
                     f.file,
                     json_path!["events", i, "crew", j],
