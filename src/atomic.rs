@@ -16,6 +16,9 @@
 //!   another program reads); never replaced. A write through cannot be undone halfway.
 //! - a folder: refused with a message that names it.
 //!
+//! A file with several hard links is replaced like any other: the name written gets the new contents, the
+//! other names keep the old ones (as with an editor that saves by renaming).
+//!
 //! A process that is killed leaves its temporary file (`.NAME.PID-N.tmp`) behind: the next write into the
 //! same folder removes those whose process no longer runs ([`clean_stale`]).
 //!
