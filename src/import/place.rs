@@ -212,7 +212,11 @@ fn classify(out: &Path, source: Option<&str>) -> Folder {
             "is not a folder (--out names the folder to write the catalog into)",
         );
     }
+    // A killed run's temporary folders: inside (an earlier replacement) and beside (an earlier new folder).
     crate::atomic::clean_stale(out);
+    if let Some(parent) = out.parent() {
+        crate::atomic::clean_stale(parent);
+    }
     let registry = out.join("astronauts.json");
     let same_kind = fs::read_to_string(&registry)
         .ok()
