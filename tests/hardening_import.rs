@@ -84,6 +84,17 @@ fn ll2_json_of_the_wrong_shape_is_exit_2() {
                 "response.json:1:1: not a Launch Library 2 response ({shape}"
             )));
     }
+    // The right shape, but nothing in it is a human spaceflight: an empty catalog is not an import.
+    let input = dir.path().join("response.json");
+    fs::write(
+        &input,
+        r#"{"count": 1, "results": [{"id": "abc", "name": "Falcon 9 | Starlink",
+            "net": "2026-01-01T00:00:00Z", "rocket": {"configuration": {"name": "Falcon 9"}}}]}"#,
+    )
+    .unwrap();
+    ll2(&input, &out).code(2).stderr(predicate::str::contains(
+        "nothing to import: every launch, person and station was left out (1 launch: no spacecraft stage",
+    ));
     assert_eq!(names(dir.path()), ["response.json"]);
 }
 

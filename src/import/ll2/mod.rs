@@ -122,10 +122,31 @@ pub fn import(files: &[InputFile]) -> Result<(ImportedCatalog, Ll2Summary), Impo
         return Err(ImportError::Input(responses.problems));
     }
     let catalog = responses.build(files, &mut summary)?;
+    let empty = catalog.flights.is_empty()
+        && catalog.astronauts.astronauts.is_empty()
+        && catalog.stations.stations.is_empty();
+    if let (true, Some(first)) = (empty, files.first()) {
+        let reasons: Vec<String> = summary
+            .skipped
+            .iter()
+            .take(3)
+            .map(|n| format!("{}: {}", n.subject, n.reason))
+            .collect();
+        return Err(ImportError::Input(vec![Problem::in_file(
+            &first.name,
+            format!(
+                "nothing to import: every launch, person and station was left out ({})",
+                reasons.join("; ")
+            ),
+        )
+        .hint(
+            "give responses that hold crewed flights, astronauts or space stations",
+        )]));
+    }
     Ok((catalog, summary))
 }
 
-/// What [`Collected::read_item`] calls an object it does not read.
+/// What [`Responses::read_item`] calls an object it does not read.
 const OTHER: &str = "other object";
 
 /// What a JSON value is, for a message.
