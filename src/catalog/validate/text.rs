@@ -5,9 +5,9 @@
 //! valid JSON and invisible in an editor, but it reaches every output: it moves a terminal's cursor,
 //! breaks an SVG's XML, a calendar's lines, a graph's labels. No real name holds one, so validation
 //! refuses them all in ids and names; notes may hold line breaks and tabs, nothing else. The length limits
-//! are far above any real value (the longest in the bundled catalog, the stories and both importers' output:
-//! ids of 30 characters, titles of 112, notes of 1,170) and far below what would make a table unreadable or a file
-//! unwieldy; see `docs/hardening.md`.
+//! are far above any real value (the longest in the bundled catalog, the stories and both importers'
+//! output: ids of 30 characters, titles of 112, notes of 1,170) and far below what would make a table
+//! unreadable or a file unwieldy; see `docs/hardening.md`.
 
 use std::sync::Arc;
 
