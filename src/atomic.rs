@@ -318,6 +318,42 @@ mod tests {
     }
 
     #[test]
+    fn only_names_made_by_temporary_name_are_temporaries() {
+        assert_eq!(
+            temporary_pid(&temporary_name("chart.svg", 4242, 7)),
+            Some(4242)
+        );
+        assert_eq!(temporary_pid(".catalog.17-0.tmp"), Some(17));
+        for name in [
+            ".notes.tmp",
+            "chart.svg.12-3.tmp",
+            ".x.12.tmp",
+            ".x.a-3.tmp",
+            ".x.12-b.tmp",
+        ] {
+            assert_eq!(temporary_pid(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_symlink_is_written_through_to_its_file_and_a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("real.csv");
+        write(&file, b"old").unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        write(&link, b"new").unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"new");
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let error = write(dir.path(), b"x").unwrap_err();
+        assert!(error.to_string().contains("is a folder"), "{error}");
+    }
+
+    #[test]
     fn creates_the_parent_folder() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("output/deeper/timeline.svg");
