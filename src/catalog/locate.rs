@@ -29,7 +29,7 @@ macro_rules! json_path {
 
 /// Conversion of `&str` and `usize` into a [`Step`].
 pub trait IntoStep {
-    /// The step.
+    /// A key (`&str`) as [`Step::Key`], an array index (`usize`) as [`Step::Index`].
     fn into_step(self) -> Step;
 }
 impl IntoStep for &str {
@@ -57,7 +57,7 @@ pub fn locate_all(text: &str, paths: &[&[Step]]) -> Vec<(usize, usize)> {
         bytes: text.as_bytes(),
         containers: HashMap::new(),
     };
-    let mut walker = Walker {
+    let mut walker = JsonCursor {
         bytes: text.as_bytes(),
         pos: 0,
     };
@@ -125,7 +125,7 @@ impl<'a> Index<'a> {
     fn enter(&mut self, pos: usize, step: &Step) -> Option<usize> {
         let bytes = self.bytes;
         let children = self.containers.entry(pos).or_insert_with(|| {
-            Walker { bytes, pos }
+            JsonCursor { bytes, pos }
                 .children()
                 .unwrap_or(Children::Neither)
         });
@@ -144,12 +144,12 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-struct Walker<'a> {
+struct JsonCursor<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl<'a> Walker<'a> {
+impl<'a> JsonCursor<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
