@@ -350,8 +350,9 @@ pub struct CheckArgs {
     /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
     /// (with --no-gaps).
     pub subject: String,
-    /// The claimed number of days.
-    #[arg(long, conflicts_with = "duration")]
+    /// The claimed number of days (0 to 36525: a century).
+    #[arg(long, conflicts_with = "duration", allow_negative_numbers = true,
+          value_parser = clap::value_parser!(i64).range(0..=orbitline::timeline::claims::MAX_CLAIM_DAYS))]
     pub days: Option<i64>,
     /// The claimed duration, like 203d23h or 21h23m.
     #[arg(long)]

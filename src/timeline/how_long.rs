@@ -72,6 +72,9 @@ pub struct StayReport {
     pub end: Option<Time>,
     /// True while no landing has brought them down.
     pub in_orbit: bool,
+    /// In orbit, with a launch after `now` (`--now`): not launched yet, nothing elapsed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_launched: bool,
     /// The down flight's landing time is marked uncertain by its source.
     pub end_uncertain: bool,
     /// The down flight's landing time is inferred, not published (its notes say how).
@@ -148,6 +151,9 @@ pub struct VehicleReport {
     pub launched_uncrewed: bool,
     /// In orbit past the date it was last checked.
     pub may_have_ended: bool,
+    /// In orbit, with a launch after `now` (`--now`): not launched yet, nothing elapsed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_launched: bool,
     /// The landing time is inferred rather than published.
     pub landing_inferred: bool,
     /// The landing time is marked uncertain by its source.
@@ -232,7 +238,7 @@ pub fn duration(
             seconds: stays.iter().map(|s| s.elapsed.seconds).sum(),
             min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
             max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
-            in_orbit: stays.iter().any(|s| s.in_orbit),
+            in_orbit: stays.iter().any(|s| s.in_orbit && !s.not_launched),
         };
         return Ok(DurationReport {
             subject: DurationSubject::Astronaut {
@@ -283,6 +289,7 @@ pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) ->
         start: stay.start.clone(),
         end: stay.end.clone(),
         in_orbit,
+        not_launched: in_orbit && Elapsed::not_started(&stay.start, now),
         end_uncertain: down
             .and_then(|d| d.landing.as_ref())
             .is_some_and(|l| l.uncertain),
@@ -330,6 +337,7 @@ pub(super) fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<Vehi
         landed_uncrewed: end.is_some() && flight.landing_crew().is_empty(),
         launched_uncrewed: flight.launch.crew.is_empty(),
         may_have_ended: end.is_none() && past_checked(flight, now),
+        not_launched: end.is_none() && Elapsed::not_started(&start, now),
         landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
         landing_uncertain: flight.landing.as_ref().is_some_and(|l| l.uncertain),
         seconds: elapsed.seconds,
