@@ -21,6 +21,7 @@ pub mod deps;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod schema;
 pub mod suggest;

@@ -264,7 +264,8 @@ impl Scene {
         paint: Paint,
         anchor: Anchor,
     ) {
-        let text = text.into();
+        // XML 1.0 forbids most control characters, whatever the escaping: show them as escapes.
+        let text = crate::output::escape::owned(text.into(), crate::output::escape::line);
         if text.is_empty() {
             return;
         }

@@ -14,6 +14,7 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 use super::{ExportError, ExportWhat, Exporter};
 use crate::catalog::Catalog;
 use crate::model::{EventKind, Flight, Precision, Time};
+use crate::output::escape;
 
 /// The iCalendar exporter.
 pub struct ICalendar;
@@ -166,22 +167,24 @@ impl Exporter for ICalendar {
             .append_property(Property::new("CALSCALE", "GREGORIAN"))
             .append_property(Property::new(
                 "X-WR-CALNAME",
-                format!("orbitline: {}", catalog.label()),
+                format!("orbitline: {}", escape::line(catalog.label())),
             ));
         for flight in catalog.flights() {
             for moment in moments(catalog, flight) {
                 let mut event = Event::new();
                 event
-                    .uid(&moment.uid)
+                    .uid(&escape::line(&moment.uid))
                     .timestamp(now)
-                    .summary(&moment.summary)
+                    .summary(&escape::line(&moment.summary))
                     .status(if moment.planned {
                         EventStatus::Tentative
                     } else {
                         EventStatus::Confirmed
                     });
                 if !moment.description.is_empty() {
-                    event.description(&moment.description.join("\n"));
+                    // Line feeds are escaped by the crate as the RFC says; no other control character
+                    // (a bare carriage return above all) may reach the file.
+                    event.description(&escape::terminal(&moment.description.join("\n")));
                 }
                 if moment.time.precision() == Precision::Day {
                     let date = moment.time.local_date();

@@ -36,11 +36,12 @@ impl Exporter for Json {
             stations: catalog.stations(),
             flights: catalog.flights().iter().map(|f| &**f).collect(),
         };
-        let mut bytes = serde_json::to_vec_pretty(&document).map_err(|e| ExportError::Render {
-            format: "json",
-            message: e.to_string(),
-        })?;
-        bytes.push(b'\n');
-        Ok(bytes)
+        let mut text =
+            serde_json::to_string_pretty(&document).map_err(|e| ExportError::Render {
+                format: "json",
+                message: e.to_string(),
+            })?;
+        text.push('\n');
+        Ok(crate::output::escape::json(text).into_bytes())
     }
 }

@@ -19,7 +19,8 @@ type Section = (DateTime<Utc>, Vec<String>);
 pub struct Mermaid;
 
 fn clean(text: &str) -> String {
-    text.chars()
+    let words = text
+        .chars()
         .map(|c| {
             if matches!(c, ':' | ';' | '#' | '\n' | '\r') {
                 ' '
@@ -30,7 +31,8 @@ fn clean(text: &str) -> String {
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    crate::output::escape::owned(words, crate::output::escape::line)
 }
 
 fn stamp(instant: DateTime<Utc>) -> String {

@@ -11,6 +11,7 @@ use crate::deps::{
     Because, BecauseKind, CriticalReport, DepsReport, ImpactReport, LinkKind, LinkView, MomentView,
     Subject, WhyReport,
 };
+use crate::output::escape::{pad, spaces};
 use crate::timeline::{format_compact, format_delta};
 
 /// `shenzhou-22/launch   2025-11-25 04:11:45`, with `planned` or `(no time)` where so; with `zone`, the
@@ -296,12 +297,11 @@ impl Human for ImpactReport {
                 (Some(by), Some(kind)) => format!("   ({}, from {by})", kind.as_str()),
                 _ => "   (the slip)".into(),
             };
-            let _ = writeln!(
-                out,
-                "  {:width$}  {span:span_width$}   {}{why}",
-                m.moment.reference,
-                format_delta(m.by_seconds),
-            );
+            let mut line = String::from("  ");
+            pad(&mut line, &m.moment.reference, width);
+            line.push_str("  ");
+            pad(&mut line, span, span_width);
+            let _ = writeln!(out, "{line}   {}{why}", format_delta(m.by_seconds));
         }
         if !self.absorbed.is_empty() {
             out.push_str("\nAbsorbs it (slack):\n");
@@ -311,16 +311,17 @@ impl Human for ImpactReport {
                     .time
                     .as_ref()
                     .map_or("?".into(), |t| display.clock(t));
+                let mut line = String::from("  ");
+                pad(&mut line, &a.moment.reference, width);
                 let _ = writeln!(
                     out,
-                    "  {:width$}  {time}   unmoved   (slack after {}: {} → {})",
-                    a.moment.reference,
+                    "{line}  {time}   unmoved   (slack after {}: {} → {})",
                     a.waits_on,
                     format_compact(a.slack_before_seconds),
                     format_compact(a.slack_after_seconds),
                 );
                 if let Some(title) = &a.moment.title {
-                    let _ = writeln!(out, "  {:width$}  {title}", "");
+                    let _ = writeln!(out, "  {}  {title}", spaces(width));
                 }
             }
         }
@@ -525,16 +526,12 @@ impl Human for CriticalReport {
             })
             .collect();
         for row in std::iter::once(header.map(String::from)).chain(rows) {
-            let line = format!(
-                "  {:w0$}  {:w1$}  {:w2$}  {}",
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
+            let mut line = String::from("  ");
+            for (cell, width) in row.iter().zip(&widths) {
+                pad(&mut line, cell, *width);
+                line.push_str("  ");
+            }
+            line.push_str(&row[3]);
             let _ = writeln!(out, "{}", line.trim_end());
         }
         out

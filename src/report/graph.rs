@@ -56,17 +56,7 @@ fn node_label(node: &ExportNode, display: &Display) -> (String, String) {
 }
 
 fn dot_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::output::escape::dot(text)
 }
 
 /// Graphviz DOT.
@@ -150,7 +140,7 @@ fn dot_edge(edge: &ExportEdge) -> String {
 }
 
 fn mermaid_text(text: &str) -> String {
-    text.replace('"', "#quot;")
+    crate::output::escape::mermaid(text)
 }
 
 /// A Mermaid flowchart.

@@ -155,7 +155,10 @@ pub trait Human {
 /// Renders `value` in `format`.
 pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &Display) -> String {
     match format {
-        Format::Human => value.human(display),
+        // Names, notes and titles come from the catalog: a terminal must never receive a raw ESC.
+        Format::Human => {
+            crate::output::escape::owned(value.human(display), crate::output::escape::terminal)
+        }
         Format::Json => json::to_json(value),
     }
 }

@@ -347,7 +347,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
     for line in table(&["up", "down", "launch", "elapsed"], &rows).lines() {
         match line.strip_prefix(MARK) {
             Some(marks) => {
-                let _ = writeln!(out, "{:indent$}{marks}", "");
+                let _ = writeln!(out, "{}{marks}", crate::output::escape::spaces(indent));
             }
             None => {
                 let _ = writeln!(out, "  {line}");

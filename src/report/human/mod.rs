@@ -79,8 +79,8 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             if i + 1 < columns {
-                let pad = widths[i] - cell.chars().count();
-                let _ = write!(line, "{cell}{:pad$}  ", "");
+                crate::output::escape::pad(&mut line, cell, widths[i]);
+                line.push_str("  ");
             } else {
                 line.push_str(cell);
             }
