@@ -123,9 +123,20 @@ pub(crate) fn register_fonts() -> Result<(), String> {
         .clone()
 }
 
+/// How many characters of a text [`text_width`] measures.
+const MEASURED_CHARS: usize = 4_096;
+
 /// The width of `text` in pixels at `size` (the em), in DejaVu Sans; bold when `bold`. Widths are
 /// remembered per thread: layout asks for the same labels many times.
+///
+/// Only the first [`MEASURED_CHARS`] characters are measured: at a quarter of an em or more each, they
+/// are wider than the largest canvas, so every comparison with a width on the canvas comes out the same,
+/// and a text of any length costs no more than that.
 pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let text = match text.char_indices().nth(MEASURED_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
     thread_local! {
         static WIDTHS: RefCell<HashMap<(String, u64, bool), f64>> = RefCell::new(HashMap::new());
     }
@@ -182,8 +193,10 @@ pub(crate) fn fit(text: &str, size: f64, bold: bool, width: f64) -> String {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    // Binary search on the number of characters kept.
-    let (mut lo, mut hi) = (0usize, chars.len());
+    // Binary search on the number of characters kept, at most as many as fit at a quarter of an em each
+    // (DejaVu's narrowest glyphs are wider): a huge text costs no more than one that fills the width.
+    let most = (width / (size * 0.25)).max(0.0) as usize + 2;
+    let (mut lo, mut hi) = (0usize, chars.len().min(most));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         let candidate: String = chars[..mid]

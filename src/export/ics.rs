@@ -6,7 +6,9 @@
 //! (an EVA spans its start to its end). A time known to the second or minute is a UTC date-time; a time
 //! known only to the day is an all-day event on that date. UIDs are stable (`FLIGHT.MOMENT@orbitline`), and
 //! `DTSTAMP` is `now`, so the same catalog and `--now` give the same file. Written by the `icalendar`
-//! crate, which folds lines and escapes text as the RFC says.
+//! crate, which folds lines and escapes text as the RFC says; control characters other than line feeds are
+//! shown as escapes (`\u{1b}`) before, so that a line ends only with CRLF, and text longer than
+//! [`MAX_TEXT`] characters is cut.
 
 use chrono::{DateTime, Days, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
@@ -150,6 +152,34 @@ fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
     out
 }
 
+/// The most characters of text a calendar entry shows; longer text (a catalog can hold any length) is cut
+/// with an ellipsis. The `icalendar` crate folds a line in time that grows with the square of its length.
+const MAX_TEXT: usize = 4_000;
+
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// A UID of at most about 200 characters: a longer one (ids have no length limit) keeps its start and
+/// adds a hash of the whole, so that it stays stable and unique.
+fn bounded_uid(uid: &str) -> String {
+    if uid.len() <= 200 {
+        return uid.to_string();
+    }
+    let mut cut = 160;
+    while !uid.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // FNV-1a, 64 bits: stable across runs and versions, unlike the standard library's hasher.
+    let hash = uid.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}@orbitline", &uid[..cut])
+}
+
 impl Exporter for ICalendar {
     fn export(
         &self,
@@ -173,9 +203,9 @@ impl Exporter for ICalendar {
             for moment in moments(catalog, flight) {
                 let mut event = Event::new();
                 event
-                    .uid(&escape::line(&moment.uid))
+                    .uid(&bounded_uid(&escape::line(&moment.uid)))
                     .timestamp(now)
-                    .summary(&escape::line(&moment.summary))
+                    .summary(&shortened(&escape::line(&moment.summary)))
                     .status(if moment.planned {
                         EventStatus::Tentative
                     } else {
@@ -184,7 +214,9 @@ impl Exporter for ICalendar {
                 if !moment.description.is_empty() {
                     // Line feeds are escaped by the crate as the RFC says; no other control character
                     // (a bare carriage return above all) may reach the file.
-                    event.description(&escape::terminal(&moment.description.join("\n")));
+                    event.description(&shortened(&escape::terminal(
+                        &moment.description.join("\n"),
+                    )));
                 }
                 if moment.time.precision() == Precision::Day {
                     let date = moment.time.local_date();
