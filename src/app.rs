@@ -10,7 +10,7 @@ use crate::catalog::{self, Catalog, CatalogError, Problem};
 use crate::chart::{self, ChartError, ChartOptions};
 use crate::deps::{self, EventGraph, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
-use crate::report::{self, Display, Format};
+use crate::report::{self, Format, TimeDisplay};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
@@ -31,7 +31,7 @@ pub struct Options {
     /// The catalog to load.
     pub data: DataSource,
     /// How to show times.
-    pub display: Display,
+    pub display: TimeDisplay,
     /// The reference time for anything still in orbit.
     pub now: DateTime<Utc>,
     /// Human or JSON.

@@ -11,7 +11,7 @@ use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
 use orbitline::import::{gcat::GcatOptions, Destination};
 use orbitline::model::{parse_shift, Time};
-use orbitline::report::{Display, Format, Zone};
+use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
 use orbitline::timeline::ListFilter;
@@ -416,7 +416,7 @@ impl Cli {
         };
         let options = Options {
             data: self.data.map_or(DataSource::Bundled, DataSource::Folder),
-            display: Display { zone },
+            display: TimeDisplay { zone },
             now,
             format: if self.json {
                 Format::Json

@@ -11,7 +11,7 @@ use orbitline::catalog::{embedded, Catalog, SourceFile};
 use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as ChartScope};
 use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
-use orbitline::report::{Display, Format, Zone};
+use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
 use orbitline::timeline::ListFilter;
 use proptest::prelude::*;
@@ -199,7 +199,7 @@ proptest! {
         for format in [Format::Human, Format::Json] {
             let options = Options {
                 data: DataSource::Bundled,
-                display: Display { zone: Zone::Utc },
+                display: TimeDisplay { zone: Zone::Utc },
                 now: now(),
                 format,
             };

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Display, Human};
+use super::{Human, TimeDisplay};
 use crate::deps::causes::WhyMoment;
 use crate::deps::consequences::Consequence;
 use crate::deps::tree::DepNode;
@@ -16,11 +16,11 @@ use crate::timeline::{format_compact, format_delta};
 
 /// `shenzhou-22/launch   2025-11-25 04:11:45`, with `planned` or `(no time)` where so; with `zone`, the
 /// time carries its zone label (for output without a heading that names the zone).
-fn moment_line(moment: &MomentView, display: &Display) -> String {
+fn moment_line(moment: &MomentView, display: &TimeDisplay) -> String {
     moment_text(moment, display, false)
 }
 
-fn moment_text(moment: &MomentView, display: &Display, zone: bool) -> String {
+fn moment_text(moment: &MomentView, display: &TimeDisplay, zone: bool) -> String {
     let show = |t| {
         if zone {
             display.time(t)
@@ -73,7 +73,7 @@ fn subject_heading(subject: &Subject) -> String {
 }
 
 impl Human for DepsReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = format!(
             "{} (times {})\n",
             subject_heading(&self.subject),
@@ -117,7 +117,7 @@ impl Human for DepsReport {
     }
 }
 
-fn root_line(moment: &MomentView, display: &Display) -> String {
+fn root_line(moment: &MomentView, display: &TimeDisplay) -> String {
     titled(moment_line(moment, display), moment)
 }
 
@@ -133,7 +133,7 @@ fn dep_lines(
     node: &DepNode,
     prefix: &str,
     last: bool,
-    display: &Display,
+    display: &TimeDisplay,
     truncated: &mut bool,
 ) {
     let (connector, continuation) = if last {
@@ -169,7 +169,7 @@ fn dep_lines(
 }
 
 impl Human for WhyReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         for (i, WhyMoment { moment, causes }) in self.moments.iter().enumerate() {
             if i > 0 {
@@ -194,7 +194,13 @@ impl Human for WhyReport {
     }
 }
 
-fn because_lines(out: &mut String, because: &Because, prefix: &str, last: bool, display: &Display) {
+fn because_lines(
+    out: &mut String,
+    because: &Because,
+    prefix: &str,
+    last: bool,
+    display: &TimeDisplay,
+) {
     let (connector, continuation) = if last {
         ("└─ ", "   ")
     } else {
@@ -250,7 +256,7 @@ fn because_lines(out: &mut String, because: &Because, prefix: &str, last: bool, 
 }
 
 impl Human for ImpactReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         let Some(first) = self.moved.first() else {
             return "Nothing to move.\n".into();
@@ -372,7 +378,7 @@ fn change(before: i64, after: i64) -> String {
     )
 }
 
-fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Display) {
+fn consequence_lines(out: &mut String, consequence: &Consequence, display: &TimeDisplay) {
     match consequence {
         Consequence::ReturnCraftGap {
             crew_of_name,
@@ -469,7 +475,7 @@ fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Disp
 }
 
 impl Human for CriticalReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         let (Some(first), Some(last)) = (self.path.first(), self.path.last()) else {
             return out;

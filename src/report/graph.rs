@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::Display;
+use super::TimeDisplay;
 use crate::deps::export::{ExportEdge, ExportNode};
 use crate::deps::{GraphExport, LinkKind, LinkView};
 use crate::timeline::format_compact;
@@ -40,7 +40,7 @@ fn edge_label(link: &LinkView) -> Option<String> {
     }
 }
 
-fn node_label(node: &ExportNode, display: &Display) -> (String, String) {
+fn node_label(node: &ExportNode, display: &TimeDisplay) -> (String, String) {
     let id = node
         .moment
         .reference
@@ -60,7 +60,7 @@ fn dot_string(text: &str) -> String {
 }
 
 /// Graphviz DOT.
-pub fn dot(export: &GraphExport, display: &Display) -> String {
+pub fn dot(export: &GraphExport, display: &TimeDisplay) -> String {
     let mut out = String::from("digraph orbitline {\n");
     let title = match &export.focus {
         Some(subject) => format!(
@@ -144,7 +144,7 @@ fn mermaid_text(text: &str) -> String {
 }
 
 /// A Mermaid flowchart.
-pub fn mermaid(export: &GraphExport, display: &Display) -> String {
+pub fn mermaid(export: &GraphExport, display: &TimeDisplay) -> String {
     let mut out = String::from("flowchart LR\n");
     let id_of = |reference: &str| {
         export

@@ -54,14 +54,14 @@ impl Zone {
     }
 }
 
-/// How to show things to people.
+/// How human output shows times (named so as not to shadow `std::fmt::Display`).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Display {
+pub struct TimeDisplay {
     /// The zone for times.
     pub zone: Zone,
 }
 
-impl Display {
+impl TimeDisplay {
     /// A time in the display zone, at the precision it is known to: `2025-11-14 08:40:31 UTC`,
     /// `2025-11-14 16:40 +08:00`, `2025-11-05 (+08:00 date)`.
     pub fn time(&self, time: &Time) -> String {
@@ -88,8 +88,8 @@ impl Display {
         format!("{clock} {}", zone_label(offset))
     }
 
-    /// A time like [`Display::time`] without the zone label, for tables whose heading names the zone
-    /// ([`Display::zone_heading`]): `2025-11-25 04:11:45`; a date keeps its zone (`2025-11-04 (+08:00
+    /// A time like [`TimeDisplay::time`] without the zone label, for tables whose heading names the zone
+    /// ([`TimeDisplay::zone_heading`]): `2025-11-25 04:11:45`; a date keeps its zone (`2025-11-04 (+08:00
     /// date)`), and so does every time shown as published.
     pub fn clock(&self, time: &Time) -> String {
         let full = self.time(time);
@@ -149,11 +149,11 @@ pub(crate) fn zone_label(offset: FixedOffset) -> String {
 /// Human rendering of a result value.
 pub trait Human {
     /// The text shown to people, ending with a newline.
-    fn human(&self, display: &Display) -> String;
+    fn human(&self, display: &TimeDisplay) -> String;
 }
 
 /// Renders `value` in `format`.
-pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &Display) -> String {
+pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &TimeDisplay) -> String {
     match format {
         // Names, notes and titles come from the catalog: a terminal must never receive a raw ESC.
         Format::Human => {

@@ -11,11 +11,11 @@ mod station;
 
 use std::fmt::Write;
 
-use super::{Display, Human};
+use super::{Human, TimeDisplay};
 use crate::catalog::Summary;
 
 impl Human for Summary {
-    fn human(&self, _: &Display) -> String {
+    fn human(&self, _: &TimeDisplay) -> String {
         let mut out = format!(
             "ok: {} catalog is valid: {} flights, {} astronauts, {} spacecraft type{}, {} station{}\n",
             self.label,
