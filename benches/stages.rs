@@ -7,7 +7,7 @@
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use orbitline::catalog::{Catalog, SourceFile};
-use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
+use orbitline::chart::{self, ChartFormat, ChartKind, ChartOptions, RowMode};
 use orbitline::deps::{impact, impact_graph, EventGraph, Subject};
 use orbitline::synth::generate;
 use orbitline::timeline::derive_stays;
@@ -85,7 +85,7 @@ fn stages(c: &mut Criterion) {
     let catalog = Catalog::load("synthetic", files(2_000)).expect("valid");
     let mut group = c.benchmark_group("chart 2000 rows");
     group.sample_size(10);
-    for format in [ImageFormat::Svg, ImageFormat::Png] {
+    for format in [ChartFormat::Svg, ChartFormat::Png] {
         let options = ChartOptions {
             kind: ChartKind::Gantt,
             scope: Default::default(),

@@ -6,11 +6,12 @@
 //! feeds, JSON parses, and the SVG charts parse as XML.
 
 use chrono::{DateTime, Duration, Utc};
-use orbitline::app::{self, DataSource, GraphFormat, Options, Request};
+use orbitline::app::{self, DataSource, Options, Request};
 use orbitline::catalog::{embedded, Catalog, SourceFile};
-use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as ChartScope};
+use orbitline::chart::{ChartFormat, ChartKind, ChartOptions, RowMode, Scope as ChartScope};
 use orbitline::deps::Direction;
-use orbitline::export::ExportQuery;
+use orbitline::export::{ExportFormat, ExportQuery, ExportWhat};
+use orbitline::report::graph::GraphFormat;
 use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
 use orbitline::timeline::ListFilter;
@@ -145,18 +146,16 @@ fn requests(t: &Texts, out: &std::path::Path) -> Vec<Request> {
         });
     }
     for (format, what) in [
-        ("csv", "stays"),
-        ("csv", "flights"),
-        ("ics", "events"),
-        ("mermaid", "stays"),
+        (ExportFormat::Csv, ExportWhat::Stays),
+        (ExportFormat::Csv, ExportWhat::Flights),
+        (ExportFormat::Ics, ExportWhat::Events),
+        (ExportFormat::Mermaid, ExportWhat::Stays),
+        (ExportFormat::Json, ExportWhat::Catalog),
     ] {
         list.push(Request::Export(
-            ExportQuery::parse(format, Some(what), None).unwrap(),
+            ExportQuery::new(format, Some(what), None).unwrap(),
         ));
     }
-    list.push(Request::Export(
-        ExportQuery::parse("json", None, None).unwrap(),
-    ));
     for (i, (kind, rows)) in [
         (ChartKind::Gantt, RowMode::Stay),
         (ChartKind::Gantt, RowMode::Flight),
@@ -175,7 +174,7 @@ fn requests(t: &Texts, out: &std::path::Path) -> Vec<Request> {
             from: None,
             to: None,
             rows,
-            format: ImageFormat::Svg,
+            format: ChartFormat::Svg,
             size: None,
             output: out.join(format!("chart-{i}.svg")),
         }));
@@ -215,7 +214,7 @@ proptest! {
                 let text = &outcome.stdout;
                 let json = match &request {
                     Request::Graph { format, .. } => *format == GraphFormat::Json,
-                    Request::Export(query) => query.format.name() == "json",
+                    Request::Export(query) => query.format == ExportFormat::Json,
                     Request::Chart(_) => false,
                     _ => format == Format::Json,
                 };
@@ -225,7 +224,7 @@ proptest! {
                         "{request:?}"
                     );
                 }
-                let csv_or_ics = matches!(&request, Request::Export(q) if matches!(q.format.name(), "csv" | "ics"));
+                let csv_or_ics = matches!(&request, Request::Export(q) if matches!(q.format, ExportFormat::Csv | ExportFormat::Ics));
                 if !csv_or_ics {
                     prop_assert!(
                         text.chars().all(|c| c == '\n' || !c.is_control()),

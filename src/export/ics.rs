@@ -181,12 +181,22 @@ fn bounded_uid(uid: &str) -> String {
 }
 
 impl Exporter for ICalendar {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Events]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
-        _: ExportWhat,
+        what: ExportWhat,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
+        if what != ExportWhat::Events {
+            return Err(ExportError::Unsupported {
+                format: "ics",
+                what,
+            });
+        }
         let mut calendar = Calendar::empty();
         calendar
             .append_property(Property::new("VERSION", "2.0"))

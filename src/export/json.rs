@@ -23,12 +23,22 @@ struct Document<'a> {
 }
 
 impl Exporter for Json {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Catalog]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
-        _: ExportWhat,
+        what: ExportWhat,
         _: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
+        if what != ExportWhat::Catalog {
+            return Err(ExportError::Unsupported {
+                format: "json",
+                what,
+            });
+        }
         let document = Document {
             catalog: catalog.label(),
             astronauts: catalog.astronauts(),

@@ -40,12 +40,22 @@ fn stamp(instant: DateTime<Utc>) -> String {
 }
 
 impl Exporter for Mermaid {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Stays]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
-        _: ExportWhat,
+        what: ExportWhat,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
+        if what != ExportWhat::Stays {
+            return Err(ExportError::Unsupported {
+                format: "mermaid",
+                what,
+            });
+        }
         let report = records::records(
             catalog,
             &RecordsQuery {

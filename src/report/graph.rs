@@ -10,6 +10,18 @@ use crate::deps::export::{ExportEdge, ExportNode};
 use crate::deps::{GraphExport, LinkKind, LinkView};
 use crate::timeline::format_compact;
 
+/// What `graph` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    #[default]
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// JSON (docs/json.md).
+    Json,
+}
+
 /// The colour of an edge of this kind (a swap is red whatever its kind).
 fn colour(link: &LinkView) -> &'static str {
     if link.swap {
