@@ -15,522 +15,16 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
-use super::axis::{self, at, TimeScale};
+use super::axis::{self, TimeScale};
 use super::frame::{self, Entry, Swatch};
 use super::scene::{Anchor, MarkerKind, Role, Scene};
 use super::theme::{self, colour, size, Paint};
 use super::{Badge, ChartError, ChartOptions, RowMode};
 use crate::catalog::Catalog;
-use crate::model::{EventKind, Flight};
-use crate::timeline::{self, StayReport};
+use crate::timeline::rows::{apply_badges, plan, Bar, BarKind, Row, RowKey, RowPlan};
 
 /// The default canvas width.
 pub(crate) const DEFAULT_WIDTH: u32 = 1600;
-
-/// Which row a bar, badge or connector belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) enum RowKey {
-    /// A crew (stay mode), by its index among the crews.
-    Crew(usize),
-    /// A spacecraft's own flight (stay mode).
-    Vehicle(String),
-    /// A flight (flight mode).
-    Flight(String),
-    /// A person (astronaut mode).
-    Astronaut(String),
-}
-
-/// One row.
-#[derive(Debug, Clone)]
-pub(crate) struct Row {
-    /// The bold part of the label.
-    pub title: String,
-    /// The rest of the label.
-    pub detail: String,
-    /// What it is.
-    pub key: RowKey,
-    /// A spacecraft row, drawn thinner.
-    pub thin: bool,
-    /// Its bars, in time order.
-    pub bars: Vec<Bar>,
-}
-
-/// One interval on a row.
-#[derive(Debug, Clone)]
-pub(crate) struct Bar {
-    /// Launch.
-    pub start: DateTime<Utc>,
-    /// Landing; `None` while in orbit.
-    pub end: Option<DateTime<Utc>>,
-    /// The planned landing.
-    pub planned_end: Option<DateTime<Utc>>,
-    /// The fill.
-    pub paint: Paint,
-    /// From when the spacecraft was unfit for crew return.
-    pub unfit_from: Option<DateTime<Utc>>,
-    /// Event markers.
-    pub markers: Vec<(DateTime<Utc>, MarkerKind)>,
-    /// The note beside the bar's end.
-    pub note: String,
-    /// The duration part of the note, dropped when a badge says it.
-    pub duration: String,
-    /// The stays it shows, as (astronaut, up flight), to match badges.
-    pub stays: Vec<(String, String)>,
-    /// A record badge.
-    pub badge: Option<String>,
-    /// Flight rows: when the launch crew came down, where that was after this spacecraft landed (they
-    /// stayed in orbit without it; drawn as a thin line up to the swap connector).
-    pub crew_after: Option<DateTime<Utc>>,
-}
-
-/// A vehicle-swap connector.
-#[derive(Debug, Clone)]
-pub(crate) struct Connector {
-    pub from: RowKey,
-    pub to: RowKey,
-    pub at: DateTime<Utc>,
-}
-
-/// The rows and connectors of a Gantt, before layout.
-pub(crate) struct Plan {
-    pub rows: Vec<Row>,
-    pub connectors: Vec<Connector>,
-}
-
-/// A short duration: `21 h`, `204 d` (days rounded).
-fn duration_text(seconds: i64) -> String {
-    if seconds < 86_400 {
-        format!("{} h", (seconds + 1_800) / 3_600)
-    } else {
-        format!("{} d", (seconds + 43_200) / 86_400)
-    }
-}
-
-fn marker_kind(kind: EventKind) -> Option<MarkerKind> {
-    match kind {
-        EventKind::Eva => Some(MarkerKind::Eva),
-        EventKind::Anomaly => Some(MarkerKind::Anomaly),
-        EventKind::ScheduleChange => Some(MarkerKind::Schedule),
-        EventKind::Handover | EventKind::Milestone => None,
-    }
-}
-
-/// The markers of `flight`'s events; EVAs only where `who` (when given) took part.
-fn markers(flight: &Flight, who: Option<&BTreeSet<&str>>) -> Vec<(DateTime<Utc>, MarkerKind)> {
-    let mut out: Vec<(DateTime<Utc>, MarkerKind)> = flight
-        .events
-        .iter()
-        .filter(|e| {
-            e.kind != EventKind::Eva
-                || e.crew.is_empty()
-                || who.is_none_or(|who| e.crew.iter().any(|c| who.contains(c.as_str())))
-        })
-        .filter_map(|e| marker_kind(e.kind).map(|k| (at(&e.time), k)))
-        .collect();
-    if let Some(t) = flight.docking.as_ref().and_then(|d| d.time.as_ref()) {
-        out.push((at(t), MarkerKind::Docking));
-    }
-    out
-}
-
-/// When each flight's spacecraft became unfit for crew return (the earliest anomaly that said so), by
-/// flight id.
-pub(crate) fn unfit_times(catalog: &Catalog) -> HashMap<String, DateTime<Utc>> {
-    let mut out: HashMap<String, DateTime<Utc>> = HashMap::new();
-    for unfit in crate::timeline::station::unfit_declarations(catalog) {
-        let t = at(&unfit.from);
-        out.entry(unfit.vehicle)
-            .and_modify(|e| *e = (*e).min(t))
-            .or_insert(t);
-    }
-    out
-}
-
-/// The note for a stay: duration, slip, still in orbit.
-fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String) {
-    let duration = if report.in_orbit {
-        format!("{} to now", duration_text(report.seconds))
-    } else {
-        duration_text(report.seconds)
-    };
-    let mut parts = Vec::new();
-    if let Some(days) = report.slip.as_ref().and_then(|s| s.days) {
-        match days {
-            d if d > 0 => parts.push(format!("{d} d late")),
-            d if d < 0 => parts.push(format!("{} d early", -d)),
-            _ => {}
-        }
-    }
-    if let Some(label) = swap_label {
-        parts.push(label);
-    }
-    if report.in_orbit && report.may_have_ended {
-        if let Some(checked) = &report.checked {
-            parts.push(format!("last checked {}", axis::day(checked.instant())));
-        }
-    }
-    (duration, parts.join(" · "))
-}
-
-/// Builds the rows `options` ask for.
-pub(crate) fn plan(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>) -> Plan {
-    let flights: Vec<&Flight> = catalog
-        .flights()
-        .iter()
-        .filter(|f| super::in_scope(f, &options.scope) && f.launch.time.is_some())
-        .map(|f| &**f)
-        .collect();
-    let reports: HashMap<(String, String), StayReport> = flights
-        .iter()
-        .filter_map(|f| timeline::duration(catalog, &f.id, now).ok())
-        .flat_map(|r| r.stays)
-        .map(|s| ((s.astronaut.clone(), s.up.clone()), s))
-        .collect();
-    let unfit = unfit_times(catalog);
-    let planned: HashMap<(&str, &str), DateTime<Utc>> = catalog
-        .stays()
-        .iter()
-        .filter_map(|s| {
-            Some((
-                (s.astronaut.as_str(), s.up.as_str()),
-                at(s.planned_end.as_ref()?),
-            ))
-        })
-        .collect();
-    let name = |id: &str| {
-        catalog
-            .flight(id)
-            .map_or(id.to_string(), |f| f.name.clone())
-    };
-    let mut rows = Vec::new();
-    let mut connectors = Vec::new();
-    match options.rows {
-        RowMode::Stay => {
-            // Crews: stays that share up and down flights and times.
-            let mut crews: Vec<(Vec<&StayReport>, DateTime<Utc>)> = Vec::new();
-            let mut index: HashMap<(String, Option<String>, String, Option<String>), usize> =
-                HashMap::new();
-            for stay in catalog.stays() {
-                let Some(report) = reports.get(&(stay.astronaut.clone(), stay.up.clone())) else {
-                    continue;
-                };
-                let key = (
-                    stay.up.clone(),
-                    stay.down.clone(),
-                    stay.start.to_string(),
-                    stay.end.as_ref().map(|e| e.to_string()),
-                );
-                match index.get(&key) {
-                    Some(&i) => crews[i].0.push(report),
-                    None => {
-                        index.insert(key, crews.len());
-                        crews.push((vec![report], at(&stay.start)));
-                    }
-                }
-            }
-            let vehicle_rows: BTreeSet<&str> = flights
-                .iter()
-                .filter(|f| needs_vehicle_row(f))
-                .map(|f| f.id.as_str())
-                .collect();
-            let mut keyed: Vec<(DateTime<Utc>, bool, usize, Row)> = Vec::new();
-            for (i, (members, start)) in crews.iter().enumerate() {
-                let first = members[0];
-                let Some(up) = catalog.flight(&first.up) else {
-                    continue;
-                };
-                let who: BTreeSet<&str> = members.iter().map(|m| m.astronaut.as_str()).collect();
-                let swap_label = first
-                    .down
-                    .as_deref()
-                    .filter(|_| first.vehicle_swap)
-                    .map(|d| format!("home on {}", name(d)));
-                if let (true, Some(down)) = (first.vehicle_swap, first.down.as_deref()) {
-                    if vehicle_rows.contains(down) {
-                        if let Some(end) = &first.end {
-                            connectors.push(Connector {
-                                from: RowKey::Crew(i),
-                                to: RowKey::Vehicle(down.to_string()),
-                                at: at(end),
-                            });
-                        }
-                    }
-                }
-                let (duration, note) = stay_note(first, swap_label);
-                keyed.push((
-                    *start,
-                    false,
-                    i,
-                    Row {
-                        title: up.name.clone(),
-                        detail: members
-                            .iter()
-                            .map(|m| m.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        key: RowKey::Crew(i),
-                        thin: false,
-                        bars: vec![Bar {
-                            start: *start,
-                            end: first.end.as_ref().map(at),
-                            planned_end: planned
-                                .get(&(first.astronaut.as_str(), first.up.as_str()))
-                                .copied(),
-                            paint: colour::CREW,
-                            unfit_from: None,
-                            markers: markers(up, Some(&who)),
-                            note,
-                            duration,
-                            stays: members
-                                .iter()
-                                .map(|m| (m.astronaut.clone(), m.up.clone()))
-                                .collect(),
-                            badge: None,
-                            crew_after: None,
-                        }],
-                    },
-                ));
-            }
-            for flight in flights
-                .iter()
-                .filter(|f| vehicle_rows.contains(f.id.as_str()))
-            {
-                let Some(launch) = flight.launch_time() else {
-                    continue;
-                };
-                let brought: Vec<String> = {
-                    let mut ups: Vec<String> = catalog
-                        .stays()
-                        .iter()
-                        .filter(|s| s.down.as_deref() == Some(&flight.id) && s.up != flight.id)
-                        .map(|s| name(&s.up))
-                        .collect();
-                    ups.dedup();
-                    ups
-                };
-                let mut detail = Vec::new();
-                if flight.launch.crew.is_empty() {
-                    detail.push("uncrewed up".to_string());
-                }
-                if !brought.is_empty() {
-                    detail.push(format!("returned {} crew", brought.join(", ")));
-                } else if flight.landing_time().is_some() && flight.landing_crew().is_empty() {
-                    detail.push("landed uncrewed".to_string());
-                }
-                let end = flight.landing_time().map(at);
-                let seconds = (end.unwrap_or(now) - at(launch)).num_seconds();
-                keyed.push((
-                    at(launch),
-                    true,
-                    usize::MAX,
-                    Row {
-                        title: format!("{} spacecraft", flight.name),
-                        detail: detail.join(", "),
-                        key: RowKey::Vehicle(flight.id.clone()),
-                        thin: true,
-                        bars: vec![Bar {
-                            start: at(launch),
-                            end,
-                            planned_end: None,
-                            paint: colour::VEHICLE,
-                            unfit_from: unfit.get(flight.id.as_str()).copied(),
-                            markers: if flight.launch.crew.is_empty() {
-                                markers(flight, None)
-                            } else {
-                                Vec::new()
-                            },
-                            note: String::new(),
-                            duration: duration_text(seconds),
-                            stays: Vec::new(),
-                            badge: None,
-                            crew_after: None,
-                        }],
-                    },
-                ));
-            }
-            keyed.sort_by_key(|k| (k.0, k.1, k.2));
-            rows = keyed.into_iter().map(|k| k.3).collect();
-        }
-        RowMode::Flight => {
-            for flight in &flights {
-                let Some(launch) = flight.launch_time() else {
-                    continue;
-                };
-                let crew: Vec<&str> = flight
-                    .launch
-                    .crew
-                    .iter()
-                    .map(|c| catalog.name_of(&c.astronaut))
-                    .collect();
-                let end = flight.landing_time().map(at);
-                let seconds = (end.unwrap_or(now) - at(launch)).num_seconds();
-                let mut notes = Vec::new();
-                let swapped: Vec<&crate::timeline::Stay> = catalog
-                    .stays()
-                    .iter()
-                    .filter(|s| s.up == flight.id && s.is_vehicle_swap())
-                    .collect();
-                if let Some(stay) = swapped.first() {
-                    if let (Some(down), Some(end)) = (&stay.down, &stay.end) {
-                        notes.push(format!("crew home on {}", name(down)));
-                        if flights.iter().any(|f| &f.id == down) {
-                            connectors.push(Connector {
-                                from: RowKey::Flight(flight.id.clone()),
-                                to: RowKey::Flight(down.clone()),
-                                at: at(end),
-                            });
-                        }
-                    }
-                }
-                if end.is_some() && flight.landing_crew().is_empty() && !crew.is_empty() {
-                    notes.push("landed uncrewed".into());
-                }
-                rows.push(Row {
-                    title: flight.name.clone(),
-                    detail: if crew.is_empty() {
-                        "uncrewed".to_string()
-                    } else {
-                        crew.join(", ")
-                    },
-                    key: RowKey::Flight(flight.id.clone()),
-                    thin: false,
-                    bars: vec![Bar {
-                        start: at(launch),
-                        end,
-                        planned_end: flight.planned_landing().map(at),
-                        paint: if crew.is_empty() {
-                            colour::VEHICLE
-                        } else {
-                            colour::CREW
-                        },
-                        unfit_from: unfit.get(flight.id.as_str()).copied(),
-                        markers: markers(flight, None),
-                        note: notes.join(" · "),
-                        duration: if end.is_some() {
-                            duration_text(seconds)
-                        } else {
-                            format!("{} to now", duration_text(seconds))
-                        },
-                        stays: flight
-                            .launch
-                            .crew
-                            .iter()
-                            .map(|c| (c.astronaut.clone(), flight.id.clone()))
-                            .collect(),
-                        badge: None,
-                        crew_after: swapped
-                            .first()
-                            .and_then(|s| s.end.as_ref())
-                            .map(at)
-                            .filter(|e| end.is_some_and(|landed| *e > landed)),
-                    }],
-                });
-            }
-        }
-        RowMode::Astronaut => {
-            let mut people: Vec<(DateTime<Utc>, String, Vec<&StayReport>)> = Vec::new();
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for stay in catalog.stays() {
-                let Some(report) = reports.get(&(stay.astronaut.clone(), stay.up.clone())) else {
-                    continue;
-                };
-                match seen.get(stay.astronaut.as_str()) {
-                    Some(&i) => people[i].2.push(report),
-                    None => {
-                        seen.insert(&stay.astronaut, people.len());
-                        people.push((at(&stay.start), stay.astronaut.clone(), vec![report]));
-                    }
-                }
-            }
-            for (_, astronaut, stays) in people {
-                let total: i64 = stays.iter().map(|s| s.seconds).sum();
-                let who: BTreeSet<&str> = [astronaut.as_str()].into_iter().collect();
-                let bars = stays
-                    .iter()
-                    .filter_map(|s| {
-                        let up = catalog.flight(&s.up)?;
-                        let swap = s
-                            .down
-                            .as_deref()
-                            .filter(|_| s.vehicle_swap)
-                            .map(|d| format!("home on {}", name(d)));
-                        let (duration, note) = stay_note(s, swap);
-                        Some(Bar {
-                            start: at(&s.start),
-                            end: s.end.as_ref().map(at),
-                            planned_end: up.planned_landing().map(at),
-                            paint: colour::CREW,
-                            unfit_from: None,
-                            markers: markers(up, Some(&who)),
-                            note: [up.name.clone(), note]
-                                .into_iter()
-                                .filter(|p| !p.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(" · "),
-                            duration,
-                            stays: vec![(astronaut.clone(), s.up.clone())],
-                            badge: None,
-                            crew_after: None,
-                        })
-                    })
-                    .collect();
-                rows.push(Row {
-                    title: catalog.name_of(&astronaut).to_string(),
-                    detail: if stays.len() > 1 {
-                        format!("{} in {} stays", duration_text(total), stays.len())
-                    } else {
-                        String::new()
-                    },
-                    key: RowKey::Astronaut(astronaut.clone()),
-                    thin: false,
-                    bars,
-                });
-            }
-        }
-    }
-    Plan { rows, connectors }
-}
-
-/// A spacecraft that did not simply carry its crew up and back gets a row of its own.
-fn needs_vehicle_row(flight: &Flight) -> bool {
-    let up: BTreeSet<&str> = flight
-        .launch
-        .crew
-        .iter()
-        .map(|c| c.astronaut.as_str())
-        .collect();
-    let down: BTreeSet<&str> = flight
-        .landing_crew()
-        .iter()
-        .map(|c| c.astronaut.as_str())
-        .collect();
-    up.is_empty() || (flight.landing_time().is_some() && up != down)
-}
-
-/// Puts `badges` on the bars whose stays they name.
-fn apply_badges(rows: &mut [Row], badges: &[Badge]) {
-    for row in rows {
-        for bar in &mut row.bars {
-            let texts: Vec<&str> = badges
-                .iter()
-                .filter(|b| {
-                    bar.stays.iter().any(|(who, up)| {
-                        &b.up == up && b.astronaut.as_ref().is_none_or(|a| a == who)
-                    })
-                })
-                .map(|b| b.text.as_str())
-                .fold(Vec::new(), |mut acc, t| {
-                    if !acc.contains(&t) {
-                        acc.push(t);
-                    }
-                    acc
-                });
-            if !texts.is_empty() {
-                bar.badge = Some(texts.join(" · "));
-            }
-        }
-    }
-}
 
 /// Lays the Gantt out; returns the scene and the number of rows.
 pub(crate) fn layout(
@@ -541,10 +35,15 @@ pub(crate) fn layout(
 ) -> Result<(Scene, usize), ChartError> {
     super::check_station(catalog, &options.scope)?;
     theme::register_fonts().map_err(ChartError::Render)?;
-    let Plan {
+    let RowPlan {
         mut rows,
         connectors,
-    } = plan(catalog, options, now);
+    } = plan(
+        catalog,
+        options.rows,
+        &|f| super::in_scope(f, &options.scope),
+        now,
+    );
     apply_badges(&mut rows, badges);
 
     // The time range: as asked, or everything shown with a little air.
@@ -586,7 +85,7 @@ pub(crate) fn layout(
             _ => "crew in orbit, launch to landing",
         },
     )];
-    if rows.iter().any(|r| r.thin) || present(&|b| b.paint == colour::VEHICLE) {
+    if rows.iter().any(|r| r.thin) || present(&|b| b.kind == BarKind::Vehicle) {
         entries.push(Entry::new(
             Swatch::Thin(colour::VEHICLE),
             "spacecraft without its launch crew",
@@ -804,7 +303,7 @@ pub(crate) fn layout(
                             x1.max(x0 + 2.0),
                             centre(i) + ghost_h / 2.0,
                         ),
-                        bar.paint,
+                        paint(bar.kind),
                     );
                 }
             }
@@ -820,7 +319,7 @@ pub(crate) fn layout(
                 i,
                 (x0, y0, x1, y1),
                 frame::BarStyle {
-                    paint: bar.paint,
+                    paint: paint(bar.kind),
                     open,
                     clipped: (bar.start < scale.start, bar.end.unwrap_or(now) > scale.end),
                     unfit_from: bar.unfit_from.map(|u| scale.clamped(u)),
@@ -1019,6 +518,14 @@ pub(crate) fn layout(
         frame::now_line(&mut scene, &scale, now, plot_top, plot_bottom);
     }
     Ok((scene, n))
+}
+
+/// The fill of a bar of this kind.
+fn paint(kind: BarKind) -> Paint {
+    match kind {
+        BarKind::Crew => colour::CREW,
+        BarKind::Vehicle => colour::VEHICLE,
+    }
 }
 
 /// Sizes and positions of a Gantt, decided before drawing.

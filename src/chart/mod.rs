@@ -49,17 +49,7 @@ impl ChartKind {
     }
 }
 
-/// What a Gantt row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RowMode {
-    /// A crew stay: people who went up together and came down together share a row.
-    #[default]
-    Stay,
-    /// A flight of a spacecraft, launch to landing.
-    Flight,
-    /// An astronaut, with each of their stays.
-    Astronaut,
-}
+pub use crate::timeline::rows::{Badge, RowMode};
 
 /// The file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -204,17 +194,6 @@ impl ChartOptions {
             },
         }
     }
-}
-
-/// A record badge for a stay's bar: what the records part of the timeline says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Badge {
-    /// The flight the stay went up on.
-    pub up: String,
-    /// The astronaut whose stay set the record; `None` for the flight's whole crew.
-    pub astronaut: Option<String>,
-    /// The badge text, short: `record 204 d`.
-    pub text: String,
 }
 
 /// A time when a station's crew had fewer fit return seats than people aboard.

@@ -51,18 +51,9 @@ pub(crate) enum Role {
     Legend,
 }
 
-/// The event kinds a chart marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MarkerKind {
-    /// A spacewalk: orange triangle.
-    Eva,
-    /// An anomaly: vermillion diamond.
-    Anomaly,
-    /// A docking: ink tick.
-    Docking,
-    /// A schedule change: purple square.
-    Schedule,
-}
+/// The event kinds a chart marks: a spacewalk (orange triangle), an anomaly (vermillion diamond), a
+/// docking (ink tick), a schedule change (purple square).
+pub(crate) use crate::timeline::rows::MarkerKind;
 
 /// Where text hangs from its point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -96,7 +96,7 @@ pub fn station_data(
         .into_iter()
         .filter(|v| super::in_scope(v.flight, &options.scope))
         .collect();
-    let unfit = super::gantt::unfit_times(catalog);
+    let unfit = crate::timeline::rows::unfit_times(catalog);
     let mut lanes: Vec<DockedLane> = visits
         .iter()
         .map(|v| DockedLane {

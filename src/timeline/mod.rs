@@ -7,6 +7,7 @@ pub mod claims;
 mod duration;
 mod query;
 pub mod records;
+pub mod rows;
 pub mod station;
 mod stay;
 

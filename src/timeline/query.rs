@@ -282,7 +282,8 @@ pub fn duration(
     ))
 }
 
-fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport {
+/// The report of one stay: its duration under every convention, its slip, its vehicle swap.
+pub(crate) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport {
     let up = catalog
         .flight(&stay.up)
         .expect("stays refer to catalog flights");
