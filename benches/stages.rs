@@ -6,11 +6,12 @@
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use orbitline::catalog::derive_stays;
+use orbitline::catalog::links::EventGraph;
 use orbitline::catalog::{Catalog, SourceFile};
 use orbitline::chart::{self, ChartFormat, ChartKind, ChartOptions, RowMode};
-use orbitline::deps::{impact, impact_graph, EventGraph, Subject};
+use orbitline::deps::{impact, impact_graph, Subject};
 use orbitline::synth::generate;
-use orbitline::timeline::derive_stays;
 use orbitline::timeline::records::{ranked, RecordKind, Scope};
 use orbitline::timeline::station::station;
 

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use crate::catalog::links::EventGraph;
 use crate::catalog::{self, Catalog, CatalogError, Problem};
 use crate::chart::{self, ChartError, ChartOptions, ChartReport};
-use crate::deps::{self, EventGraph, Subject};
+use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::graph::GraphFormat;
 use crate::report::{self, Format, TimeDisplay};

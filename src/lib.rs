@@ -7,8 +7,11 @@
 //! conventions sources use, and what changed on the way. Times keep the precision and offset they were
 //! published with; arithmetic is in UTC and never claims more precision than the inputs have.
 //!
-//! Data flows one way: files → [`catalog`] (parse and validate, every problem with file:line:column) →
-//! [`timeline`] (stays, durations, queries) → [`report`] (tables and JSON) or [`chart`] (SVG and PNG).
+//! Data flows one way: files → [`catalog`] (parse and validate, every problem with file:line:column;
+//! stays and the event graph's links) → [`timeline`] (durations, queries) and [`deps`] (causes, slips) →
+//! [`report`] (tables and JSON), [`chart`] (SVG and PNG) or [`export`]. Modules import only from the layers
+//! below theirs (`tests/layers.rs` checks it): [`model`] ← [`catalog`] ← (`timeline`, `deps`) ← (`report`,
+//! `chart`, `export`, `import`) ← [`app`] ← `cli`/`main`; [`suggest`] and [`atomic`] are leaf utilities.
 //! Nothing in the library prints or reads the clock: the reference time for flights still in orbit is
 //! passed in.
 #![warn(missing_docs)]
@@ -23,7 +26,6 @@ pub mod import;
 pub mod model;
 pub mod output;
 pub mod report;
-pub mod schema;
 pub mod suggest;
 pub mod synth;
 pub mod timeline;

@@ -39,7 +39,7 @@ fn run() -> ExitCode {
         })
     };
     let outcome = match action {
-        cli::Action::Schema => text(orbitline::schema::catalog_schema()),
+        cli::Action::Schema => text(orbitline::catalog::schema::catalog_schema()),
         cli::Action::Completions(shell) => text(cli::completions(shell)),
         cli::Action::Man => match cli::man_page() {
             Ok(page) => text(page),

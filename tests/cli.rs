@@ -262,7 +262,7 @@ fn a_closed_pipe_is_not_an_error() {
 fn the_committed_schema_matches_the_types() {
     let committed = include_str!("../missions/schema.json");
     assert!(
-        committed == orbitline::schema::catalog_schema(),
+        committed == orbitline::catalog::schema::catalog_schema(),
         "missions/schema.json is out of date: run `cargo run -- schema > missions/schema.json`"
     );
 }

@@ -103,7 +103,8 @@ proptest! {
         pick in 0usize..1000,
         hours in 1i64..5000,
     ) {
-        use orbitline::deps::{impact, EventGraph, Subject};
+        use orbitline::catalog::links::EventGraph;
+        use orbitline::deps::{impact, Subject};
         let catalog = bundled();
         let graph = EventGraph::of(&catalog);
         let references: Vec<String> = graph

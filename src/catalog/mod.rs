@@ -5,11 +5,17 @@
 //! lists every problem found, each with its file, line and column. A catalog that loads is consistent:
 //! every reference resolves, every flight's times are in order, every crew member goes up before coming
 //! down.
+//!
+//! Validation needs the derived facts, so they live here too: [`Stay`]s (derived while loading) and the
+//! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
 mod files;
+pub mod links;
 pub mod locate;
 mod parse;
 mod problem;
+pub mod schema;
+mod stay;
 pub(crate) mod texts;
 mod validate;
 
@@ -18,6 +24,7 @@ use std::sync::Arc;
 
 pub use files::{embedded, read_dir, SourceFile};
 pub use problem::{CatalogError, Problem};
+pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};
 use texts::Texts;
 
 /// Parses one catalog file's text as `T`, every error located with a hint (for readers of catalog files
@@ -25,7 +32,6 @@ use texts::Texts;
 pub(crate) use parse::read as read_json;
 
 use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
-use crate::timeline::Stay;
 
 /// A loaded, validated catalog.
 #[derive(Debug, Clone)]
@@ -121,7 +127,7 @@ impl Catalog {
                 }
             })
             .collect();
-        crate::timeline::sort_stays(&mut stays);
+        stay::sort(&mut stays);
         Catalog {
             label: self.label.clone(),
             astronauts: self.astronauts.clone(),

@@ -4,16 +4,15 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::links::{explicit_links, has_explicit_links, EventGraph, LinkKind};
 use super::locate::Path;
 use super::parse::Registries;
+use super::stay::{derive_stays, CrewEnd, Stay};
 use super::texts::{Finding, Texts};
 use super::Located;
-use crate::deps::graph::{explicit_links, has_explicit_links};
-use crate::deps::{EventGraph, LinkKind};
 use crate::json_path;
 use crate::model::{EventKind, Flight, Time, RESERVED_EVENT_IDS};
 use crate::suggest;
-use crate::timeline::{derive_stays, CrewEnd, Stay};
 
 /// Collects what the checks find, unlocated (see [`Texts::locate`]).
 pub(crate) struct Checker<'a> {
@@ -654,7 +653,7 @@ fn check_dependencies(c: &mut Checker, all_flights: &[Located<Arc<Flight>>], sta
                 let with_gap = if gap.is_zero() {
                     String::new()
                 } else {
-                    format!(" + {}", crate::timeline::format_compact(gap.num_seconds()))
+                    format!(" + {}", crate::model::format_compact(gap.num_seconds()))
                 };
                 (
                     format!(

@@ -16,7 +16,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
 
-use super::{EventGraph, LinkKind, MomentKind, MomentView, Subject};
+use super::{MomentView, Subject};
+use crate::catalog::links::{EventGraph, LinkKind, MomentKind};
 use crate::catalog::Catalog;
 use crate::model::{EventKind, Time, VehicleStatus};
 

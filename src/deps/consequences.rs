@@ -160,7 +160,7 @@ pub fn all(scenario: &Scenario) -> Vec<Consequence> {
 /// Crews (stays with the same up and down flights and the same times) whose stay length changes.
 pub fn stay_lengths(scenario: &Scenario) -> Vec<Consequence> {
     let mut out: Vec<Consequence> = Vec::new();
-    let after_of: BTreeMap<(&str, &str), &crate::timeline::Stay> = scenario
+    let after_of: BTreeMap<(&str, &str), &crate::catalog::Stay> = scenario
         .after
         .stays()
         .iter()
@@ -379,8 +379,9 @@ fn flight_name(catalog: &Catalog, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::links::EventGraph;
     use crate::catalog::SourceFile;
-    use crate::deps::{impact, EventGraph, Subject};
+    use crate::deps::{impact, Subject};
     use chrono::{Duration, TimeZone, Utc};
 
     /// The scenario of a slip computed on the whole catalog, as `impact` did before it looked only at the

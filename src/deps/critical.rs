@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::schedule;
-use super::{EventGraph, LinkView, MomentView, Subject};
+use super::{LinkView, MomentView, Subject};
+use crate::catalog::links::EventGraph;
 use crate::catalog::Catalog;
 use crate::timeline::QueryError;
 
@@ -62,7 +63,7 @@ pub fn critical(
         });
     };
     let order = graph.topological_order().unwrap_or(&[]);
-    let net = graph.network();
+    let net = schedule::network(graph);
     let Some(path) = schedule::critical_path(&net, order, start, end) else {
         let reverse = schedule::latest(&net, order, start)[end.index()].is_some();
         let (a, b) = (&graph.moment(start).reference, &graph.moment(end).reference);

@@ -7,7 +7,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::{EventGraph, LinkView, MomentView, Subject};
+use super::{LinkView, MomentView, Subject};
+use crate::catalog::links::EventGraph;
 use crate::catalog::Catalog;
 
 /// A node of the export.

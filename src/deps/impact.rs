@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use super::consequences::{self, Consequence, Scenario};
 use super::schedule::{self, Effect};
-use super::{EventGraph, LinkKind, MomentView, Subject};
+use super::{MomentView, Subject};
+use crate::catalog::links::{EventGraph, LinkKind};
 use crate::catalog::Catalog;
 use crate::model::{Flight, Time};
 use crate::timeline::QueryError;
@@ -223,7 +224,7 @@ pub fn impact(
         });
     }
     let order = graph.topological_order().unwrap_or(&[]);
-    let net = graph.network();
+    let net = schedule::network(graph);
     let effects = schedule::propagate(&net, order, start, slip);
     let view = |n: NodeIndex| MomentView::new(catalog, graph, n);
     let reference = |n: NodeIndex| graph.moment(n).reference.clone();

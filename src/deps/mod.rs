@@ -1,7 +1,7 @@
 //! Dependencies between the moments of a catalog: the event graph, what caused what, what a slip moves,
 //! the critical path between two moments, and the graph for Graphviz or Mermaid.
 //!
-//! Everything starts from [`EventGraph`], built from a loaded catalog (which is acyclic: loading refuses a
+//! Everything starts from the [`EventGraph`] of [`crate::catalog::links`], built from a loaded catalog (which is acyclic: loading refuses a
 //! cycle). Queries name what they are about with a [`Subject`]: a moment (`shenzhou-20/debris-strike`), a
 //! flight (`shenzhou-20`: all its moments) or a stay (`chen-dong@shenzhou-20`: the launch that took the
 //! astronaut up and the landing that brought them down). Results are plain values for [`crate::report`].
@@ -10,7 +10,6 @@ pub mod causes;
 pub mod consequences;
 pub mod critical;
 pub mod export;
-pub mod graph;
 pub mod impact;
 pub mod schedule;
 pub mod tree;
@@ -22,10 +21,10 @@ pub use causes::{why, Because, BecauseKind, WhyReport};
 pub use consequences::{Consequence, Scenario, CONSEQUENCE_CHECKS};
 pub use critical::{critical, CriticalReport, CriticalStep};
 pub use export::{graph_export, GraphExport};
-pub use graph::{Cycle, EventGraph, Link, LinkKind, Moment, MomentKind, Origin};
 pub use impact::{impact, ImpactReport, Shift};
 pub use tree::{deps, DepsReport, Direction};
 
+use crate::catalog::links::{EventGraph, Link, LinkKind, Moment, MomentKind};
 use crate::catalog::Catalog;
 use crate::suggest;
 use crate::timeline::QueryError;

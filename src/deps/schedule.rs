@@ -11,15 +11,23 @@
 //! - [`critical_path`]: from one node to another, the chain of constraints with the least float (the
 //!   first to bind when the start slips), and [`min_separation`], the longest path by gaps alone.
 //!
-//! They take the order as an argument and trust it: [`super::EventGraph::topological_order`] gives it.
+//! They take the order as an argument and trust it: [`EventGraph::topological_order`] gives it.
 
 use chrono::{DateTime, Duration, Utc};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
+use crate::catalog::links::EventGraph;
+
 /// Node times and edge gaps, indexed like the event graph.
 pub type Network = DiGraph<Option<DateTime<Utc>>, Option<Duration>>;
+
+/// The constraint network of a graph: each node's instant and each edge's gap (`None` for edges that do
+/// not constrain times), with the same indices as [`EventGraph::graph`]. The passes here work on it.
+pub fn network(graph: &EventGraph) -> Network {
+    graph.graph().map(|_, m| m.instant(), |_, l| l.gap)
+}
 
 /// What a slip does to one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

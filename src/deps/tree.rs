@@ -5,7 +5,8 @@
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
-use super::{EventGraph, LinkView, MomentView, Subject};
+use super::{LinkView, MomentView, Subject};
+use crate::catalog::links::EventGraph;
 use crate::catalog::Catalog;
 
 /// Which trees to build.

@@ -197,6 +197,27 @@ impl schemars::JsonSchema for Gap {
     }
 }
 
+/// `10 d`, `1 d 12 h`, `3 h 38 min`, `185 d 4 h 21 min`, `45 s`: only the units that are not zero (a
+/// zero duration is `0 min`); a minus sign for a negative one.
+pub fn format_compact(total: i64) -> String {
+    let sign = if total < 0 { "−" } else { "" };
+    let total = total.abs();
+    let parts: Vec<String> = [
+        (total / 86_400, "d"),
+        (total % 86_400 / 3600, "h"),
+        (total % 3600 / 60, "min"),
+        (total % 60, "s"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, unit)| format!("{n} {unit}"))
+    .collect();
+    if parts.is_empty() {
+        return "0 min".into();
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ pub use flight::{
     After, CrewMember, Effect, End, Event, EventKind, Flight, Mooring, VehicleStatus,
     RESERVED_EVENT_IDS,
 };
-pub use gap::{parse_shift, Gap};
+pub use gap::{format_compact, parse_shift, Gap};
 pub use registry::{
     Astronaut, AstronautsFile, RegistryFile, Spacecraft, SpacecraftFile, Station, StationsFile,
 };

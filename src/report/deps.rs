@@ -4,15 +4,17 @@
 use std::fmt::Write;
 
 use super::{Human, TimeDisplay};
+use crate::catalog::links::LinkKind;
 use crate::deps::causes::WhyMoment;
 use crate::deps::consequences::Consequence;
 use crate::deps::tree::DepNode;
 use crate::deps::{
-    Because, BecauseKind, CriticalReport, DepsReport, ImpactReport, LinkKind, LinkView, MomentView,
-    Subject, WhyReport,
+    Because, BecauseKind, CriticalReport, DepsReport, ImpactReport, LinkView, MomentView, Subject,
+    WhyReport,
 };
+use crate::model::format_compact;
 use crate::output::escape::{pad, spaces};
-use crate::timeline::{format_compact, format_delta};
+use crate::timeline::format_delta;
 
 /// `shenzhou-22/launch   2025-11-25 04:11:45`, with `planned` or `(no time)` where so; with `zone`, the
 /// time carries its zone label (for output without a heading that names the zone).

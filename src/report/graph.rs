@@ -6,9 +6,10 @@
 use std::fmt::Write;
 
 use super::TimeDisplay;
+use crate::catalog::links::LinkKind;
 use crate::deps::export::{ExportEdge, ExportNode};
-use crate::deps::{GraphExport, LinkKind, LinkView};
-use crate::timeline::format_compact;
+use crate::deps::{GraphExport, LinkView};
+use crate::model::format_compact;
 
 /// What `graph` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
-use super::{DayConventions, Elapsed, Stay};
+use super::{DayConventions, Elapsed};
 use crate::catalog::Catalog;
+use crate::catalog::Stay;
 use crate::model::{Event, EventKind, Flight, Time, VehicleStatus};
 use crate::suggest;
 

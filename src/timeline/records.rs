@@ -12,8 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Elapsed, Stay};
+use super::Elapsed;
 use crate::catalog::Catalog;
+use crate::catalog::Stay;
 use crate::model::{EventKind, Flight, Time};
 
 /// What is being ranked.

@@ -17,8 +17,9 @@ use serde::{Serialize, Serializer};
 use super::query::stay_report;
 use super::records::crews;
 use super::utc_instant;
-use super::{Stay, StayReport};
+use super::StayReport;
 use crate::catalog::Catalog;
+use crate::catalog::Stay;
 use crate::model::{EventKind, Flight, Precision, Time};
 
 /// What a Gantt row is.

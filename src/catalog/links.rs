@@ -25,11 +25,10 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::catalog::locate::Path;
-use crate::catalog::Catalog;
+use super::locate::Path;
+use super::{Catalog, Stay};
 use crate::json_path;
 use crate::model::{After, EventKind, Flight, Time};
-use crate::timeline::Stay;
 
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -451,13 +450,6 @@ impl EventGraph {
             }
         }
         None
-    }
-
-    /// The constraint network: each node's instant and each edge's gap (`None` for edges that do not
-    /// constrain times), with the same indices as [`EventGraph::graph`]. The scheduling passes in
-    /// [`super::schedule`] work on it.
-    pub fn network(&self) -> super::schedule::Network {
-        self.graph.map(|_, m| m.instant(), |_, l| l.gap)
     }
 
     /// The number of nodes and edges.
