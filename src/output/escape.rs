@@ -24,10 +24,11 @@ pub fn line(text: &str) -> Cow<'_, str> {
     escape_if(text, hidden)
 }
 
-/// `text` with every control character but the line feed shown as its escape: for text a terminal shows
-/// (line feeds stay line breaks; a carriage return, ESC or backspace cannot rewrite what is on screen).
+/// `text` with every control character but the line feed and the tab shown as its escape: for text a
+/// terminal shows, and for iCalendar text (line feeds stay line breaks, tabs stay tabs; a carriage
+/// return, ESC or backspace cannot rewrite what is on screen or end a line).
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    escape_if(text, |c| c != '\n' && hidden(c))
+    escape_if(text, |c| c != '\n' && c != '\t' && hidden(c))
 }
 
 /// JSON text with DEL and the C1 controls written as `\u` escapes too: serde escapes the C0 controls, as
@@ -144,7 +145,10 @@ mod tests {
     #[test]
     fn control_characters_are_shown_escaped() {
         assert_eq!(line("a\u{1b}[31mb\r\n\u{9b}"), "a\\u{1b}[31mb\\r\\n\\u{9b}");
-        assert_eq!(terminal("a\u{1b}\nb\u{7f}\tc"), "a\\u{1b}\nb\\u{7f}\\tc");
+        assert_eq!(
+            terminal("a\u{1b}\nb\u{7f}\tc\r"),
+            "a\\u{1b}\nb\\u{7f}\tc\\r"
+        );
         assert_eq!(dot("x\u{1}\"\\\ny"), "\"x\\\\u{1}\\\"\\\\\\ny\"");
         assert_eq!(mermaid("<b>\"#1\"\r"), "#lt;b#gt;#quot;#35;1#quot;\\r");
     }
