@@ -224,7 +224,10 @@ proptest! {
                         "{request:?}"
                     );
                 }
-                let csv_or_ics = matches!(&request, Request::Export(q) if matches!(q.format, ExportFormat::Csv | ExportFormat::Ics));
+                let csv_or_ics = matches!(
+                    &request,
+                    Request::Export(q) if matches!(q.format, ExportFormat::Csv | ExportFormat::Ics)
+                );
                 if !csv_or_ics {
                     prop_assert!(
                         text.chars().all(|c| c == '\n' || !c.is_control()),
