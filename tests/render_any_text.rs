@@ -3,7 +3,7 @@
 //! lengths (over the 65,535 that `format!` widths allow) in an astronaut's id and name, a flight's name, an
 //! event's title and the catalog's label. Catalogs that validation refuses are skipped; for the others,
 //! every command renders in text and JSON without a panic, text has no raw control character but line
-//! feeds, JSON parses, and the SVG charts parse as XML.
+//! feeds and tabs, JSON parses, and the SVG charts parse as XML.
 
 use chrono::{DateTime, Duration, Utc};
 use orbitline::app::{self, DataSource, Options, Request};
@@ -230,7 +230,7 @@ proptest! {
                 );
                 if !csv_or_ics {
                     prop_assert!(
-                        text.chars().all(|c| c == '\n' || !c.is_control()),
+                        text.chars().all(|c| c == '\n' || c == '\t' || !c.is_control()),
                         "{request:?}: a raw control character"
                     );
                 }
