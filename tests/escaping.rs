@@ -96,6 +96,45 @@ fn assert_no_raw_controls(what: &str, bytes: &[u8], crlf: bool) {
     }
 }
 
+/// Graphviz renders `dot` to SVG, which parses as XML; said and skipped where Graphviz is not installed
+/// (`.ci/run` installs it).
+fn graphviz_reads(dot: &str) {
+    use std::io::Write;
+    let child = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("note: Graphviz `dot` is not installed: the DOT output is not rendered");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&svg, options).unwrap();
+    assert!(
+        doc.descendants()
+            .any(|n| n.text() == Some("Shenzhou-20 <b>&amp;\"'#;:,\\")),
+        "the cluster label, as written"
+    );
+}
+
 #[test]
 fn the_hostile_catalog_validates_and_its_text_shows_escaped_on_a_terminal() {
     let (_root, dir) = hostile_catalog();
@@ -248,6 +287,11 @@ fn exports_of_the_hostile_catalog_parse_in_their_formats() {
                 text.matches('}').count(),
                 "{text}"
             );
+            assert!(
+                text.contains(r#"label="Shenzhou-20 <b>&amp;amp;\"'#;:,\\""#),
+                "{text}"
+            );
+            graphviz_reads(&text);
         }
     }
     let json = run(&dir, &["export", "--format", "json"]);

@@ -87,8 +87,9 @@ pub fn spaces(width: usize) -> String {
     " ".repeat(width)
 }
 
-/// A DOT quoted string (`"…"`): quotes and backslashes escaped, line breaks as `\n` (a centred line
-/// break in a Graphviz label), other control characters shown as their escape.
+/// A DOT quoted string (`"…"`): quotes and backslashes escaped, ampersands as `&amp;` (Graphviz reads
+/// entities in labels), line breaks as `\n` (a centred line break in a Graphviz label), other control
+/// characters shown as their escape.
 pub fn dot(text: &str) -> String {
     let mut out = String::from("\"");
     for ch in text.chars() {
@@ -96,6 +97,8 @@ pub fn dot(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            // Graphviz reads entities (`&amp;`, `&#45;`) in labels: an ampersand stays one.
+            '&' => out.push_str("&amp;"),
             // Shown as text: the backslash of the escape is itself escaped.
             c if hidden(c) => {
                 for e in c.escape_debug() {
@@ -114,7 +117,7 @@ pub fn dot(text: &str) -> String {
 }
 
 /// Text inside a quoted Mermaid label (`["…"]`, `|"…"|`): quotes and the characters Mermaid reads as
-/// markup or entity codes (`<`, `>`, `#`) as entity codes, control characters shown as their escape.
+/// markup or entity codes (`<`, `>`, `#`, `&`) as entity codes, control characters shown as their escape.
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in line(text).chars() {
@@ -123,6 +126,8 @@ pub fn mermaid(text: &str) -> String {
             '#' => out.push_str("#35;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
+            // Labels are shown as HTML: an ampersand would start an entity.
+            '&' => out.push_str("#amp;"),
             c => out.push(c),
         }
     }
@@ -150,7 +155,9 @@ mod tests {
             "a\\u{1b}\nb\\u{7f}\tc\\r"
         );
         assert_eq!(dot("x\u{1}\"\\\ny"), "\"x\\\\u{1}\\\"\\\\\\ny\"");
+        assert_eq!(dot("R&D"), "\"R&amp;D\"");
         assert_eq!(mermaid("<b>\"#1\"\r"), "#lt;b#gt;#quot;#35;1#quot;\\r");
+        assert_eq!(mermaid("R&D"), "R#amp;D");
     }
 
     #[test]
