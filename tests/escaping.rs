@@ -39,7 +39,7 @@ fn hostile_catalog() -> (tempfile::TempDir, PathBuf) {
     for event in flight["events"].as_array_mut().unwrap() {
         let title = event["title"].as_str().unwrap_or("").to_string();
         event["title"] = format!("{MARKUP} {title}").into();
-        event["notes"] = format!("{MARKUP}\n\tindented\r\n{}", "a long note ".repeat(750)).into();
+        event["notes"] = format!("{MARKUP}\n\tindented\n{}", "a long note ".repeat(750)).into();
     }
     flight["landing"]["notes"] = format!("landing {MARKUP}\n\tsecond line").into();
     flight["docking"]["port"] = format!("port {MARKUP}").into();

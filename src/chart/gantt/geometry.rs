@@ -13,17 +13,25 @@ use crate::timeline::rows::{Bar, Row};
 /// Sizes and positions of a Gantt, decided before drawing.
 #[derive(Clone, Copy)]
 pub(super) struct Geometry {
+    /// The height of a row.
     pub row_h: f64,
+    /// The canvas height.
     pub height: u32,
+    /// The top of the first row.
     pub plot_top: f64,
+    /// Row labels: their size, and every how many rows one is drawn.
     pub label_size: f64,
     pub label_every: usize,
+    /// Rows tall enough for notes and badges; for bands behind every other row.
     pub show_notes: bool,
     pub show_bands: bool,
+    /// The height of a bar, and of a spacecraft row's thinner bar.
     pub bar_h: f64,
     pub thin_h: f64,
+    /// The width of the label column.
     pub label_w: f64,
     pub scale: TimeScale,
+    /// Tick labels above the rows too (many rows).
     pub top_axis: bool,
     /// 0 when markers are left out.
     pub marker_size: f64,
