@@ -303,3 +303,20 @@ fn exports_of_the_hostile_catalog_parse_in_their_formats() {
         "JSON keeps the text exactly"
     );
 }
+
+#[test]
+fn a_problem_in_the_hostile_folder_names_it_escaped_on_standard_error() {
+    let (_root, dir) = hostile_catalog();
+    fs::write(dir.join("shenzhou/broken.json"), "{\"id\": ").unwrap();
+    let out = orbitline()
+        .arg("--data")
+        .arg(&dir)
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_raw_controls("validate's problems", &out.stderr, false);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(SHOWN), "{stderr}");
+    assert!(stderr.contains("broken.json:1:"), "{stderr}");
+}
