@@ -12,7 +12,7 @@ use crate::chart::{self, ChartError, ChartOptions, ChartReport};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
 use crate::report::graph::GraphFormat;
-use crate::report::{self, Format, TimeDisplay};
+use crate::report::{self, Format, OpenFigures, TimeDisplay};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
@@ -36,6 +36,9 @@ pub struct Options {
     pub display: TimeDisplay,
     /// The reference time for anything still in orbit.
     pub now: DateTime<Utc>,
+    /// `now` was given (`--now`) rather than read from the clock: past the catalog's last check it is
+    /// used as given (an extrapolation); the clock is held at the last check.
+    pub now_given: bool,
     /// Human or JSON.
     pub format: Format,
 }
@@ -73,6 +76,8 @@ pub enum Request {
         options: GcatOptions,
         /// Where to write.
         to: Destination,
+        /// The folder of a curated layer to compare the import with.
+        curated: Option<PathBuf>,
     },
     /// Import Launch Library 2 responses into a catalog folder.
     ImportLl2 {
@@ -263,6 +268,7 @@ pub fn answer(
     options: &Options,
     request: &Request,
 ) -> Result<Outcome, AppError> {
+    let options = &counted_to_last_check(catalog, options);
     let (format, display) = (options.format, &options.display);
     let stdout = match request {
         Request::Validate => report::render(&catalog.summary(), format, display),
@@ -407,7 +413,8 @@ fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError>
             astro,
             options: gcat,
             to,
-        } => import::import_gcat(missions, astro, gcat, to)?,
+            curated,
+        } => import::import_gcat(missions, astro, gcat, to, curated.as_deref())?,
         Request::ImportLl2 { files, to } => {
             let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
             import::import_ll2(&paths, to)?
@@ -427,4 +434,25 @@ pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
     }
     let catalog = load(&options.data)?;
     answer(&catalog, options, request)
+}
+
+/// Figures of flights still in orbit count to the catalog's last check unless `--now` says otherwise:
+/// nothing after it is known, so a figure past it would be a guess. A `--now` past it is used, and the
+/// figures say they are extrapolated.
+fn counted_to_last_check(catalog: &Catalog, options: &Options) -> Options {
+    let mut options = options.clone();
+    let Some((_, last)) = catalog.checked_range() else {
+        return options;
+    };
+    let last_check = last.instant();
+    if options.now <= last_check {
+        return options;
+    }
+    if options.now_given {
+        options.display.open = OpenFigures::Extrapolated;
+    } else {
+        options.now = last_check;
+        options.display.open = OpenFigures::AtLastCheck(last_check.date_naive());
+    }
+    options
 }

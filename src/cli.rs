@@ -10,7 +10,7 @@ use orbitline::chart::{ChartFormat, ChartKind, ChartOptions, RowMode, Scope as C
 use orbitline::deps::Direction;
 use orbitline::export::{ExportFormat, ExportQuery, ExportWhat};
 use orbitline::import::{gcat::GcatOptions, Destination};
-use orbitline::model::{parse_shift, Time};
+use orbitline::model::{parse_shift, Orbit, Time};
 use orbitline::report::graph::GraphFormat;
 use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
@@ -276,6 +276,10 @@ pub enum ImportSource {
         /// Keep non-human flights (MType BIO) and their passengers.
         #[arg(long)]
         include_nonhuman: bool,
+        /// Compare the import with the curated files of this catalog folder (all but its `generated`
+        /// folder) and list where they differ; the curated values are the ones a catalog uses.
+        #[arg(long, value_name = "DIR")]
+        curated: Option<PathBuf>,
     },
     /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
     Ll2 {
@@ -353,6 +357,20 @@ pub struct ScopeArgs {
     /// Only flights to this station.
     #[arg(long)]
     station: Option<String>,
+    /// Only orbital or only suborbital flights (McDowell's OrbID); aborted launches are neither.
+    #[arg(long, value_enum, default_value_t = OrbitArg::Any)]
+    orbit: OrbitArg,
+}
+
+/// `--orbit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OrbitArg {
+    /// Flights that went around the Earth.
+    Orbital,
+    /// Flights up and down without an orbit.
+    Suborbital,
+    /// Every flight.
+    Any,
 }
 
 impl From<ScopeArgs> for Scope {
@@ -361,6 +379,11 @@ impl From<ScopeArgs> for Scope {
             nation: args.nation,
             program: args.program,
             station: args.station,
+            orbit: match args.orbit {
+                OrbitArg::Orbital => Some(Orbit::Orbital),
+                OrbitArg::Suborbital => Some(Orbit::Suborbital),
+                OrbitArg::Any => None,
+            },
         }
     }
 }
@@ -485,8 +508,12 @@ impl Cli {
         };
         let options = Options {
             data: self.data.map_or(DataSource::Bundled, DataSource::Folder),
-            display: TimeDisplay { zone },
+            display: TimeDisplay {
+                zone,
+                open: Default::default(),
+            },
             now,
+            now_given: self.now.is_some(),
             format: if self.json {
                 Format::Json
             } else {
@@ -504,6 +531,7 @@ impl Cli {
                     out,
                     include_aborts,
                     include_nonhuman,
+                    curated,
                 } => Request::ImportGcat {
                     missions,
                     astro,
@@ -512,6 +540,7 @@ impl Cli {
                         include_nonhuman,
                     },
                     to: out.into(),
+                    curated,
                 },
                 ImportSource::Ll2 { files, out } => Request::ImportLl2 {
                     files,

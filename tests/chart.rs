@@ -43,7 +43,7 @@ fn chart_writes_output_timeline_svg_by_default() {
     let dir = tempfile::tempdir().unwrap();
     common::orbitline()
         .current_dir(dir.path())
-        .args(["chart", "--now", NOW])
+        .args(["chart", "--now", NOW, "--program", "Shenzhou"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
@@ -53,7 +53,7 @@ fn chart_writes_output_timeline_svg_by_default() {
     assert!(svg.starts_with("<svg"), "{}", &svg[..100]);
     for text in [
         "Shenzhou crews in orbit, 2003–2026",
-        "Catalog: bundled (18 flights), last checked against sources 3 Jul 2026",
+        "Catalog: bundled (428 flights), last checked against sources 3 Jul 2026",
         "Shenzhou-5",
         "Yang Liwei",
         "Shenzhou-23",
@@ -88,7 +88,17 @@ fn png_is_a_real_picture_of_the_reported_size() {
     let path = dir.path().join("timeline.png");
     let out = common::orbitline()
         .args([
-            "chart", "--now", NOW, "--format", "png", "--size", "1200x700", "--json", "-o",
+            "chart",
+            "--now",
+            NOW,
+            "--program",
+            "Shenzhou",
+            "--format",
+            "png",
+            "--size",
+            "1200x700",
+            "--json",
+            "-o",
         ])
         .arg(&path)
         .output()
@@ -203,7 +213,7 @@ fn a_failed_chart_leaves_the_old_file_and_nothing_else() {
     fs::write(&path, "the old chart").unwrap();
     // Drawing fails before writing: the old file stays whole.
     common::orbitline()
-        .args(["chart", "--program", "Soyuz", "-o"])
+        .args(["chart", "--program", "Buran", "-o"])
         .arg(&path)
         .assert()
         .code(2)
@@ -282,7 +292,14 @@ fn record_badges_and_coverage_gaps_come_from_the_records_and_station_models() {
     let dir = tempfile::tempdir().unwrap();
     let timeline = dir.path().join("t.svg");
     common::orbitline()
-        .args(["chart", "--now", "2026-07-03T00:00Z", "-o"])
+        .args([
+            "chart",
+            "--now",
+            "2026-07-03T00:00Z",
+            "--program",
+            "Shenzhou",
+            "-o",
+        ])
         .arg(&timeline)
         .assert()
         .success();

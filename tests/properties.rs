@@ -30,7 +30,10 @@ fn written(instant: DateTime<Utc>, offset: FixedOffset) -> Time {
 }
 
 fn bundled() -> Catalog {
-    Catalog::load("bundled", embedded()).unwrap()
+    static BUNDLED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    BUNDLED
+        .get_or_init(|| Catalog::load("bundled", embedded()).unwrap())
+        .clone()
 }
 
 proptest! {
@@ -67,6 +70,11 @@ proptest! {
     fn any_string_is_parsed_or_refused_without_panicking(text in "\\PC{0,40}") {
         let _ = Time::parse(&text);
     }
+}
+
+proptest! {
+    // Each case loads the whole bundled catalog (every human spaceflight): fewer cases than the default.
+    #![proptest_config(ProptestConfig::with_cases(16))]
 
     #[test]
     fn the_catalog_does_not_depend_on_the_order_files_are_read_in(

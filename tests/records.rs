@@ -23,7 +23,7 @@ fn the_shenzhou_20_claims_hold_and_name_the_record_they_broke() {
              Shenzhou-18 crew, 192 d 4 h 25 min 27 s, ended 2024-11-03\n    (Ye Guangfu, Li Guangsu, Li Cong)\n",
         ))
         .stdout(predicate::str::contains("since beaten by\n    Shenzhou-21 crew, 209 d 20 h 26 min 14 s"))
-        .stdout(predicate::str::contains("Catalog: bundled, 18 flights, last checked against sources 2026-07-03."));
+        .stdout(predicate::str::contains("Catalog: bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated; 428 flights, last checked against sources 2026-07-03."));
 }
 
 #[test]
@@ -200,6 +200,8 @@ fn as_of_counts_only_what_had_happened() {
         "records",
         "--kind",
         "crew",
+        "--nation",
+        "CN",
         "--as-of",
         "2025-12-01",
         "--top",
@@ -217,6 +219,8 @@ fn as_of_counts_only_what_had_happened() {
         "records",
         "--kind",
         "crew",
+        "--nation",
+        "CN",
         "--as-of",
         "2025-12-01",
         "--top",
@@ -231,11 +235,13 @@ fn as_of_counts_only_what_had_happened() {
     assert_eq!(shenzhou_21["ongoing"], true);
     assert_eq!(shenzhou_21["end"], serde_json::Value::Null);
     common::orbitline()
-        .args(["records", "--kind", "vehicle", "--top", "1"])
+        .args(["records", "--kind", "vehicle", "--nation", "CN", "--top", "1"])
         .assert()
         .stdout(predicate::str::contains("Shenzhou-20"))
         .stdout(predicate::str::contains("269 d 16 h 16 min"))
-        .stdout(predicate::str::contains("covers the bundled catalog only"));
+        .stdout(predicate::str::contains(
+            "catalog bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated (the ranking covers it only)",
+        ));
 }
 
 #[test]
@@ -244,6 +250,8 @@ fn other_record_kinds_rank_real_figures() {
         "records",
         "--kind",
         "cumulative",
+        "--nation",
+        "CN",
         "--as-of",
         "2026-07-03",
         "--top",

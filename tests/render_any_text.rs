@@ -198,8 +198,12 @@ proptest! {
         for format in [Format::Human, Format::Json] {
             let options = Options {
                 data: DataSource::Bundled,
-                display: TimeDisplay { zone: Zone::Utc },
+                display: TimeDisplay {
+                    zone: Zone::Utc,
+                    ..TimeDisplay::default()
+                },
                 now: now(),
+                now_given: true,
                 format,
             };
             for request in requests(&t, out.path()) {

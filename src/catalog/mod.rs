@@ -10,6 +10,7 @@
 //! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
 mod files;
+pub mod layers;
 pub mod links;
 pub mod locate;
 mod parse;
@@ -37,6 +38,8 @@ use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
 #[derive(Debug, Clone)]
 pub struct Catalog {
     label: String,
+    /// What the curated layer covers, where the catalog has a generated layer too.
+    curated: Option<Arc<str>>,
     /// The registries, shared with the what-if copies and subsets of the catalog.
     astronauts: Arc<[Astronaut]>,
     spacecraft: Arc<[Spacecraft]>,
@@ -80,6 +83,9 @@ impl Catalog {
             return Err(CatalogError(problems));
         }
         drop(known);
+        let curated =
+            layers::curated_coverage(&flights, |i| layers::is_generated(&texts.files()[i]))
+                .map(Arc::from);
         let flights: Vec<Arc<Flight>> = order
             .into_iter()
             .map(|i| Arc::clone(&flights[i].value))
@@ -91,6 +97,7 @@ impl Catalog {
         let stays = stays.expect("a catalog without problems had its stays derived");
         Ok(Catalog {
             label,
+            curated,
             astronauts: astronauts.into(),
             spacecraft: registries.spacecraft.into_iter().map(|s| s.value).collect(),
             stations: registries.stations.into_iter().map(|s| s.value).collect(),
@@ -130,6 +137,7 @@ impl Catalog {
         stay::sort(&mut stays);
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -172,6 +180,7 @@ impl Catalog {
             .collect();
         Catalog {
             label: self.label.clone(),
+            curated: self.curated.clone(),
             astronauts: self.astronauts.clone(),
             spacecraft: self.spacecraft.clone(),
             stations: self.stations.clone(),
@@ -185,6 +194,29 @@ impl Catalog {
     /// What the catalog is: `bundled`, or the folder it was read from.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// What the catalog covers, for people: the bundled catalog's reach and date, or the folder and its
+    /// counts.
+    pub fn description(&self) -> String {
+        if self.label == "bundled" {
+            let to = self
+                .checked_range()
+                .map_or_else(|| "its last check".to_string(), |(_, hi)| hi.to_string());
+            let curated = self
+                .curated
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            format!("bundled: every human spaceflight in McDowell's tables to {to}{curated}")
+        } else {
+            format!(
+                "{}: {} flights, {} astronauts",
+                self.label,
+                self.flights.len(),
+                self.astronauts.len()
+            )
+        }
     }
 
     /// Every flight, ordered by launch (shared with the subsets and what-if copies of the catalog).
@@ -285,6 +317,8 @@ pub(crate) struct Located<T> {
 pub struct Summary {
     /// `bundled`, or the folder.
     pub label: String,
+    /// What the catalog covers ([`Catalog::description`]).
+    pub description: String,
     /// Number of flights.
     pub flights: usize,
     /// Number of astronauts.
@@ -308,6 +342,7 @@ impl Catalog {
     pub fn summary(&self) -> Summary {
         Summary {
             label: self.label.clone(),
+            description: self.description(),
             flights: self.flights.len(),
             astronauts: self.astronauts.len(),
             spacecraft: self.spacecraft.len(),

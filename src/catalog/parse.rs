@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
+use super::layers;
 use super::texts::{Finding, Texts};
 use super::{Located, Problem, SourceFile};
 use crate::model::{
@@ -39,12 +40,15 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
         stations: Vec::new(),
         complete: true,
     };
-    // Where each registry was first seen, to report a second copy.
-    let mut registry_seen: [Option<&str>; 3] = Default::default();
+    // Where each registry was first seen in each layer (curated, generated), to report a second copy.
+    let mut registry_seen: [Option<&str>; 6] = Default::default();
+    let generated = |index: usize| layers::is_generated(&texts.files()[index]);
     for (index, file) in texts.files().iter().enumerate() {
         let Some(r) = REGISTRY_FILES.iter().position(|r| *r == file.file_name) else {
             continue;
         };
+        let kind = r;
+        let r = r + 3 * usize::from(generated(index));
         let text = match file.text() {
             Ok(text) => text.into_owned(),
             Err(problem) => {
@@ -57,7 +61,7 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
             problems.push(
                 Problem::in_file(
                     &file.name,
-                    format!("a second {} (the first is {first})", REGISTRY_FILES[r]),
+                    format!("a second {} (the first is {first})", REGISTRY_FILES[kind]),
                 )
                 .hint("a catalog has each registry once: merge the two files"),
             );
@@ -65,7 +69,7 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
             continue;
         }
         registry_seen[r] = Some(&file.name);
-        let ok = match r {
+        let ok = match kind {
             0 => registry_entries::<AstronautsFile>(&file.name, &text, index)
                 .map(|entries| parsed.astronauts.extend(entries)),
             1 => registry_entries::<SpacecraftFile>(&file.name, &text, index)
@@ -79,8 +83,14 @@ pub(crate) fn registries(label: &str, texts: &Texts, problems: &mut Vec<Problem>
         }
         texts.keep(index, text);
     }
-    for (seen, name) in registry_seen.iter().zip(REGISTRY_FILES) {
-        if seen.is_none() {
+    parsed.astronauts =
+        layers::overlay_entries(std::mem::take(&mut parsed.astronauts), generated, |a| &a.id);
+    parsed.spacecraft =
+        layers::overlay_entries(std::mem::take(&mut parsed.spacecraft), generated, |s| &s.id);
+    parsed.stations =
+        layers::overlay_entries(std::mem::take(&mut parsed.stations), generated, |s| &s.id);
+    for (k, name) in REGISTRY_FILES.iter().enumerate() {
+        if registry_seen[k].is_none() && registry_seen[k + 3].is_none() {
             parsed.complete = false;
             problems.push(
                 Problem::in_file(label, format!("no {name} in the catalog")).hint(format!(
@@ -145,18 +155,30 @@ pub(crate) fn flights(
         consistent: Vec::with_capacity(results.len()),
         complete: true,
     };
+    let mut checked: Vec<(Vec<Finding>, bool)> = Vec::with_capacity(results.len());
     for result in results.into_iter().flatten() {
         match result {
             Ok((flight, findings, consistent)) => {
                 parsed.flights.push(flight);
-                parsed.findings.extend(findings);
-                parsed.consistent.push(consistent);
+                checked.push((findings, consistent));
             }
             Err(problem) => {
                 problems.push(problem);
                 parsed.complete = false;
             }
         }
+    }
+    // A generated flight that a curated one replaces is not part of the catalog.
+    let generated = |index: usize| layers::is_generated(&texts.files()[index]);
+    let replaced = layers::replaced_flights(&mut parsed.flights, generated);
+    let flights = std::mem::take(&mut parsed.flights);
+    for (i, (flight, (findings, consistent))) in flights.into_iter().zip(checked).enumerate() {
+        if replaced.contains(&i) {
+            continue;
+        }
+        parsed.flights.push(flight);
+        parsed.findings.extend(findings);
+        parsed.consistent.push(consistent);
     }
     parsed
 }

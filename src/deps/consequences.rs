@@ -436,9 +436,13 @@ mod tests {
 
     #[test]
     fn the_part_of_the_catalog_a_slip_touches_has_all_its_consequences_bundled() {
+        // Every moment of the curated Shenzhou flights (the stories with causes and constraints) and the
+        // flights their crews touch; the whole history every 40th moment.
         let catalog = Catalog::load("bundled", crate::catalog::embedded()).unwrap();
-        assert!(same_consequences(&catalog, Duration::days(3), 1) > 0);
-        assert!(same_consequences(&catalog, Duration::hours(-20), 1) > 0);
+        let shenzhou = catalog.subset(|f| f.program == "Shenzhou");
+        assert!(same_consequences(&shenzhou, Duration::days(3), 1) > 0);
+        assert!(same_consequences(&shenzhou, Duration::hours(-20), 1) > 0);
+        same_consequences(&catalog, Duration::days(3), 40);
     }
 
     #[test]

@@ -747,6 +747,7 @@ impl Collected {
                 native_name: None,
                 nation,
                 born: person.born.clone().filter(|b| b.len() >= 4),
+                died_in_flight: None,
                 sources: person.url.iter().cloned().collect(),
                 notes: Some(format!("Launch Library 2 astronaut {ll2_id}.")),
             });
@@ -942,6 +943,9 @@ impl Collected {
                 nation,
                 operator: launch.provider.clone(),
                 station,
+                outcome: None,
+                orbit: None,
+                deep_space: None,
                 launch: End {
                     time: happened.then(|| net_time.clone()),
                     planned: (!happened).then_some(net_time),

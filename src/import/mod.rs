@@ -9,6 +9,7 @@
 //! its input does not say is left out, and what is derived is flagged (`inferred`) and explained in
 //! `notes`. Bad input gives located [`Problem`]s, never a panic.
 
+pub mod curated;
 pub mod gcat;
 pub mod ll2;
 mod output;
@@ -34,6 +35,9 @@ pub struct ImportReport {
     /// Launch Library 2: what was imported and left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ll2: Option<ll2::Ll2Summary>,
+    /// With `--curated`: what the curated layer says differently (the curated value is the one used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curated: Option<Vec<Note>>,
 }
 
 /// Where and how to write an imported catalog.
@@ -53,15 +57,20 @@ pub fn import_gcat(
     astro: &Path,
     options: &gcat::GcatOptions,
     to: &Destination,
+    curated: Option<&Path>,
 ) -> Result<ImportReport, ImportError> {
     let files = read_inputs(&[missions, astro])?;
     let (catalog, summary) = gcat::import(&files[0], &files[1], options)?;
+    let curated = curated
+        .map(|dir| curated::differences(dir, &catalog))
+        .transpose()?;
     let written = write_catalog(&catalog, &to.out, to.force, to.merge)?;
     Ok(ImportReport {
         source: "gcat",
         written,
         gcat: Some(summary),
         ll2: None,
+        curated,
     })
 }
 
@@ -75,6 +84,7 @@ pub fn import_ll2(paths: &[&Path], to: &Destination) -> Result<ImportReport, Imp
         written,
         gcat: None,
         ll2: Some(summary),
+        curated: None,
     })
 }
 

@@ -28,6 +28,17 @@ pub struct Flight {
     /// The station visited, an id from `stations.json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub station: Option<String>,
+    /// How the flight ended; not given means completed (or, in a curated file that replaces a generated
+    /// flight, what the generated flight says).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// Whether it reached orbit (McDowell's `OrbID`); not given for an aborted launch, which reached
+    /// neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orbit: Option<Orbit>,
+    /// It left Earth orbit (McDowell's `DS`: the Apollo lunar flights, Artemis II).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deep_space: Option<bool>,
     /// The launch; its crew went up on this flight.
     pub launch: End,
     /// Docking at the station.
@@ -50,6 +61,51 @@ pub struct Flight {
     /// Free text: conflicts between sources, what was inferred and how.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// How a flight ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// It flew as planned, or came home alive from whatever went wrong on the way.
+    Completed,
+    /// The launch was aborted (on the pad or in ascent); the crew survived and reached no orbit, or no
+    /// station it was going to.
+    AbortedLaunch,
+    /// It reached space but came home without doing what it went for (Apollo 13).
+    MissionAborted,
+    /// The crew died during the launch (STS-51-L).
+    CrewLostOnLaunch,
+    /// The crew died on the way home: re-entry or landing (Soyuz 1, Soyuz 11, STS-107).
+    CrewLostOnReturn,
+}
+
+impl Outcome {
+    /// Whether the crew died.
+    pub fn crew_lost(self) -> bool {
+        matches!(self, Outcome::CrewLostOnLaunch | Outcome::CrewLostOnReturn)
+    }
+
+    /// For people: `aborted launch`, `crew lost during the return (re-entry and landing)`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Outcome::Completed => "completed",
+            Outcome::AbortedLaunch => "aborted launch",
+            Outcome::MissionAborted => "mission aborted",
+            Outcome::CrewLostOnLaunch => "crew lost during the launch",
+            Outcome::CrewLostOnReturn => "crew lost during the return (re-entry and landing)",
+        }
+    }
+}
+
+/// Whether a flight reached orbit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Orbit {
+    /// It went around the Earth (McDowell's `OrbID` ORB…).
+    Orbital,
+    /// Up and down without completing an orbit (McDowell's `OrbID` SO…).
+    Suborbital,
 }
 
 /// A launch or a landing.
@@ -253,6 +309,11 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Flight {
+    /// How the flight ended (completed where the file does not say).
+    pub fn outcome(&self) -> Outcome {
+        self.outcome.unwrap_or(Outcome::Completed)
+    }
+
     /// The launch time, where known.
     pub fn launch_time(&self) -> Option<&Time> {
         self.launch.time.as_ref()

@@ -6,8 +6,8 @@ mod registry;
 mod time;
 
 pub use flight::{
-    After, CrewMember, Effect, End, Event, EventKind, Flight, Mooring, VehicleStatus,
-    RESERVED_EVENT_IDS,
+    After, CrewMember, Effect, End, Event, EventKind, Flight, Mooring, Orbit, Outcome,
+    VehicleStatus, RESERVED_EVENT_IDS,
 };
 pub use gap::{format_compact, parse_shift, Gap};
 pub use registry::{

@@ -69,6 +69,9 @@ pub struct Astronaut {
     /// Date of birth as precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<String>,
+    /// The date the person died, where they died in flight, as precise as known (like `born`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died_in_flight: Option<String>,
     /// Source URLs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,

@@ -54,14 +54,41 @@ impl Zone {
     }
 }
 
-/// How human output shows times (named so as not to shadow `std::fmt::Display`).
+/// How the figures of flights still in orbit were counted, for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenFigures {
+    /// To a time the catalog still speaks for (`--now` or `--as-of` before its last check): "so far".
+    #[default]
+    SoFar,
+    /// To the catalog's last check, the default once the clock is past it: a lower bound.
+    AtLastCheck(chrono::NaiveDate),
+    /// To a `--now` past the catalog's last check: an extrapolation, not a fact of the catalog.
+    Extrapolated,
+}
+
+/// How human output shows times, and the durations of what is still going on (named so as not to
+/// shadow `std::fmt::Display`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TimeDisplay {
     /// The zone for times.
     pub zone: Zone,
+    /// How figures of flights still in orbit were counted.
+    pub open: OpenFigures,
 }
 
 impl TimeDisplay {
+    /// The figure of something still going on, saying how it was counted: `190 d so far`, `at least 40 d
+    /// (at last check, 2026-07-03)`, `190 d so far (extrapolated past the last check)`.
+    pub fn open_figure(&self, figure: &str) -> String {
+        match self.open {
+            OpenFigures::SoFar => format!("{figure} so far"),
+            OpenFigures::AtLastCheck(date) => format!("at least {figure} (at last check, {date})"),
+            OpenFigures::Extrapolated => {
+                format!("{figure} so far (extrapolated past the last check)")
+            }
+        }
+    }
+
     /// A time in the display zone, at the precision it is known to: `2025-11-14 08:40:31 UTC`,
     /// `2025-11-14 16:40 +08:00`, `2025-11-05 (+08:00 date)`.
     pub fn time(&self, time: &Time) -> String {

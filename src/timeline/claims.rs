@@ -236,7 +236,7 @@ pub fn check(
         figure,
         verdict,
         parts,
-        catalog: catalog.label().to_string(),
+        catalog: catalog.description(),
         flights: catalog.flights().len(),
         checked: catalog.checked_range().map(|(_, hi)| hi.to_string()),
     })

@@ -70,6 +70,12 @@ pub enum Subject {
         operator: Option<String>,
         /// The station's name, where it visited one.
         station: Option<String>,
+        /// How it ended, where it did not end as planned (an abort, a crew lost).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<crate::model::Outcome>,
+        /// When it ended: for a crew lost, when they were lost.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ended: Option<Time>,
     },
     /// A person.
     Astronaut {
@@ -79,6 +85,9 @@ pub enum Subject {
         name: String,
         /// Their name in their own script.
         native_name: Option<String>,
+        /// The date they died, where they died in flight.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        died_in_flight: Option<String>,
     },
 }
 
@@ -244,6 +253,10 @@ pub fn duration(
                         .map_or(s, |st| st.name.as_str())
                         .to_string()
                 }),
+                outcome: flight
+                    .outcome
+                    .filter(|o| *o != crate::model::Outcome::Completed),
+                ended: flight.landing_time().cloned(),
             },
             stays,
             vehicle: vehicle_report(flight, now),
@@ -270,6 +283,7 @@ pub fn duration(
                 id: astronaut.id.clone(),
                 name: astronaut.name.clone(),
                 native_name: astronaut.native_name.clone(),
+                died_in_flight: astronaut.died_in_flight.clone(),
             },
             stays,
             vehicle: None,
@@ -512,6 +526,9 @@ pub struct FlightRow {
 /// The answer to `orbitline list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListReport {
+    /// What the catalog covers (text output only).
+    #[serde(skip)]
+    pub catalog: String,
     /// The flights, by launch.
     pub flights: Vec<FlightRow>,
 }
@@ -559,7 +576,10 @@ pub fn list(catalog: &Catalog, filter: &ListFilter) -> ListReport {
             brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
         })
         .collect();
-    ListReport { flights }
+    ListReport {
+        catalog: catalog.description(),
+        flights,
+    }
 }
 
 /// The answer to `orbitline show FLIGHT`.
@@ -579,6 +599,9 @@ pub struct ShowReport {
     pub station_name: Option<String>,
     /// The spacecraft type's name.
     pub spacecraft_name: String,
+    /// The people of its crews who died in flight: (name, date of death).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub died_in_flight: Vec<(String, String)>,
 }
 
 /// One moment of a flight, for the time-ordered view.
@@ -693,7 +716,24 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
         .filter(|s| s.down.as_deref() == Some(&flight.id) && s.up != flight.id)
         .map(|s| stay_report(catalog, s, now))
         .collect();
+    let mut died_in_flight: Vec<(String, String)> = Vec::new();
+    for member in flight
+        .launch
+        .crew
+        .iter()
+        .chain(flight.landing.iter().flat_map(|l| &l.crew))
+    {
+        let Some(person) = catalog.astronaut(&member.astronaut) else {
+            continue;
+        };
+        if let Some(died) = &person.died_in_flight {
+            if !died_in_flight.iter().any(|(n, _)| *n == person.name) {
+                died_in_flight.push((person.name.clone(), died.clone()));
+            }
+        }
+    }
     Ok(ShowReport {
+        died_in_flight,
         flight: flight.clone(),
         timeline,
         stays_up,

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::Elapsed;
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
-use crate::model::{EventKind, Flight, Time};
+use crate::model::{EventKind, Flight, Orbit, Time};
 
 /// What is being ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,6 +76,9 @@ pub struct Scope {
     pub program: Option<String>,
     /// Station id.
     pub station: Option<String>,
+    /// Only orbital or only suborbital flights (McDowell's `OrbID`); any when `None`. A flight whose
+    /// file does not say (an aborted launch) is in neither.
+    pub orbit: Option<Orbit>,
 }
 
 impl Scope {
@@ -84,7 +87,18 @@ impl Scope {
             want.as_ref()
                 .is_none_or(|w| have.is_some_and(|h| w.eq_ignore_ascii_case(h)))
         };
-        eq(&self.program, Some(&flight.program)) && eq(&self.station, flight.station.as_deref())
+        eq(&self.program, Some(&flight.program))
+            && eq(&self.station, flight.station.as_deref())
+            && self.orbit.is_none_or(|o| flight.orbit == Some(o))
+    }
+
+    /// Which flights by orbit, for headings: `orbital or suborbital` (any), `orbital only`.
+    pub fn orbit_text(&self) -> &'static str {
+        match self.orbit {
+            None => "orbital or suborbital",
+            Some(Orbit::Orbital) => "orbital only",
+            Some(Orbit::Suborbital) => "suborbital only",
+        }
     }
 
     fn admits_nation(&self, nation: &str) -> bool {
@@ -136,6 +150,10 @@ pub struct RecordEntry {
     pub end: Option<Time>,
     /// Still going on at `as_of`: counted so far.
     pub ongoing: bool,
+    /// What a reader must know about it: a crew lost, an aborted launch, a total that includes time on
+    /// an aborted launch.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
     /// The figure, with the bounds the precision of the data allows.
     pub elapsed: Elapsed,
     /// A stable key: astronaut id, `up>down@start` for crews, `flight/event` for EVAs, flight id for
@@ -168,7 +186,7 @@ pub struct RecordsReport {
     /// The moment the catalog is taken as it stood.
     #[serde(serialize_with = "super::query::utc_instant")]
     pub as_of: DateTime<Utc>,
-    /// The catalog's label (`bundled` or a folder): the ranking covers it only.
+    /// What the catalog covers ([`Catalog::description`]): the ranking covers it only.
     pub catalog: String,
     /// The ranked entries, longest first.
     pub entries: Vec<RecordEntry>,
@@ -258,8 +276,25 @@ impl Part<'_> {
             end: self.end.cloned(),
             elapsed: self.elapsed,
             key: c.key.to_string(),
+            marks: outcome_marks(catalog, c.flights.iter().map(|f| f.as_ref())),
         }
     }
+}
+
+/// The outcomes of `flights` that did not complete: `crew lost during the launch`, `aborted launch`.
+fn outcome_marks<'a>(catalog: &Catalog, flights: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut marks: Vec<String> = Vec::new();
+    for outcome in flights
+        .filter_map(|f| catalog.flight(f))
+        .map(|f| f.outcome())
+        .filter(|o| *o != crate::model::Outcome::Completed)
+    {
+        let mark = outcome.describe().to_string();
+        if !marks.contains(&mark) {
+            marks.push(mark);
+        }
+    }
+    marks
 }
 
 /// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
@@ -272,7 +307,7 @@ pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> R
         kind: query.kind,
         scope: query.scope.clone(),
         as_of,
-        catalog: catalog.label().to_string(),
+        catalog: catalog.description(),
         entries,
         progression: query
             .progression
@@ -539,6 +574,28 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntr
                 .unwrap_or(crate::model::Precision::Second),
         },
         key: astronaut.to_string(),
+        marks: {
+            let aborts = parts
+                .iter()
+                .filter_map(|p| p.candidate.flights.first())
+                .filter_map(|f| catalog.flight(f))
+                .filter(|f| {
+                    matches!(
+                        f.outcome(),
+                        crate::model::Outcome::AbortedLaunch
+                            | crate::model::Outcome::CrewLostOnLaunch
+                    )
+                })
+                .count();
+            if aborts > 0 {
+                vec![format!(
+                    "includes {aborts} aborted launch{}",
+                    if aborts == 1 { "" } else { "es" }
+                )]
+            } else {
+                Vec::new()
+            }
+        },
     }
 }
 

@@ -21,7 +21,7 @@ impl Human for CheckReport {
         }
         let _ = writeln!(
             out,
-            "Catalog: {}, {} flights{}.",
+            "Catalog: {}; {} flights{}.",
             self.catalog,
             self.flights,
             self.checked

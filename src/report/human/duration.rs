@@ -18,6 +18,8 @@ impl Human for DurationReport {
                 name,
                 operator,
                 station,
+                outcome,
+                ended,
                 ..
             } => {
                 let context: Vec<&str> = [operator.as_deref(), station.as_deref()]
@@ -25,6 +27,14 @@ impl Human for DurationReport {
                     .flatten()
                     .collect();
                 let _ = writeln!(out, "{name}{}", parenthesised(&context.join(", ")));
+                if let Some(outcome) = outcome {
+                    let when = ended
+                        .as_ref()
+                        .filter(|_| outcome.crew_lost())
+                        .map(|t| format!(", {}", display.time(t)))
+                        .unwrap_or_default();
+                    let _ = writeln!(out, "Outcome: {}{when}", outcome.describe());
+                }
                 if self.stays.is_empty() {
                     out.push_str("\nNo crew went up on this flight.\n");
                 }
@@ -51,19 +61,32 @@ impl Human for DurationReport {
                 }
             }
             Subject::Astronaut {
-                name, native_name, ..
+                name,
+                native_name,
+                died_in_flight,
+                ..
             } => {
                 let native = native_name.as_deref().unwrap_or_default();
-                let _ = writeln!(out, "{name}{}\n", parenthesised(native));
+                let _ = writeln!(out, "{name}{}", parenthesised(native));
+                if let Some(died) = died_in_flight {
+                    let _ = writeln!(out, "Died in flight, {died}");
+                }
+                out.push('\n');
                 astronaut_table(&mut out, self, display);
             }
         }
         if self.stays.iter().any(|s| s.in_orbit)
             || self.vehicle.as_ref().is_some_and(|v| v.end.is_none())
         {
+            let why = match display.open {
+                crate::report::OpenFigures::AtLastCheck(_) => {
+                    "the catalog's last check; --now counts further, as an extrapolation"
+                }
+                _ => "--now",
+            };
             let _ = writeln!(
                 out,
-                "\nFigures for flights still in orbit run to {} (--now).",
+                "\nFigures for flights still in orbit run to {} ({why}).",
                 display.instant(self.now)
             );
         }
@@ -116,13 +139,13 @@ fn stay_group(
         Some(end) => display.time(end),
         None => "in orbit".into(),
     };
-    let so_far = if first.in_orbit { " so far" } else { "" };
-    let _ = writeln!(
-        out,
-        "  {} → {end}: {}{so_far}",
-        display.time(&first.start),
-        format_elapsed(&first.elapsed)
-    );
+    let figure = format_elapsed(&first.elapsed);
+    let figure = if first.in_orbit {
+        display.open_figure(&figure)
+    } else {
+        figure
+    };
+    let _ = writeln!(out, "  {} → {end}: {figure}", display.time(&first.start));
     if first.end_inferred {
         let _ = writeln!(
             out,
@@ -278,7 +301,7 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     };
     let mut facts = vec![format_elapsed(&vehicle.elapsed)];
     if vehicle.end.is_none() {
-        facts[0].push_str(" so far");
+        facts[0] = display.open_figure(&facts[0]);
     }
     if vehicle.launched_uncrewed {
         facts.push("launched uncrewed".into());
@@ -319,7 +342,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
             };
             let mut elapsed = format_elapsed(&s.elapsed);
             if s.in_orbit {
-                elapsed.push_str(" so far");
+                elapsed = display.open_figure(&elapsed);
             }
             let marks: Vec<&str> = [
                 (s.vehicle_swap, "vehicle swap"),

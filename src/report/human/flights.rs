@@ -39,7 +39,8 @@ impl Human for ListReport {
             })
             .collect();
         let launch = format!("launch ({zone})");
-        let mut out = table(&["flight", &launch, "landing", "crew up"], &rows);
+        let mut out = format!("{}\n", self.catalog);
+        out.push_str(&table(&["flight", &launch, "landing", "crew up"], &rows));
         let _ = writeln!(out, "{} flight{}", rows.len(), plural(rows.len()));
         out
     }
@@ -62,6 +63,22 @@ impl Human for ShowReport {
             facts.push(format!("to {st}"));
         }
         let _ = writeln!(out, "{}", facts.join(" · "));
+        if f.outcome() != crate::model::Outcome::Completed {
+            let when = f
+                .landing_time()
+                .filter(|_| f.outcome().crew_lost())
+                .map(|t| format!(", {}", display.time(t)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "Outcome: {}{when}", f.outcome().describe());
+        }
+        if !self.died_in_flight.is_empty() {
+            let people: Vec<String> = self
+                .died_in_flight
+                .iter()
+                .map(|(name, date)| format!("{name} (died {date})"))
+                .collect();
+            let _ = writeln!(out, "Died in flight: {}", people.join(", "));
+        }
         if let Some(site) = &f.launch.site {
             let _ = writeln!(out, "launch site: {site}");
         }

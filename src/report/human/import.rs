@@ -17,6 +17,15 @@ impl Human for ImportReport {
         if let Some(ll2) = &self.ll2 {
             ll2_summary(&mut out, ll2);
         }
+        if let Some(curated) = &self.curated {
+            let _ = writeln!(
+                out,
+                "\nThe curated layer differs in {} place{} (the curated value is the one used):",
+                curated.len(),
+                plural(curated.len())
+            );
+            notes(&mut out, curated);
+        }
         let w = &self.written;
         let _ = write!(
             out,

@@ -26,6 +26,9 @@ impl Human for Summary {
             self.stations,
             plural(self.stations),
         );
+        if self.label == "bundled" {
+            let _ = writeln!(out, "    {}", self.description);
+        }
         let _ = writeln!(
             out,
             "    {} stays derived ({} with a vehicle swap, {} still in orbit)",

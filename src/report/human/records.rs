@@ -10,12 +10,17 @@ use crate::timeline::records::{RecordEntry, RecordsReport};
 impl Human for RecordsReport {
     fn human(&self, display: &TimeDisplay) -> String {
         let mut out = format!(
-            "{} ({}), as of {}\n",
+            "{} ({}; {}), as of {}\n",
             capitalised(self.kind.title()),
             self.scope.describe(),
+            self.scope.orbit_text(),
             display.instant(self.as_of)
         );
-        let _ = writeln!(out, "covers the {} catalog only\n", self.catalog);
+        let _ = writeln!(
+            out,
+            "catalog {} (the ranking covers it only)\n",
+            self.catalog
+        );
         if self.entries.is_empty() {
             out.push_str("nothing in this scope\n");
         } else {
@@ -26,7 +31,7 @@ impl Human for RecordsReport {
                     vec![
                         format!("{}.", e.rank),
                         who(e),
-                        figure(e),
+                        figure(e, display),
                         e.end
                             .as_ref()
                             .map_or_else(|| "ongoing".into(), |t| display.date(t)),
@@ -62,7 +67,7 @@ impl Human for RecordsReport {
                     vec![
                         display.date(&s.set),
                         s.record.label.clone(),
-                        figure(&s.record),
+                        figure(&s.record, display),
                         beat,
                     ]
                 })
@@ -81,17 +86,22 @@ fn capitalised(text: &str) -> String {
 }
 
 fn who(e: &RecordEntry) -> String {
-    if e.route.is_empty() {
+    let mut text = if e.route.is_empty() {
         e.label.clone()
     } else {
         format!("{} ({})", e.label, e.route)
-    }
-}
-
-fn figure(e: &RecordEntry) -> String {
-    let mut text = format_elapsed(&e.elapsed);
-    if e.ongoing {
-        text.push_str(" so far");
+    };
+    if !e.marks.is_empty() {
+        text.push_str(&format!(" [{}]", e.marks.join("; ")));
     }
     text
+}
+
+fn figure(e: &RecordEntry, display: &TimeDisplay) -> String {
+    let text = format_elapsed(&e.elapsed);
+    if e.ongoing {
+        display.open_figure(&text)
+    } else {
+        text
+    }
 }
