@@ -152,6 +152,36 @@ fn moments<'a>(catalog: &Catalog, flight: &'a Flight) -> Vec<Moment<'a>> {
     out
 }
 
+/// The longest a line may be, in octets without its CRLF (RFC 5545, 3.1).
+const MAX_LINE: usize = 75;
+
+/// `text` with every line longer than [`MAX_LINE`] octets folded again: the crate leaves some at 76 where
+/// it moves a fold off a space. Lines it folded right are left as they are.
+fn refold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive("\r\n") {
+        let (mut rest, end) = match line.strip_suffix("\r\n") {
+            Some(body) => (body, "\r\n"),
+            None => (line, ""),
+        };
+        let mut limit = MAX_LINE;
+        while rest.len() > limit {
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            // A continuation line starts with one space (which unfolding removes): it counts.
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = MAX_LINE - 1;
+        }
+        out.push_str(rest);
+        out.push_str(end);
+    }
+    out
+}
+
 /// The most characters of text a calendar entry shows; longer text (a catalog can hold any length) is cut
 /// with an ellipsis. The `icalendar` crate folds a line in time that grows with the square of its length.
 const MAX_TEXT: usize = 4_000;
@@ -243,6 +273,24 @@ impl Exporter for ICalendar {
                 calendar.push(event.done());
             }
         }
-        Ok(calendar.done().to_string().into_bytes())
+        Ok(refold(&calendar.done().to_string()).into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refolding_keeps_every_line_within_75_octets_and_leaves_short_ones() {
+        let short = "SUMMARY:short\r\n";
+        assert_eq!(refold(short), short);
+        let long = format!("DESCRIPTION:{}\r\n é{}\r\n", "a".repeat(63), "é".repeat(60));
+        let folded = refold(&long);
+        assert!(
+            folded.split("\r\n").all(|l| l.len() <= MAX_LINE),
+            "{folded}"
+        );
+        assert_eq!(folded.replace("\r\n ", ""), long.replace("\r\n ", ""));
     }
 }
