@@ -11,7 +11,7 @@ use orbitline::catalog::derive_stays;
 use orbitline::catalog::links::EventGraph;
 use orbitline::catalog::Filter;
 use orbitline::catalog::{Catalog, SourceFile};
-use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
+use orbitline::chart::{self, ChartFormat, ChartKind, ChartOptions, RowMode};
 use orbitline::deps::{impact, impact_graph, Subject};
 use orbitline::synth::{generate, hostile, Shape};
 use orbitline::timeline::records::{ranked, RecordKind};
@@ -88,7 +88,7 @@ fn stages(c: &mut Criterion) {
     let catalog = Catalog::load("synthetic", files(2_000)).expect("valid");
     let mut group = c.benchmark_group("chart 2000 rows");
     group.sample_size(10);
-    for format in [ImageFormat::Svg, ImageFormat::Png] {
+    for format in [ChartFormat::Svg, ChartFormat::Png] {
         let options = ChartOptions {
             kind: ChartKind::Gantt,
             scope: Default::default(),

@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 use crate::catalog::links::EventGraph;
 use crate::catalog::names::{Kinds, Lookup, NameError};
 use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
-use crate::chart::{self, ChartError, ChartOptions};
+use crate::chart::{self, ChartError, ChartOptions, ChartReport};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
-use crate::report::{self, Display, Format, OpenFigures};
+use crate::report::graph::GraphFormat;
+use crate::report::{self, Format, OpenFigures, TimeDisplay};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
@@ -33,7 +34,7 @@ pub struct Options {
     /// The catalog to load.
     pub data: DataSource,
     /// How to show times.
-    pub display: Display,
+    pub display: TimeDisplay,
     /// The reference time for anything still in orbit.
     pub now: DateTime<Utc>,
     /// `now` was given (`--now`) rather than read from the clock: past the catalog's last check it is
@@ -153,18 +154,6 @@ impl Request {
     pub fn reads_catalog(&self) -> bool {
         !matches!(self, Request::ImportGcat { .. } | Request::ImportLl2 { .. })
     }
-}
-
-/// What `graph` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum GraphFormat {
-    /// Graphviz DOT.
-    #[default]
-    Dot,
-    /// A Mermaid flowchart.
-    Mermaid,
-    /// JSON (docs/json.md).
-    Json,
 }
 
 /// How a command ended, mapped to the exit code in one place.
@@ -371,17 +360,15 @@ pub fn answer(
             let bytes = crate::export::export(catalog, query, options.now)?;
             match &query.output {
                 Some(path) => {
-                    crate::atomic::create_parent(path)
-                        .and_then(|()| crate::atomic::write(path, &bytes))
-                        .map_err(|e| {
-                            AppError::Output(
-                                Problem::in_file(
-                                    path.display().to_string(),
-                                    format!("cannot write: {e}"),
-                                )
-                                .hint("check that the folder exists and is writable"),
+                    write_file(path, &bytes).map_err(|e| {
+                        AppError::Output(
+                            Problem::in_file(
+                                path.display().to_string(),
+                                format!("cannot write: {e}"),
                             )
-                        })?;
+                            .hint("check that the folder exists and is writable"),
+                        )
+                    })?;
                     String::new()
                 }
                 None => String::from_utf8(bytes)
@@ -450,21 +437,32 @@ pub fn answer(
                 (GraphFormat::Dot, _) => report::graph::dot(&export, display),
             }
         }
-        Request::Chart(chart_options) => report::render(
-            &chart::write(
-                catalog,
-                chart_options,
-                options.now,
-                &chart::annotations(catalog, chart_options, options.now),
-            )?,
-            format,
-            display,
-        ),
+        Request::Chart(chart_options) => {
+            let annotations = chart::annotations(catalog, chart_options, options.now);
+            let chart = chart::render(catalog, chart_options, options.now, &annotations)?;
+            let path = &chart_options.output;
+            write_file(path, &chart.bytes).map_err(|e| {
+                let shown = path.display().to_string();
+                AppError::Output(
+                    Problem::in_file(shown.clone(), format!("cannot write `{shown}`: {e}"))
+                        .hint("choose another file with -o FILE"),
+                )
+            })?;
+            report::render(&ChartReport::new(chart_options, &chart), format, display)
+        }
     };
     Ok(Outcome {
         stdout,
         status: Status::Ok,
     })
+}
+
+/// Writes an output file: the one place that does, for every command (imports write their catalog
+/// through [`crate::import`], which also goes through [`crate::atomic`]). Creates the folder when missing;
+/// the file is replaced whole or not at all.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::atomic::create_parent(path)?;
+    crate::atomic::write(path, bytes)
 }
 
 /// Runs an import, the one kind of request that reads no catalog. Only [`run`] and [`answer`] call it, and

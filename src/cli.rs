@@ -5,14 +5,15 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use orbitline::app::{DataSource, GraphFormat, Options, Request};
+use orbitline::app::{DataSource, Options, Request};
 use orbitline::catalog::Filter;
-use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Size};
+use orbitline::chart::{ChartFormat, ChartKind, ChartOptions, RowMode, Size};
 use orbitline::deps::Direction;
-use orbitline::export::ExportQuery;
+use orbitline::export::{ExportFormat, ExportQuery, ExportWhat};
 use orbitline::import::{gcat::GcatOptions, Destination};
 use orbitline::model::{parse_shift, Orbit, Time};
-use orbitline::report::{Display, Format, Zone};
+use orbitline::report::graph::GraphFormat;
+use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery};
 
@@ -179,8 +180,8 @@ pub enum Command {
     /// highlighted.
     Graph {
         /// dot, mermaid or json (--json is the same as --format json).
-        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json"])]
-        format: String,
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
+        format: GraphFormatArg,
         /// Only the moments near this one (a moment, a flight or a stay).
         #[arg(long, value_name = "REF")]
         focus: Option<String>,
@@ -208,11 +209,11 @@ pub enum Command {
     /// whole catalog as one JSON document.
     Export {
         /// csv, ics, mermaid or json.
-        #[arg(long, value_parser = ["csv", "ics", "mermaid", "json"])]
-        format: String,
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
         /// What to export: stays (csv, mermaid), flights (csv) or events (ics). Each format has a default.
-        #[arg(long, value_parser = ["stays", "flights", "events"])]
-        what: Option<String>,
+        #[arg(long, value_enum)]
+        what: Option<WhatArg>,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -454,13 +455,81 @@ pub enum RowsArg {
     Astronaut,
 }
 
-/// `--format`.
+/// `chart --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Scalable vector graphics.
     Svg,
     /// A bitmap.
     Png,
+}
+
+impl From<FormatArg> for ChartFormat {
+    fn from(arg: FormatArg) -> ChartFormat {
+        match arg {
+            FormatArg::Svg => ChartFormat::Svg,
+            FormatArg::Png => ChartFormat::Png,
+        }
+    }
+}
+
+// The variants below have no doc comments on purpose: clap would list each one with its help text, and
+// the flag's help already says what they are.
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Ics,
+    Mermaid,
+    Json,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(arg: ExportFormatArg) -> ExportFormat {
+        match arg {
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Ics => ExportFormat::Ics,
+            ExportFormatArg::Mermaid => ExportFormat::Mermaid,
+            ExportFormatArg::Json => ExportFormat::Json,
+        }
+    }
+}
+
+/// `export --what`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhatArg {
+    Stays,
+    Flights,
+    Events,
+}
+
+impl From<WhatArg> for ExportWhat {
+    fn from(arg: WhatArg) -> ExportWhat {
+        match arg {
+            WhatArg::Stays => ExportWhat::Stays,
+            WhatArg::Flights => ExportWhat::Flights,
+            WhatArg::Events => ExportWhat::Events,
+        }
+    }
+}
+
+/// `graph --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormatArg {
+    Dot,
+    Mermaid,
+    Json,
+}
+
+impl From<GraphFormatArg> for GraphFormat {
+    fn from(arg: GraphFormatArg) -> GraphFormat {
+        match arg {
+            GraphFormatArg::Dot => GraphFormat::Dot,
+            GraphFormatArg::Mermaid => GraphFormat::Mermaid,
+            GraphFormatArg::Json => GraphFormat::Json,
+        }
+    }
 }
 
 impl Cli {
@@ -485,7 +554,7 @@ impl Cli {
                 .data
                 .clone()
                 .map_or(DataSource::Bundled, DataSource::Folder),
-            display: Display {
+            display: TimeDisplay {
                 zone,
                 open: Default::default(),
             },
@@ -513,7 +582,11 @@ impl Command {
                 format,
                 what,
                 output,
-            } => Request::Export(ExportQuery::parse(&format, what.as_deref(), output)?),
+            } => Request::Export(ExportQuery::new(
+                format.into(),
+                what.map(ExportWhat::from),
+                output,
+            )?),
             Command::Validate => Request::Validate,
             Command::List {
                 program,
@@ -583,11 +656,7 @@ impl Command {
                 focus,
                 depth,
             } => Request::Graph {
-                format: match format.as_str() {
-                    "mermaid" => GraphFormat::Mermaid,
-                    "json" => GraphFormat::Json,
-                    _ => GraphFormat::Dot,
-                },
+                format: format.into(),
                 focus,
                 depth,
             },
@@ -677,10 +746,7 @@ impl TryFrom<ChartArgs> for Request {
             KindArg::Gantt => ChartKind::Gantt,
             KindArg::Station => ChartKind::Station,
         };
-        let format = format.map(|f| match f {
-            FormatArg::Svg => ImageFormat::Svg,
-            FormatArg::Png => ImageFormat::Png,
-        });
+        let format = format.map(ChartFormat::from);
         let (format, output) = ChartOptions::resolve_output(kind, format, output)?;
         let time = |flag: &str, text: Option<String>| {
             text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
@@ -739,7 +805,7 @@ mod tests {
             panic!("not a chart request");
         };
         assert_eq!(options.kind, ChartKind::Station);
-        assert_eq!(options.format, ImageFormat::Png);
+        assert_eq!(options.format, ChartFormat::Png);
         assert_eq!(options.output, PathBuf::from("out/s.png"));
         assert_eq!(options.scope.station.as_deref(), Some("tiangong"));
         assert_eq!(

@@ -47,6 +47,7 @@ pub mod deps;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod suggest;
 #[cfg(any(test, feature = "synth"))]

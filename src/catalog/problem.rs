@@ -62,18 +62,21 @@ impl Problem {
     }
 }
 
+/// Shown on a terminal: the file's name, the message and the hint come from folder and file names, the
+/// command line and the catalog, and show their control characters escaped.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        use crate::output::escape::terminal;
+        write!(f, "{}", terminal(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", terminal(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", terminal(hint))?;
         }
         Ok(())
     }

@@ -9,7 +9,6 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
 
 use super::theme::{self, size};
-use crate::model::{Precision, Time};
 
 /// Maps instants in `[start, end]` to pixels in `[left, right]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,19 +41,7 @@ impl TimeScale {
     }
 }
 
-/// Where a published time is drawn: its instant, or the middle of the day for a date (a Beijing date is
-/// drawn at noon Beijing time; a date without a zone at the middle of the span it may stand for).
-pub(crate) fn at(time: &Time) -> DateTime<Utc> {
-    match time.precision() {
-        Precision::Day => time.earliest() + (time.latest() - time.earliest()) / 2,
-        _ => time.instant(),
-    }
-}
-
-/// `3 Jul 2026`.
-pub(crate) fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
-}
+pub(crate) use crate::timeline::rows::{at, day};
 
 /// `Oct 2025`.
 pub(crate) fn month(t: DateTime<Utc>) -> String {
@@ -275,6 +262,7 @@ fn instants(step: Step, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<DateTim
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Time;
 
     fn scale(from: &str, to: &str, width: f64) -> TimeScale {
         TimeScale {

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Filter, Problem};
 use crate::model::Time;
+use scene::Scene;
 
 pub use station::{station_data, CrewAboard, DockedLane, StationData};
 
@@ -48,22 +49,12 @@ impl ChartKind {
     }
 }
 
-/// What a Gantt row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RowMode {
-    /// A crew stay: people who went up together and came down together share a row.
-    #[default]
-    Stay,
-    /// A flight of a spacecraft, launch to landing.
-    Flight,
-    /// An astronaut, with each of their stays.
-    Astronaut,
-}
+pub use crate::timeline::rows::{Badge, RowMode};
 
 /// The file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ImageFormat {
+pub enum ChartFormat {
     /// Scalable vector graphics, text as text.
     #[default]
     Svg,
@@ -71,21 +62,21 @@ pub enum ImageFormat {
     Png,
 }
 
-impl ImageFormat {
+impl ChartFormat {
     /// The file name extension.
     pub fn extension(self) -> &'static str {
         match self {
-            ImageFormat::Svg => "svg",
-            ImageFormat::Png => "png",
+            ChartFormat::Svg => "svg",
+            ChartFormat::Png => "png",
         }
     }
 
     /// The format a file name's extension names (`.svg`, `.png`, any case).
-    pub fn from_path(path: &Path) -> Option<ImageFormat> {
+    pub fn from_path(path: &Path) -> Option<ChartFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
-            "svg" => Some(ImageFormat::Svg),
-            "png" => Some(ImageFormat::Png),
+            "svg" => Some(ChartFormat::Svg),
+            "png" => Some(ChartFormat::Png),
             _ => None,
         }
     }
@@ -144,7 +135,7 @@ pub struct ChartOptions {
     /// What a Gantt row is.
     pub rows: RowMode,
     /// SVG or PNG.
-    pub format: ImageFormat,
+    pub format: ChartFormat,
     /// The canvas size (default: 1600 wide, tall enough for the rows).
     pub size: Option<Size>,
     /// Where to write the chart.
@@ -153,7 +144,7 @@ pub struct ChartOptions {
 
 impl ChartOptions {
     /// `output/timeline.svg` (Gantt) or `output/station.svg`, with the format's extension.
-    pub fn default_output(kind: ChartKind, format: ImageFormat) -> PathBuf {
+    pub fn default_output(kind: ChartKind, format: ChartFormat) -> PathBuf {
         let stem = match kind {
             ChartKind::Gantt => "timeline",
             ChartKind::Station => "station",
@@ -166,22 +157,22 @@ impl ChartOptions {
     /// error.
     pub fn resolve_output(
         kind: ChartKind,
-        format: Option<ImageFormat>,
+        format: Option<ChartFormat>,
         output: Option<PathBuf>,
-    ) -> Result<(ImageFormat, PathBuf), String> {
+    ) -> Result<(ChartFormat, PathBuf), String> {
         match (format, output) {
             (format, None) => {
                 let format = format.unwrap_or_default();
                 Ok((format, ChartOptions::default_output(kind, format)))
             }
-            (None, Some(path)) => match ImageFormat::from_path(&path) {
+            (None, Some(path)) => match ChartFormat::from_path(&path) {
                 Some(format) => Ok((format, path)),
                 None => Err(format!(
                     "cannot tell the format of `{}`: name a .svg or .png file, or add --format svg|png",
                     path.display()
                 )),
             },
-            (Some(format), Some(path)) => match ImageFormat::from_path(&path) {
+            (Some(format), Some(path)) => match ChartFormat::from_path(&path) {
                 Some(named) if named != format => Err(format!(
                     "--format {} but `{}` is a .{} name: drop one of them",
                     format.extension(),
@@ -192,17 +183,6 @@ impl ChartOptions {
             },
         }
     }
-}
-
-/// A record badge for a stay's bar: what the records part of the timeline says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Badge {
-    /// The flight the stay went up on.
-    pub up: String,
-    /// The astronaut whose stay set the record; `None` for the flight's whole crew.
-    pub astronaut: Option<String>,
-    /// The badge text, short: `record 204 d`.
-    pub text: String,
 }
 
 /// A time when a station's crew had fewer fit return seats than people aboard.
@@ -252,7 +232,7 @@ pub struct ChartReport {
     /// `gantt` or `station`.
     pub kind: ChartKind,
     /// `svg` or `png`.
-    pub format: ImageFormat,
+    pub format: ChartFormat,
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
@@ -304,23 +284,12 @@ pub enum ChartError {
     /// plotters failed.
     #[error("drawing the chart failed: {0}")]
     Render(String),
-    /// The file could not be written.
-    #[error("cannot write `{path}`: {reason}")]
-    Write {
-        /// The file.
-        path: String,
-        /// Why.
-        reason: String,
-    },
 }
 
 impl ChartError {
     /// The problem to show, with a hint.
     pub fn problem(&self) -> Problem {
-        let problem = match self {
-            ChartError::Write { path, .. } => Problem::in_file(path.clone(), self.to_string()),
-            _ => Problem::in_file("(command line)", self.to_string()),
-        };
+        let problem = Problem::in_file("(command line)", self.to_string());
         match self {
             ChartError::UnknownStation { id, known } => {
                 let stations = format!("stations: {}", known.join(", "));
@@ -341,18 +310,111 @@ impl ChartError {
                 "give a taller size (--size {width}x{needed} or more), or the width alone to fit the rows"
             )),
             ChartError::Render(_) => problem,
-            ChartError::Write { .. } => problem.hint("choose another file with -o FILE"),
         }
     }
 }
 
-/// Draws the chart `options` ask for; flights still in orbit end at `now`.
+/// What a chart renderer draws from: the catalog, the chart asked for, the reference time for anything
+/// still in orbit, and the facts derived elsewhere that the chart shows.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartInput<'a> {
+    /// The catalog.
+    pub catalog: &'a Catalog,
+    /// The chart asked for.
+    pub options: &'a ChartOptions,
+    /// Flights still in orbit end here.
+    pub now: DateTime<Utc>,
+    /// Record badges and coverage gaps.
+    pub annotations: &'a Annotations,
+}
+
+/// One chart format: the renderer of a chart. It returns the file's bytes; it never writes a file
+/// ([`crate::app`] does).
+pub trait Renderer {
+    /// The chart `input` asks for, in this format.
+    fn render(&self, input: &ChartInput<'_>) -> Result<Chart, ChartError>;
+}
+
+/// The SVG renderer: the laid-out scene through plotters' SVG backend.
+pub struct Svg;
+
+/// The PNG renderer: the laid-out scene through plotters' bitmap backend.
+pub struct Png;
+
+impl Renderer for Svg {
+    fn render(&self, input: &ChartInput<'_>) -> Result<Chart, ChartError> {
+        let (scene, rows) = lay_out(input)?;
+        let bytes = scene.svg().map_err(ChartError::Render)?.into_bytes();
+        Ok(Chart::of(&scene, bytes, rows))
+    }
+}
+
+impl Renderer for Png {
+    fn render(&self, input: &ChartInput<'_>) -> Result<Chart, ChartError> {
+        let (scene, rows) = lay_out(input)?;
+        let bytes = scene.png().map_err(ChartError::Render)?;
+        Ok(Chart::of(&scene, bytes, rows))
+    }
+}
+
+impl ChartFormat {
+    /// The renderer of this format.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            ChartFormat::Svg => &Svg,
+            ChartFormat::Png => &Png,
+        }
+    }
+}
+
+impl Chart {
+    fn of(scene: &Scene, bytes: Vec<u8>, rows: usize) -> Chart {
+        Chart {
+            bytes,
+            width: scene.width,
+            height: scene.height,
+            rows,
+        }
+    }
+}
+
+impl ChartReport {
+    /// What to say about `chart`, drawn as `options` asked and written to `options.output`.
+    pub fn new(options: &ChartOptions, chart: &Chart) -> ChartReport {
+        ChartReport {
+            path: options.output.display().to_string(),
+            kind: options.kind,
+            format: options.format,
+            width: chart.width,
+            height: chart.height,
+            rows: chart.rows,
+        }
+    }
+}
+
+/// Draws the chart `options` ask for, in `options.format`; flights still in orbit end at `now`.
 pub fn render(
     catalog: &Catalog,
     options: &ChartOptions,
     now: DateTime<Utc>,
     annotations: &Annotations,
 ) -> Result<Chart, ChartError> {
+    options.format.renderer().render(&ChartInput {
+        catalog,
+        options,
+        now,
+        annotations,
+    })
+}
+
+/// The scene of the chart `input` asks for, and the number of rows (Gantt) or lanes (station) in it.
+fn lay_out(input: &ChartInput<'_>) -> Result<(Scene, usize), ChartError> {
+    let ChartInput {
+        catalog,
+        options,
+        now,
+        annotations,
+    } = *input;
     if let (Some(from), Some(to)) = (&options.from, &options.to) {
         if from.instant() >= to.instant() {
             return Err(ChartError::EmptyRange {
@@ -361,50 +423,14 @@ pub fn render(
             });
         }
     }
-    let (scene, rows) = match options.kind {
-        ChartKind::Gantt => gantt::layout(catalog, options, now, &annotations.badges)?,
+    match options.kind {
+        ChartKind::Gantt => gantt::layout(catalog, options, now, &annotations.badges),
         ChartKind::Station => {
             let data = station_data(catalog, options, now, &annotations.gaps)?;
             let rows = data.lanes.len();
-            (station::layout(catalog, &data, options, now)?, rows)
+            Ok((station::layout(catalog, &data, options, now)?, rows))
         }
-    };
-    let bytes = match options.format {
-        ImageFormat::Svg => scene.svg().map(String::into_bytes),
-        ImageFormat::Png => scene.png(),
     }
-    .map_err(ChartError::Render)?;
-    Ok(Chart {
-        bytes,
-        width: scene.width,
-        height: scene.height,
-        rows,
-    })
-}
-
-/// Renders the chart and writes it to `options.output` atomically, creating its folder.
-pub fn write(
-    catalog: &Catalog,
-    options: &ChartOptions,
-    now: DateTime<Utc>,
-    annotations: &Annotations,
-) -> Result<ChartReport, ChartError> {
-    let chart = render(catalog, options, now, annotations)?;
-    let path = &options.output;
-    let failed = |e: std::io::Error| ChartError::Write {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    crate::atomic::create_parent(path).map_err(failed)?;
-    crate::atomic::write(path, &chart.bytes).map_err(failed)?;
-    Ok(ChartReport {
-        path: path.display().to_string(),
-        kind: options.kind,
-        format: options.format,
-        width: chart.width,
-        height: chart.height,
-        rows: chart.rows,
-    })
 }
 
 /// The least room, in pixels, that the rows (or the station's panels) need on a canvas of fixed size.
@@ -533,25 +559,25 @@ mod options_tests {
         };
         assert_eq!(
             resolve(None, None).unwrap(),
-            (ImageFormat::Svg, PathBuf::from("output/timeline.svg"))
+            (ChartFormat::Svg, PathBuf::from("output/timeline.svg"))
         );
         assert_eq!(
-            resolve(Some(ImageFormat::Png), None).unwrap(),
-            (ImageFormat::Png, PathBuf::from("output/timeline.png"))
+            resolve(Some(ChartFormat::Png), None).unwrap(),
+            (ChartFormat::Png, PathBuf::from("output/timeline.png"))
         );
-        assert_eq!(resolve(None, Some("a/b.PNG")).unwrap().0, ImageFormat::Png);
+        assert_eq!(resolve(None, Some("a/b.PNG")).unwrap().0, ChartFormat::Png);
         assert!(resolve(None, Some("chart.jpg"))
             .unwrap_err()
             .contains("--format"));
-        assert!(resolve(Some(ImageFormat::Png), Some("c.svg"))
+        assert!(resolve(Some(ChartFormat::Png), Some("c.svg"))
             .unwrap_err()
             .contains("drop one"));
         assert_eq!(
-            resolve(Some(ImageFormat::Png), Some("chart")).unwrap(),
-            (ImageFormat::Png, PathBuf::from("chart"))
+            resolve(Some(ChartFormat::Png), Some("chart")).unwrap(),
+            (ChartFormat::Png, PathBuf::from("chart"))
         );
         assert_eq!(
-            ChartOptions::default_output(ChartKind::Station, ImageFormat::Png),
+            ChartOptions::default_output(ChartKind::Station, ChartFormat::Png),
             PathBuf::from("output/station.png")
         );
     }

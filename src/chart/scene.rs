@@ -51,18 +51,9 @@ pub(crate) enum Role {
     Legend,
 }
 
-/// The event kinds a chart marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MarkerKind {
-    /// A spacewalk: orange triangle.
-    Eva,
-    /// An anomaly: vermillion diamond.
-    Anomaly,
-    /// A docking: ink tick.
-    Docking,
-    /// A schedule change: purple square.
-    Schedule,
-}
+/// The event kinds a chart marks: a spacewalk (orange triangle), an anomaly (vermillion diamond), a
+/// docking (ink tick), a schedule change (purple square).
+pub(crate) use crate::timeline::rows::MarkerKind;
 
 /// Where text hangs from its point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +255,8 @@ impl Scene {
         paint: Paint,
         anchor: Anchor,
     ) {
-        let text = text.into();
+        // XML 1.0 forbids most control characters, whatever the escaping: show them as escapes.
+        let text = crate::output::escape::owned(text.into(), crate::output::escape::line);
         if text.is_empty() {
             return;
         }

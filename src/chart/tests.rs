@@ -42,7 +42,7 @@ fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
         from: None,
         to: None,
         rows,
-        format: ImageFormat::Svg,
+        format: ChartFormat::Svg,
         size: None,
         output: "unused.svg".into(),
     }

@@ -123,9 +123,23 @@ pub(crate) fn register_fonts() -> Result<(), String> {
         .clone()
 }
 
+/// The narrowest a glyph of DejaVu Sans is, in ems (`'`, `i`, `l` and the space are 0.27 to 0.32 em; a
+/// test checks every printable ASCII character). Zero-width marks are narrower: a text made of them is
+/// measured short, which only cuts it sooner.
+const NARROWEST_EM: f64 = 0.25;
+
 /// The width of `text` in pixels at `size` (the em), in DejaVu Sans; bold when `bold`. Widths are
 /// remembered per thread: layout asks for the same labels many times.
+///
+/// Only as many characters are measured as make a text wider than the largest canvas
+/// ([`super::SIDE_RANGE`]) at [`NARROWEST_EM`] each: every comparison with a width on the canvas comes
+/// out the same, and a text of any length costs no more than that.
 pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let most = (f64::from(super::SIDE_RANGE.1) / (size * NARROWEST_EM)).ceil() as usize + 1;
+    let text = match text.char_indices().nth(most) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
     thread_local! {
         static WIDTHS: RefCell<HashMap<(String, u64, bool), f64>> = RefCell::new(HashMap::new());
     }
@@ -182,8 +196,10 @@ pub(crate) fn fit(text: &str, size: f64, bold: bool, width: f64) -> String {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    // Binary search on the number of characters kept.
-    let (mut lo, mut hi) = (0usize, chars.len());
+    // Binary search on the number of characters kept, at most as many as fit at the narrowest glyph's
+    // width each: a huge text costs no more than one that fills the width.
+    let most = (width / (size * NARROWEST_EM)).max(0.0) as usize + 2;
+    let (mut lo, mut hi) = (0usize, chars.len().min(most));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         let candidate: String = chars[..mid]
@@ -212,6 +228,27 @@ pub(crate) fn fit(text: &str, size: f64, bold: bool, width: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_printable_ascii_glyph_is_narrower_than_the_narrowest_assumed() {
+        register_fonts().unwrap();
+        for bold in [false, true] {
+            for c in ' '..='~' {
+                let one = text_width(&c.to_string(), 100.0, bold);
+                assert!(one >= 100.0 * NARROWEST_EM, "{c:?} is {one} px at 100 px");
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_text_is_cut_and_measured_at_the_cost_of_one_that_fills_the_canvas() {
+        register_fonts().unwrap();
+        let huge = "long name ".repeat(7_000);
+        assert!(text_width(&huge, 9.0, false) > f64::from(crate::chart::SIDE_RANGE.1));
+        let cut = fit(&huge, 9.0, false, 300.0);
+        assert!(cut.ends_with('…') && text_width(&cut, 9.0, false) <= 300.0);
+        assert!(cut.chars().count() > 40, "{cut}");
+    }
 
     #[test]
     fn text_is_measured_with_the_bundled_font() {

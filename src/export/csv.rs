@@ -89,6 +89,10 @@ fn render_error(e: impl std::fmt::Display) -> ExportError {
 }
 
 impl Exporter for Csv {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Stays, ExportWhat::Flights]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
@@ -142,7 +146,13 @@ impl Exporter for Csv {
                         .map_err(render_error)?;
                 }
             }
-            _ => {
+            ExportWhat::Events | ExportWhat::Catalog => {
+                return Err(ExportError::Unsupported {
+                    format: "csv",
+                    what,
+                })
+            }
+            ExportWhat::Stays => {
                 writer.write_record(STAY_COLUMNS).map_err(render_error)?;
                 for stay in catalog.stays() {
                     let person = catalog.astronaut(&stay.astronaut);

@@ -23,12 +23,22 @@ struct Document<'a> {
 }
 
 impl Exporter for Json {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Catalog]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
-        _: ExportWhat,
+        what: ExportWhat,
         _: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
+        if what != ExportWhat::Catalog {
+            return Err(ExportError::Unsupported {
+                format: "json",
+                what,
+            });
+        }
         let document = Document {
             catalog: catalog.label(),
             astronauts: catalog.astronauts(),
@@ -36,11 +46,12 @@ impl Exporter for Json {
             stations: catalog.stations(),
             flights: catalog.flights().iter().map(|f| &**f).collect(),
         };
-        let mut bytes = serde_json::to_vec_pretty(&document).map_err(|e| ExportError::Render {
-            format: "json",
-            message: e.to_string(),
-        })?;
-        bytes.push(b'\n');
-        Ok(bytes)
+        let mut text =
+            serde_json::to_string_pretty(&document).map_err(|e| ExportError::Render {
+                format: "json",
+                message: e.to_string(),
+            })?;
+        text.push('\n');
+        Ok(crate::output::escape::json(text).into_bytes())
     }
 }

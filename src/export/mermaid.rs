@@ -20,7 +20,8 @@ type Section = (DateTime<Utc>, Vec<String>);
 pub struct Mermaid;
 
 fn clean(text: &str) -> String {
-    text.chars()
+    let words = text
+        .chars()
         .map(|c| {
             if matches!(c, ':' | ';' | '#' | '\n' | '\r') {
                 ' '
@@ -31,7 +32,8 @@ fn clean(text: &str) -> String {
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    crate::output::escape::owned(words, crate::output::escape::line)
 }
 
 fn stamp(instant: DateTime<Utc>) -> String {
@@ -39,12 +41,22 @@ fn stamp(instant: DateTime<Utc>) -> String {
 }
 
 impl Exporter for Mermaid {
+    fn exports(&self) -> &'static [ExportWhat] {
+        &[ExportWhat::Stays]
+    }
+
     fn export(
         &self,
         catalog: &Catalog,
-        _: ExportWhat,
+        what: ExportWhat,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
+        if what != ExportWhat::Stays {
+            return Err(ExportError::Unsupported {
+                format: "mermaid",
+                what,
+            });
+        }
         let report = records::ranking(
             catalog,
             &RecordsQuery {

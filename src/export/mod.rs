@@ -3,7 +3,9 @@
 //! JSON document ([`json`]).
 //!
 //! Each format is one [`Exporter`]; they all take the catalog, what to export and the reference time for
-//! anything still going on (`now`, never the clock), and return the bytes. CSV and iCalendar are written
+//! anything still going on (`now`, never the clock), and return the bytes (writing them is
+//! [`crate::app`]'s work). Each says what it exports ([`Exporter::exports`]), and refuses anything else:
+//! [`ExportQuery::new`] checks a request against that list. CSV and iCalendar are written
 //! by well-kept crates (`csv`, `icalendar`), never by string formatting, so quoting and escaping follow the
 //! RFCs. Times are UTC. The output depends only on the catalog and `now`.
 
@@ -56,32 +58,22 @@ pub struct ExportQuery {
 }
 
 impl ExportQuery {
-    /// Checks a format and what to export together; each format has a default.
-    pub fn parse(
-        format: &str,
-        what: Option<&str>,
+    /// Checks a format and what to export together: `what` must be one the format's exporter exports
+    /// ([`Exporter::exports`]); when `None`, it is the first of those.
+    pub fn new(
+        format: ExportFormat,
+        what: Option<ExportWhat>,
         output: Option<PathBuf>,
     ) -> Result<ExportQuery, String> {
-        let format = match format {
-            "csv" => ExportFormat::Csv,
-            "ics" => ExportFormat::Ics,
-            "mermaid" => ExportFormat::Mermaid,
-            "json" => ExportFormat::Json,
-            other => {
+        let exports = format.exporter().exports();
+        let what = match what {
+            None => exports[0],
+            Some(what) if exports.contains(&what) => what,
+            Some(what) => {
                 return Err(format!(
-                    "`{other}` is not an export format: use csv, ics, mermaid or json"
-                ))
-            }
-        };
-        let what = match (format, what) {
-            (ExportFormat::Csv | ExportFormat::Mermaid, None | Some("stays")) => ExportWhat::Stays,
-            (ExportFormat::Csv, Some("flights")) => ExportWhat::Flights,
-            (ExportFormat::Ics, None | Some("events")) => ExportWhat::Events,
-            (ExportFormat::Json, None) => ExportWhat::Catalog,
-            (_, Some(what)) => {
-                return Err(format!(
-                    "--format {} does not export {what}: csv takes stays or flights, ics events, mermaid stays, and json exports the whole catalog",
-                    format.name()
+                    "--format {} does not export {}: csv takes stays or flights, ics events, mermaid stays, and json exports the whole catalog",
+                    format.name(),
+                    what.name()
                 ))
             }
         };
@@ -90,6 +82,18 @@ impl ExportQuery {
             what,
             output,
         })
+    }
+}
+
+impl ExportWhat {
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportWhat::Stays => "stays",
+            ExportWhat::Flights => "flights",
+            ExportWhat::Events => "events",
+            ExportWhat::Catalog => "catalog",
+        }
     }
 }
 
@@ -104,7 +108,8 @@ impl ExportFormat {
         }
     }
 
-    fn exporter(self) -> &'static dyn Exporter {
+    /// The renderer of this format.
+    pub fn exporter(self) -> &'static dyn Exporter {
         match self {
             ExportFormat::Csv => &csv::Csv,
             ExportFormat::Ics => &ics::ICalendar,
@@ -117,6 +122,14 @@ impl ExportFormat {
 /// Why an export failed.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ExportError {
+    /// The format does not export that part of the catalog ([`ExportQuery::new`] refuses it first).
+    #[error("the {format} export does not export {}", .what.name())]
+    Unsupported {
+        /// The format.
+        format: &'static str,
+        /// What was asked for.
+        what: ExportWhat,
+    },
     /// The writer failed (cannot happen with in-memory output, but the crates' errors are kept).
     #[error("cannot write the {format} export: {message}")]
     Render {
@@ -127,9 +140,13 @@ pub enum ExportError {
     },
 }
 
-/// One output format.
+/// One export format: the renderer of an export. It returns the bytes; it never writes a file.
 pub trait Exporter {
-    /// The export of `what` from `catalog`, counting anything still going on to `now`.
+    /// What it exports, the default first.
+    fn exports(&self) -> &'static [ExportWhat];
+
+    /// The export of `what` (one of [`Exporter::exports`], else [`ExportError::Unsupported`]) from
+    /// `catalog`, counting anything still going on to `now`.
     fn export(
         &self,
         catalog: &Catalog,
@@ -145,4 +162,53 @@ pub fn export(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, ExportError> {
     query.format.exporter().export(catalog, query.what, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Catalog {
+        Catalog::load("bundled", crate::catalog::embedded()).unwrap()
+    }
+
+    #[test]
+    fn each_format_exports_what_it_says_and_refuses_the_rest() {
+        let catalog = bundled();
+        let now = DateTime::UNIX_EPOCH;
+        let all = [
+            ExportWhat::Stays,
+            ExportWhat::Flights,
+            ExportWhat::Events,
+            ExportWhat::Catalog,
+        ];
+        for format in [
+            ExportFormat::Csv,
+            ExportFormat::Ics,
+            ExportFormat::Mermaid,
+            ExportFormat::Json,
+        ] {
+            let exporter = format.exporter();
+            for what in all {
+                let result = exporter.export(&catalog, what, now);
+                if exporter.exports().contains(&what) {
+                    assert!(!result.unwrap().is_empty(), "{format:?} {what:?}");
+                    assert!(ExportQuery::new(format, Some(what), None).is_ok());
+                } else {
+                    assert!(
+                        matches!(result, Err(ExportError::Unsupported { .. })),
+                        "{format:?} {what:?}"
+                    );
+                    assert!(ExportQuery::new(format, Some(what), None).is_err());
+                }
+            }
+        }
+        let flights = ExportQuery::new(ExportFormat::Csv, Some(ExportWhat::Flights), None).unwrap();
+        let stays = ExportQuery::new(ExportFormat::Csv, None, None).unwrap();
+        assert_eq!(stays.what, ExportWhat::Stays, "the first is the default");
+        assert_ne!(
+            export(&catalog, &flights, now).unwrap(),
+            export(&catalog, &stays, now).unwrap()
+        );
+    }
 }

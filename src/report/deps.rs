@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Display, Human};
+use super::{Human, TimeDisplay};
 use crate::catalog::links::LinkKind;
 use crate::deps::causes::WhyMoment;
 use crate::deps::consequences::Consequence;
@@ -13,15 +13,16 @@ use crate::deps::{
     WhyReport,
 };
 use crate::model::format_compact;
+use crate::output::escape::{pad, spaces};
 use crate::timeline::format_delta;
 
 /// `shenzhou-22/launch   2025-11-25 04:11:45`, with `planned` or `(no time)` where so; with `zone`, the
 /// time carries its zone label (for output without a heading that names the zone).
-fn moment_line(moment: &MomentView, display: &Display) -> String {
+fn moment_line(moment: &MomentView, display: &TimeDisplay) -> String {
     moment_text(moment, display, false)
 }
 
-fn moment_text(moment: &MomentView, display: &Display, zone: bool) -> String {
+fn moment_text(moment: &MomentView, display: &TimeDisplay, zone: bool) -> String {
     let show = |t| {
         if zone {
             display.time(t)
@@ -74,7 +75,7 @@ fn subject_heading(subject: &Subject) -> String {
 }
 
 impl Human for DepsReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = format!(
             "{} (times {})\n",
             subject_heading(&self.subject),
@@ -118,7 +119,7 @@ impl Human for DepsReport {
     }
 }
 
-fn root_line(moment: &MomentView, display: &Display) -> String {
+fn root_line(moment: &MomentView, display: &TimeDisplay) -> String {
     titled(moment_line(moment, display), moment)
 }
 
@@ -134,7 +135,7 @@ fn dep_lines(
     node: &DepNode,
     prefix: &str,
     last: bool,
-    display: &Display,
+    display: &TimeDisplay,
     truncated: &mut bool,
 ) {
     let (connector, continuation) = if last {
@@ -170,7 +171,7 @@ fn dep_lines(
 }
 
 impl Human for WhyReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         for (i, WhyMoment { moment, causes }) in self.moments.iter().enumerate() {
             if i > 0 {
@@ -195,7 +196,13 @@ impl Human for WhyReport {
     }
 }
 
-fn because_lines(out: &mut String, because: &Because, prefix: &str, last: bool, display: &Display) {
+fn because_lines(
+    out: &mut String,
+    because: &Because,
+    prefix: &str,
+    last: bool,
+    display: &TimeDisplay,
+) {
     let (connector, continuation) = if last {
         ("└─ ", "   ")
     } else {
@@ -251,7 +258,7 @@ fn because_lines(out: &mut String, because: &Because, prefix: &str, last: bool, 
 }
 
 impl Human for ImpactReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         let Some(first) = self.moved.first() else {
             return "Nothing to move.\n".into();
@@ -298,12 +305,11 @@ impl Human for ImpactReport {
                 (Some(by), Some(kind)) => format!("   ({}, from {by})", kind.as_str()),
                 _ => "   (the slip)".into(),
             };
-            let _ = writeln!(
-                out,
-                "  {:width$}  {span:span_width$}   {}{why}",
-                m.moment.reference,
-                format_delta(m.by_seconds),
-            );
+            let mut line = String::from("  ");
+            pad(&mut line, &m.moment.reference, width);
+            line.push_str("  ");
+            pad(&mut line, span, span_width);
+            let _ = writeln!(out, "{line}   {}{why}", format_delta(m.by_seconds));
         }
         if !self.absorbed.is_empty() {
             out.push_str("\nAbsorbs it (slack):\n");
@@ -313,16 +319,17 @@ impl Human for ImpactReport {
                     .time
                     .as_ref()
                     .map_or("?".into(), |t| display.clock(t));
+                let mut line = String::from("  ");
+                pad(&mut line, &a.moment.reference, width);
                 let _ = writeln!(
                     out,
-                    "  {:width$}  {time}   unmoved   (slack after {}: {} → {})",
-                    a.moment.reference,
+                    "{line}  {time}   unmoved   (slack after {}: {} → {})",
                     a.waits_on,
                     format_compact(a.slack_before_seconds),
                     format_compact(a.slack_after_seconds),
                 );
                 if let Some(title) = &a.moment.title {
-                    let _ = writeln!(out, "  {:width$}  {title}", "");
+                    let _ = writeln!(out, "  {}  {title}", spaces(width));
                 }
             }
         }
@@ -373,7 +380,7 @@ fn change(before: i64, after: i64) -> String {
     )
 }
 
-fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Display) {
+fn consequence_lines(out: &mut String, consequence: &Consequence, display: &TimeDisplay) {
     match consequence {
         Consequence::ReturnCraftGap {
             crew_of_name,
@@ -470,7 +477,7 @@ fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Disp
 }
 
 impl Human for CriticalReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         let (Some(first), Some(last)) = (self.path.first(), self.path.last()) else {
             return out;
@@ -527,16 +534,12 @@ impl Human for CriticalReport {
             })
             .collect();
         for row in std::iter::once(header.map(String::from)).chain(rows) {
-            let line = format!(
-                "  {:w0$}  {:w1$}  {:w2$}  {}",
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
+            let mut line = String::from("  ");
+            for (cell, width) in row.iter().zip(&widths) {
+                pad(&mut line, cell, *width);
+                line.push_str("  ");
+            }
+            line.push_str(&row[3]);
             let _ = writeln!(out, "{}", line.trim_end());
         }
         out

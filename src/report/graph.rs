@@ -5,11 +5,23 @@
 
 use std::fmt::Write;
 
-use super::Display;
+use super::TimeDisplay;
 use crate::catalog::links::LinkKind;
 use crate::deps::export::{ExportEdge, ExportNode};
 use crate::deps::{GraphExport, LinkView};
 use crate::model::format_compact;
+
+/// What `graph` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    #[default]
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// JSON (docs/json.md).
+    Json,
+}
 
 /// The colour of an edge of this kind (a swap is red whatever its kind).
 fn colour(link: &LinkView) -> &'static str {
@@ -41,7 +53,7 @@ fn edge_label(link: &LinkView) -> Option<String> {
     }
 }
 
-fn node_label(node: &ExportNode, display: &Display) -> (String, String) {
+fn node_label(node: &ExportNode, display: &TimeDisplay) -> (String, String) {
     let id = node
         .moment
         .reference
@@ -57,21 +69,11 @@ fn node_label(node: &ExportNode, display: &Display) -> (String, String) {
 }
 
 fn dot_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::output::escape::dot(text)
 }
 
 /// Graphviz DOT.
-pub fn dot(export: &GraphExport, display: &Display) -> String {
+pub fn dot(export: &GraphExport, display: &TimeDisplay) -> String {
     let mut out = String::from("digraph orbitline {\n");
     let title = match &export.focus {
         Some(subject) => format!(
@@ -151,11 +153,11 @@ fn dot_edge(edge: &ExportEdge) -> String {
 }
 
 fn mermaid_text(text: &str) -> String {
-    text.replace('"', "#quot;")
+    crate::output::escape::mermaid(text)
 }
 
 /// A Mermaid flowchart.
-pub fn mermaid(export: &GraphExport, display: &Display) -> String {
+pub fn mermaid(export: &GraphExport, display: &TimeDisplay) -> String {
     let mut out = String::from("flowchart LR\n");
     let id_of = |reference: &str| {
         export

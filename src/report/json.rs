@@ -6,5 +6,5 @@ use serde::Serialize;
 pub fn to_json<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("result values serialise");
     text.push('\n');
-    text
+    crate::output::escape::json(text)
 }

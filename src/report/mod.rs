@@ -66,16 +66,17 @@ pub enum OpenFigures {
     Extrapolated,
 }
 
-/// How to show things to people.
+/// How human output shows times, and the durations of what is still going on (named so as not to
+/// shadow `std::fmt::Display`).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Display {
+pub struct TimeDisplay {
     /// The zone for times.
     pub zone: Zone,
     /// How figures of flights still in orbit were counted.
     pub open: OpenFigures,
 }
 
-impl Display {
+impl TimeDisplay {
     /// The figure of something still going on, saying how it was counted: `190 d so far`, `at least 40 d
     /// (at last check, 2026-07-03)`, `190 d so far (extrapolated past the last check)`.
     pub fn open_figure(&self, figure: &str) -> String {
@@ -112,8 +113,8 @@ impl Display {
         format!("{clock} {}", zone_label(offset))
     }
 
-    /// A time like [`Display::time`] without the zone label, for tables whose heading names the zone
-    /// ([`Display::zone_heading`]): `2025-11-25 04:11:45`; a date keeps its zone (`2025-11-04 (+08:00
+    /// A time like [`TimeDisplay::time`] without the zone label, for tables whose heading names the zone
+    /// ([`TimeDisplay::zone_heading`]): `2025-11-25 04:11:45`; a date keeps its zone (`2025-11-04 (+08:00
     /// date)`), and so does every time shown as published.
     pub fn clock(&self, time: &Time) -> String {
         let full = self.time(time);
@@ -173,13 +174,16 @@ pub(crate) fn zone_label(offset: FixedOffset) -> String {
 /// Human rendering of a result value.
 pub trait Human {
     /// The text shown to people, ending with a newline.
-    fn human(&self, display: &Display) -> String;
+    fn human(&self, display: &TimeDisplay) -> String;
 }
 
 /// Renders `value` in `format`.
-pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &Display) -> String {
+pub fn render<T: Human + Serialize>(value: &T, format: Format, display: &TimeDisplay) -> String {
     match format {
-        Format::Human => value.human(display),
+        // Names, notes and titles come from the catalog: a terminal must never receive a raw ESC.
+        Format::Human => {
+            crate::output::escape::owned(value.human(display), crate::output::escape::terminal)
+        }
         Format::Json => json::to_json(value),
     }
 }

@@ -11,6 +11,7 @@ mod list;
 pub mod people;
 mod query;
 pub mod records;
+pub mod rows;
 mod show;
 pub mod station;
 

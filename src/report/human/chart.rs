@@ -2,10 +2,10 @@
 
 use super::plural;
 use crate::chart::{ChartKind, ChartReport};
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 
 impl Human for ChartReport {
-    fn human(&self, _: &Display) -> String {
+    fn human(&self, _: &TimeDisplay) -> String {
         let (what, rows) = match self.kind {
             ChartKind::Gantt => ("timeline", "row"),
             ChartKind::Station => ("station chart", "spacecraft lane"),

@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 use crate::timeline::claims::{CheckReport, Verdict};
 
 impl Human for CheckReport {
-    fn human(&self, _: &Display) -> String {
+    fn human(&self, _: &TimeDisplay) -> String {
         let mut out = String::new();
         for part in &self.parts {
             let mark = match part.verdict {

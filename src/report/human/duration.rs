@@ -4,14 +4,14 @@ use std::fmt::Write;
 
 use super::{parenthesised, plural, table};
 use crate::model::Time;
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 use crate::timeline::{
     format_elapsed, format_seconds, DayConventions, DurationReport, DurationSubject, Elapsed,
     StayReport, VehicleReport,
 };
 
 impl Human for DurationReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         match &self.subject {
             DurationSubject::Flight {
@@ -114,7 +114,7 @@ fn group_stays(stays: &[StayReport]) -> Vec<Vec<&StayReport>> {
 fn stay_group(
     out: &mut String,
     group: Vec<&StayReport>,
-    display: &Display,
+    display: &TimeDisplay,
     now: chrono::DateTime<chrono::Utc>,
 ) {
     let first = group[0];
@@ -234,7 +234,7 @@ fn stale_note(
     out: &mut String,
     may_have_ended: bool,
     checked: Option<&Time>,
-    display: &Display,
+    display: &TimeDisplay,
     now: chrono::DateTime<chrono::Utc>,
 ) {
     if !may_have_ended {
@@ -296,7 +296,7 @@ fn day_conventions(days: &DayConventions) -> String {
     text
 }
 
-pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
+pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &TimeDisplay) {
     let end = match &vehicle.end {
         Some(end) => display.time(end),
         None => "in orbit".into(),
@@ -337,7 +337,7 @@ const NOT_LAUNCHED: &str = "not launched yet at --now";
 /// Starts a line of notes under a table row.
 const MARK: &str = "\u{1}";
 
-fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display) {
+fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisplay) {
     let rows: Vec<Vec<String>> = report
         .stays
         .iter()
@@ -379,7 +379,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
     for line in table(&["up", "down", "launch", "elapsed"], &rows).lines() {
         match line.strip_prefix(MARK) {
             Some(marks) => {
-                let _ = writeln!(out, "{:indent$}{marks}", "");
+                let _ = writeln!(out, "{}{marks}", crate::output::escape::spaces(indent));
             }
             None => {
                 let _ = writeln!(out, "  {line}");

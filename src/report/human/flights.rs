@@ -3,13 +3,13 @@
 use std::fmt::Write;
 
 use super::{plural, table};
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 use crate::timeline::{format_elapsed, Elapsed, ListReport, ShowReport};
 
 use super::duration::vehicle_line;
 
 impl Human for ListReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let zone = display.zone_heading();
         let rows: Vec<Vec<String>> = self
             .flights
@@ -47,7 +47,7 @@ impl Human for ListReport {
 }
 
 impl Human for ShowReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let f = &self.flight;
         let mut out = String::new();
         let _ = writeln!(out, "{} ({})", f.name, f.id);

@@ -6,10 +6,10 @@ use super::plural;
 use crate::import::gcat::GcatSummary;
 use crate::import::ll2::Ll2Summary;
 use crate::import::{ImportReport, Note};
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 
 impl Human for ImportReport {
-    fn human(&self, _: &Display) -> String {
+    fn human(&self, _: &TimeDisplay) -> String {
         let mut out = String::new();
         if let Some(gcat) = &self.gcat {
             gcat_summary(&mut out, gcat);

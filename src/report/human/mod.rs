@@ -12,12 +12,12 @@ mod station;
 
 use std::fmt::Write;
 
-use super::{Display, Human};
+use super::{Human, TimeDisplay};
 use crate::catalog::Summary;
 use crate::words::plural;
 
 impl Human for Summary {
-    fn human(&self, _: &Display) -> String {
+    fn human(&self, _: &TimeDisplay) -> String {
         let mut out = format!(
             "ok: {} catalog is valid: {} flights, {} astronauts, {} spacecraft type{}, {} station{}\n",
             self.label,
@@ -75,8 +75,8 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             if i + 1 < columns {
-                let pad = widths[i] - cell.chars().count();
-                let _ = write!(line, "{cell}{:pad$}  ", "");
+                crate::output::escape::pad(&mut line, cell, widths[i]);
+                line.push_str("  ");
             } else {
                 line.push_str(cell);
             }

@@ -6,13 +6,13 @@ use super::{plural, table};
 use crate::catalog::names::{Candidate, Kind, NameError, Rule};
 use crate::catalog::Problem;
 use crate::model::Precision;
-use crate::report::{Display, Human, OpenFigures};
+use crate::report::{Human, OpenFigures, TimeDisplay};
 use crate::timeline::aloft::{AloftReport, Place};
 use crate::timeline::people::{AstronautList, FindReport};
 use crate::timeline::{format_elapsed, format_seconds};
 
 /// `2013-06-11 – 2022-04-16`, `2025-04-24 – in space`, or `never flew`.
-pub(crate) fn candidate_dates(c: &Candidate, display: &Display) -> String {
+pub(crate) fn candidate_dates(c: &Candidate, display: &TimeDisplay) -> String {
     match (&c.from, &c.to) {
         (None, _) => "never flew".into(),
         (Some(from), _) if c.open => format!(
@@ -30,7 +30,7 @@ pub(crate) fn candidate_dates(c: &Candidate, display: &Display) -> String {
 }
 
 /// What tells a candidate apart: `Wang Yaping (王亚平), astronaut, CN, 2013-06-11 – 2022-04-16`.
-fn candidate_line(c: &Candidate, display: &Display) -> String {
+fn candidate_line(c: &Candidate, display: &TimeDisplay) -> String {
     let native = c
         .native_name
         .as_ref()
@@ -57,7 +57,7 @@ fn rule_text(rule: Rule) -> &'static str {
 }
 
 impl Human for FindReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         if self.matches.is_empty() {
             return format!("nothing in the catalog is named like `{}`\n", self.query);
         }
@@ -91,7 +91,7 @@ impl Human for FindReport {
 }
 
 impl Human for AstronautList {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut uncertain = false;
         let mut open = false;
         let rows: Vec<Vec<String>> = self
@@ -153,7 +153,7 @@ impl Human for AstronautList {
 }
 
 impl Human for AloftReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = String::new();
         let when = display.instant(self.at);
         let checked = self
@@ -246,7 +246,7 @@ impl Human for AloftReport {
 
 /// The problem for a name that names nothing or several things, with the candidates.
 pub fn problem(error: &NameError) -> Problem {
-    let display = Display::default();
+    let display = TimeDisplay::default();
     let lines = |candidates: &[Candidate]| {
         let width = candidates
             .iter()

@@ -3,12 +3,12 @@
 use std::fmt::Write;
 
 use super::table;
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 use crate::timeline::format_elapsed;
 use crate::timeline::records::{RecordEntry, RecordsReport};
 
 impl Human for RecordsReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = format!(
             "{} ({}; {}), as of {}\n",
             capitalised(self.kind.title()),
@@ -97,7 +97,7 @@ fn who(e: &RecordEntry) -> String {
     text
 }
 
-fn figure(e: &RecordEntry, display: &Display) -> String {
+fn figure(e: &RecordEntry, display: &TimeDisplay) -> String {
     let text = format_elapsed(&e.elapsed);
     if e.ongoing {
         display.open_figure(&text)

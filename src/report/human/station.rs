@@ -2,12 +2,12 @@
 
 use std::fmt::Write;
 
-use crate::report::{Display, Human};
+use crate::report::{Human, TimeDisplay};
 use crate::timeline::format_elapsed;
 use crate::timeline::station::StationReport;
 
 impl Human for StationReport {
-    fn human(&self, display: &Display) -> String {
+    fn human(&self, display: &TimeDisplay) -> String {
         let mut out = format!(
             "{}, {} → {} (times {})\n",
             self.name,

@@ -1,0 +1,354 @@
+//! The station chart: for one station, the people aboard over time as a stacked step chart (one band per
+//! crew), the docked spacecraft as lanes below it, and the gaps in return coverage shaded across both.
+//!
+//! A crew counts as aboard from the docking of the flight that brought them up to the undocking of the
+//! flight that took them down; where a docking or undocking is not recorded, the launch or the landing
+//! stands in for it. A spacecraft's lane runs from docking to undocking (or landing), hatched from the
+//! time an anomaly made it unfit for crew return. The coverage gaps themselves are not computed here:
+//! they come in as [`CoverageGap`]s from the timeline, so this chart and the station report agree.
+
+use chrono::{DateTime, Utc};
+
+mod draw;
+mod plan;
+
+use super::axis::{self, at, TimeScale};
+use super::frame;
+use super::scene::{Anchor, Role, Scene};
+use super::theme::{self, colour, size};
+use super::{ChartError, ChartOptions, CoverageGap};
+use crate::catalog::Catalog;
+use crate::model::EventKind;
+use crate::timeline::station::{self as timeline, Visit};
+use draw::Drawing;
+
+/// A spacecraft docked at the station.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DockedLane {
+    /// The flight id.
+    pub flight: String,
+    /// Its name.
+    pub name: String,
+    /// Docking (launch where no docking is recorded).
+    pub docked: DateTime<Utc>,
+    /// Undocking (landing where no undocking is recorded); `None` while docked.
+    pub undocked: Option<DateTime<Utc>>,
+    /// From when it was unfit for crew return.
+    pub unfit_from: Option<DateTime<Utc>>,
+    /// Seats of its vehicle type.
+    pub seats: u32,
+    /// Anomalies and schedule changes of the flight.
+    pub events: Vec<(DateTime<Utc>, EventKind)>,
+}
+
+/// A crew aboard the station: people who arrived together and left together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrewAboard {
+    /// The flight that brought them up.
+    pub up: String,
+    /// `Shenzhou-20 crew`.
+    pub label: String,
+    /// How many people.
+    pub people: u32,
+    /// Arrival (docking of the up flight, or its launch).
+    pub from: DateTime<Utc>,
+    /// Departure (undocking of the down flight, or its landing); `None` while aboard.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// What the station chart shows, as plain values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StationData {
+    /// The station id.
+    pub station: String,
+    /// Its name.
+    pub name: String,
+    /// The start of the time axis.
+    pub start: DateTime<Utc>,
+    /// The end of the time axis.
+    pub end: DateTime<Utc>,
+    /// Docked spacecraft in the range, by docking.
+    pub lanes: Vec<DockedLane>,
+    /// Crews aboard in the range, by arrival.
+    pub crews: Vec<CrewAboard>,
+    /// Return-coverage gaps in the range.
+    pub gaps: Vec<CoverageGap>,
+}
+
+/// Collects the station chart's values: lanes and crews from the catalog, gaps as given (those of the
+/// station, within the range).
+pub fn station_data(
+    catalog: &Catalog,
+    options: &ChartOptions,
+    now: DateTime<Utc>,
+    gaps: &[CoverageGap],
+) -> Result<StationData, ChartError> {
+    super::check_station(catalog, &options.scope)?;
+    let known = || catalog.stations().iter().map(|s| s.id.clone()).collect();
+    let Some(id) = options.scope.station.as_deref() else {
+        return Err(ChartError::NoStation { known: known() });
+    };
+    let station = catalog
+        .station(id)
+        .ok_or_else(|| ChartError::UnknownStation {
+            id: id.to_string(),
+            known: known(),
+        })?;
+    // Who was aboard and what was docked come from the station timeline, the one place that decides it;
+    // the chart keeps the flights in its scope (programme, nation).
+    let visits: Vec<Visit> = timeline::visits(catalog, id, &mut Vec::new())
+        .into_iter()
+        .filter(|v| options.scope.admits(v.flight))
+        .collect();
+    let unfit = crate::timeline::rows::unfit_times(catalog);
+    let mut lanes: Vec<DockedLane> = visits
+        .iter()
+        .map(|v| DockedLane {
+            flight: v.flight.id.clone(),
+            name: v.flight.name.clone(),
+            docked: at(v.arrive),
+            undocked: v.leave.map(at),
+            unfit_from: unfit.get(v.flight.id.as_str()).copied(),
+            seats: v.seats,
+            events: v
+                .flight
+                .events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::Anomaly | EventKind::ScheduleChange))
+                .map(|e| (at(&e.time), e.kind))
+                .collect(),
+        })
+        .collect();
+    let mut crews: Vec<CrewAboard> = timeline::aboard(catalog, &visits)
+        .into_iter()
+        .map(|crew| CrewAboard {
+            up: crew.up.to_string(),
+            label: format!(
+                "{} crew",
+                catalog.flight(crew.up).map_or(crew.up, |f| f.name.as_str())
+            ),
+            people: crew.astronauts.len() as u32,
+            from: at(crew.arrive),
+            until: crew.leave.map(at),
+        })
+        .collect();
+    crews.sort_by(|a, b| (a.from, &a.up).cmp(&(b.from, &b.up)));
+    let first = lanes
+        .iter()
+        .map(|l| l.docked)
+        .chain(crews.iter().map(|c| c.from))
+        .min();
+    let last = lanes
+        .iter()
+        .map(|l| l.undocked.unwrap_or(now))
+        .chain(crews.iter().map(|c| c.until.unwrap_or(now)))
+        .max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(ChartError::Nothing(format!(
+            "no flight docked at {}",
+            station.name
+        )));
+    };
+    let (start, end) = super::axis_range(options, first, last);
+    lanes.retain(|l| l.docked <= end && l.undocked.unwrap_or(now) >= start);
+    crews.retain(|c| c.from <= end && c.until.unwrap_or(now) >= start);
+    if lanes.is_empty() && crews.is_empty() {
+        return Err(ChartError::Nothing(format!(
+            "nothing docked at {} between {} and {}",
+            station.name,
+            axis::day(start),
+            axis::day(end)
+        )));
+    }
+    Ok(StationData {
+        station: station.id.clone(),
+        name: station.name.clone(),
+        start,
+        end,
+        lanes,
+        crews,
+        gaps: gaps
+            .iter()
+            .filter(|g| g.station == station.id && g.start <= end && g.end.unwrap_or(now) >= start)
+            .cloned()
+            .collect(),
+    })
+}
+
+/// One step of the stacked occupancy: who is aboard between two instants.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Step {
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    /// Indexes into the crews, bottom to top.
+    pub crews: Vec<usize>,
+}
+
+fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
+    let mut cuts: Vec<DateTime<Utc>> = vec![data.start, data.end];
+    for c in &data.crews {
+        cuts.push(c.from);
+        cuts.push(c.until.unwrap_or(now));
+    }
+    cuts.retain(|t| *t >= data.start && *t <= data.end);
+    cuts.sort();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Step {
+            from: w[0],
+            until: w[1],
+            crews: data
+                .crews
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.from <= w[0] && c.until.unwrap_or(now) >= w[1])
+                .map(|(i, _)| i)
+                .collect(),
+        })
+        .collect()
+}
+/// Lays the station chart out.
+pub(crate) fn layout(
+    catalog: &Catalog,
+    data: &StationData,
+    options: &ChartOptions,
+    now: DateTime<Utc>,
+) -> Result<Scene, ChartError> {
+    theme::register_fonts().map_err(ChartError::Render)?;
+    let steps = steps(data, now);
+    let most = steps
+        .iter()
+        .map(|s| s.crews.iter().map(|&i| data.crews[i].people).sum::<u32>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let now_shown = now >= data.start && now <= data.end;
+
+    let (title, subtitles) = plan::heading(catalog, data, now);
+    let entries = plan::entries(data, now_shown);
+    let panels = plan::panels(
+        data,
+        options,
+        most,
+        (&title, &subtitles, &entries),
+        now_shown,
+    )?;
+    let width = options
+        .size
+        .map_or(super::gantt::DEFAULT_WIDTH, |s| s.width);
+    let mut scene = Scene::new(width, panels.height);
+    scene.axis = Some(panels.scale);
+    let y = frame::header(&mut scene, &title, &subtitles);
+    frame::legend(&mut scene, &entries, y, true);
+    let ticks = axis::ticks(&panels.scale);
+    let drawing = Drawing {
+        data,
+        steps: &steps,
+        panels: &panels,
+        now,
+        now_shown,
+        ticks: &ticks,
+    };
+    drawing.bands_and_grid(&mut scene);
+    drawing.gaps(&mut scene);
+    drawing.crews(&mut scene);
+    drawing.crew_names(&mut scene);
+    drawing.lanes(&mut scene);
+    drawing.gap_labels(&mut scene);
+    drawing.axis_and_now(&mut scene);
+    Ok(scene)
+}
+
+/// A lane's label: the flight's name, and its seats where there is room.
+pub(super) fn lane_label(
+    scene: &mut Scene,
+    i: usize,
+    lane: &DockedLane,
+    (cy, size, width): (f64, f64, f64),
+) {
+    let name = theme::fit(&lane.name, size, true, width);
+    let name_w = theme::text_width(&name, size, true);
+    let baseline = cy + size * 0.36;
+    scene.text(
+        Role::RowLabel(i),
+        (size::MARGIN, baseline),
+        name.clone(),
+        size,
+        true,
+        colour::INK,
+        Anchor::Start,
+    );
+    if name == lane.name && width - name_w > 30.0 {
+        let detail = theme::fit(&seats(lane.seats), size * 0.92, false, width - name_w - 6.0);
+        scene.text(
+            Role::RowLabel(i),
+            (size::MARGIN + name_w + 6.0, baseline),
+            detail,
+            size * 0.92,
+            false,
+            colour::MUTED,
+            Anchor::Start,
+        );
+    }
+}
+
+pub(super) fn seats(n: u32) -> String {
+    if n == 1 {
+        "1 seat".into()
+    } else {
+        format!("{n} seats")
+    }
+}
+
+/// The label of a gap: its text and how long it lasted.
+pub(super) fn gap_text(gap: &CoverageGap, now: DateTime<Utc>) -> String {
+    let seconds = (gap.end.unwrap_or(now) - gap.start).num_seconds();
+    let days = if seconds < 86_400 {
+        format!("{} h", (seconds + 1_800) / 3_600)
+    } else {
+        format!("{} d", (seconds + 43_200) / 86_400)
+    };
+    let open = if gap.end.is_none() {
+        ", still open"
+    } else {
+        ""
+    };
+    format!("{} · {days}{open}", gap.label)
+}
+
+/// Each gap with the line its label goes on.
+pub(super) fn place_gap_labels<'a>(
+    data: &'a StationData,
+    scale: &TimeScale,
+) -> Vec<(usize, &'a CoverageGap, usize)> {
+    let mut lines: Vec<f64> = Vec::new(); // the right end of the last label on each line
+    let mut out = Vec::new();
+    for (g, gap) in data.gaps.iter().enumerate() {
+        let end = gap.end.unwrap_or(data.end);
+        let mid = (scale.clamped(gap.start) + scale.clamped(end)) / 2.0;
+        let tw = theme::text_width(
+            &format!("{} · 000 d, still open", gap.label),
+            size::NOTE,
+            true,
+        );
+        let left = mid - tw / 2.0;
+        let line = match lines.iter().position(|&r| r + 16.0 <= left) {
+            Some(l) => l,
+            None => {
+                lines.push(f64::MIN);
+                lines.len() - 1
+            }
+        };
+        lines[line] = mid + tw / 2.0;
+        out.push((g, gap, line));
+    }
+    out
+}
+
+pub(super) fn gap_label_lines(data: &StationData, scale: &TimeScale) -> usize {
+    place_gap_labels(data, scale)
+        .iter()
+        .map(|(_, _, l)| l + 1)
+        .max()
+        .unwrap_or(0)
+}

@@ -1,0 +1,756 @@
+//! The rows of a mission timeline (Gantt), as plain data: rows, their bars (solid launch to landing, a
+//! ghost bar to the planned return, the time a spacecraft became unfit), event markers, vehicle-swap
+//! connectors and record badges. The SVG and PNG charts draw from it ([`crate::chart`]); the HTML page will
+//! serialise it, so that the two never disagree on a figure.
+//!
+//! In the default stay mode, people who went up together and came down together at the same times share
+//! a row ("Shenzhou-20 · Chen Dong, Chen Zhongrui, Wang Jie"; the crews of [`super::records::crews`]); a
+//! flight whose spacecraft did not simply carry its crew up and back (launched or landed empty, or brought
+//! another crew home) also gets a thin row of its own, so that a vehicle swap is a connector from the
+//! crew's row to the row of the spacecraft that brought them down. Flights still in orbit run to `now`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Serialize, Serializer};
+
+use super::how_long::stay_report;
+use super::records::crews;
+use super::utc_instant;
+use super::StayReport;
+use crate::catalog::Catalog;
+use crate::catalog::Stay;
+use crate::model::{EventKind, Flight, Precision, Time};
+
+/// What a Gantt row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowMode {
+    /// A crew stay: people who went up together and came down together share a row.
+    #[default]
+    Stay,
+    /// A flight of a spacecraft, launch to landing.
+    Flight,
+    /// An astronaut, with each of their stays.
+    Astronaut,
+}
+
+/// Which row a bar, badge or connector belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "id")]
+pub enum RowKey {
+    /// A crew (stay mode), by its index among the crews.
+    Crew(usize),
+    /// A spacecraft's own flight (stay mode).
+    Vehicle(String),
+    /// A flight (flight mode).
+    Flight(String),
+    /// A person (astronaut mode).
+    Astronaut(String),
+}
+
+/// One row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The bold part of the label.
+    pub title: String,
+    /// The rest of the label.
+    pub detail: String,
+    /// What it is.
+    pub key: RowKey,
+    /// A spacecraft row, drawn thinner.
+    pub thin: bool,
+    /// Its bars, in time order.
+    pub bars: Vec<Bar>,
+}
+
+/// What a bar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BarKind {
+    /// People in orbit (or a crewed flight).
+    Crew,
+    /// A spacecraft without its launch crew.
+    Vehicle,
+}
+
+/// The event kinds a timeline marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkerKind {
+    /// A spacewalk.
+    Eva,
+    /// An anomaly.
+    Anomaly,
+    /// A docking.
+    Docking,
+    /// A schedule change.
+    Schedule,
+}
+
+/// One interval on a row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// Launch.
+    #[serde(serialize_with = "utc_instant")]
+    pub start: DateTime<Utc>,
+    /// Landing; `None` while in orbit.
+    #[serde(serialize_with = "instant_opt")]
+    pub end: Option<DateTime<Utc>>,
+    /// The planned landing: the end of the ghost bar.
+    #[serde(serialize_with = "instant_opt")]
+    pub planned_end: Option<DateTime<Utc>>,
+    /// What it shows.
+    pub kind: BarKind,
+    /// From when the spacecraft was unfit for crew return.
+    #[serde(serialize_with = "instant_opt")]
+    pub unfit_from: Option<DateTime<Utc>>,
+    /// Event markers: when, and what.
+    #[serde(serialize_with = "marker_list")]
+    pub markers: Vec<(DateTime<Utc>, MarkerKind)>,
+    /// The note beside the bar's end.
+    pub note: String,
+    /// The duration part of the note, dropped when a badge says it.
+    pub duration: String,
+    /// The stays it shows, as (astronaut, up flight), to match badges.
+    pub stays: Vec<(String, String)>,
+    /// A record badge.
+    pub badge: Option<String>,
+    /// Flight rows: when the launch crew came down, where that was after this spacecraft landed (they
+    /// stayed in orbit without it; drawn as a thin line up to the swap connector).
+    #[serde(serialize_with = "instant_opt")]
+    pub crew_after: Option<DateTime<Utc>>,
+}
+
+/// A vehicle-swap connector: the crew of one row came home on the spacecraft of another.
+#[derive(Debug, Clone, Serialize)]
+pub struct Connector {
+    /// The crew's row.
+    pub from: RowKey,
+    /// The row of the spacecraft that brought them home.
+    pub to: RowKey,
+    /// When they landed.
+    #[serde(serialize_with = "utc_instant")]
+    pub at: DateTime<Utc>,
+}
+
+/// The rows and connectors of a Gantt, before layout.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowPlan {
+    /// The rows, in the order drawn.
+    pub rows: Vec<Row>,
+    /// The vehicle-swap connectors.
+    pub connectors: Vec<Connector>,
+}
+
+/// A record badge for a stay's bar: what the records part of the timeline says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Badge {
+    /// The flight the stay went up on.
+    pub up: String,
+    /// The astronaut whose stay set the record; `None` for the flight's whole crew.
+    pub astronaut: Option<String>,
+    /// The badge text, short: `record 204 d`.
+    pub text: String,
+}
+
+fn instant_opt<S: Serializer>(time: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(t) => utc_instant(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn marker_list<S: Serializer>(
+    markers: &[(DateTime<Utc>, MarkerKind)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(
+        markers
+            .iter()
+            .map(|(t, kind)| (t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true), kind)),
+    )
+}
+
+/// Where a published time is drawn: its instant, or the middle of the day for a date (a Beijing date is
+/// drawn at noon Beijing time; a date without a zone at the middle of the span it may stand for).
+pub fn at(time: &Time) -> DateTime<Utc> {
+    match time.precision() {
+        Precision::Day => time.earliest() + (time.latest() - time.earliest()) / 2,
+        _ => time.instant(),
+    }
+}
+
+/// A day as notes and titles show it: `14 Nov 2025`.
+pub fn day(t: DateTime<Utc>) -> String {
+    t.format("%-d %b %Y").to_string()
+}
+
+/// A short duration: `21 h`, `204 d` (days rounded).
+pub fn duration_text(seconds: i64) -> String {
+    if seconds < 86_400 {
+        format!("{} h", (seconds + 1_800) / 3_600)
+    } else {
+        format!("{} d", (seconds + 43_200) / 86_400)
+    }
+}
+
+fn marker_kind(kind: EventKind) -> Option<MarkerKind> {
+    match kind {
+        EventKind::Eva => Some(MarkerKind::Eva),
+        EventKind::Anomaly => Some(MarkerKind::Anomaly),
+        EventKind::ScheduleChange => Some(MarkerKind::Schedule),
+        EventKind::Handover | EventKind::Milestone => None,
+    }
+}
+
+/// The markers of `flight`'s events; EVAs only where `who` (when given) took part.
+fn markers(flight: &Flight, who: Option<&BTreeSet<&str>>) -> Vec<(DateTime<Utc>, MarkerKind)> {
+    let mut out: Vec<(DateTime<Utc>, MarkerKind)> = flight
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind != EventKind::Eva
+                || e.crew.is_empty()
+                || who.is_none_or(|who| e.crew.iter().any(|c| who.contains(c.as_str())))
+        })
+        .filter_map(|e| marker_kind(e.kind).map(|k| (at(&e.time), k)))
+        .collect();
+    if let Some(t) = flight.docking.as_ref().and_then(|d| d.time.as_ref()) {
+        out.push((at(t), MarkerKind::Docking));
+    }
+    out
+}
+
+/// When each flight's spacecraft became unfit for crew return (the earliest anomaly that said so), by
+/// flight id.
+pub fn unfit_times(catalog: &Catalog) -> HashMap<String, DateTime<Utc>> {
+    let mut out: HashMap<String, DateTime<Utc>> = HashMap::new();
+    for unfit in super::station::unfit_declarations(catalog) {
+        let t = at(&unfit.from);
+        out.entry(unfit.vehicle)
+            .and_modify(|e| *e = (*e).min(t))
+            .or_insert(t);
+    }
+    out
+}
+
+/// The note for a stay: duration, slip, still in orbit.
+fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String) {
+    let duration = if report.in_orbit {
+        format!("{} to now", duration_text(report.seconds))
+    } else {
+        duration_text(report.seconds)
+    };
+    let mut parts = Vec::new();
+    if let Some(days) = report.slip.as_ref().and_then(|s| s.days) {
+        match days {
+            d if d > 0 => parts.push(format!("{d} d late")),
+            d if d < 0 => parts.push(format!("{} d early", -d)),
+            _ => {}
+        }
+    }
+    if let Some(label) = swap_label {
+        parts.push(label);
+    }
+    if report.in_orbit && report.may_have_ended {
+        if let Some(checked) = &report.checked {
+            parts.push(format!("last checked {}", day(checked.instant())));
+        }
+    }
+    (duration, parts.join(" · "))
+}
+
+/// The rows of a Gantt of the flights `in_scope` (launched ones), one per `mode`; anything still in orbit
+/// runs to `now`. Each stay's duration is computed once.
+pub fn plan(
+    catalog: &Catalog,
+    mode: RowMode,
+    in_scope: &dyn Fn(&Flight) -> bool,
+    now: DateTime<Utc>,
+) -> RowPlan {
+    let flights: Vec<&Flight> = catalog
+        .flights()
+        .iter()
+        .filter(|f| in_scope(f) && f.launch.time.is_some())
+        .map(|f| &**f)
+        .collect();
+    let shown: HashSet<&str> = flights.iter().map(|f| f.id.as_str()).collect();
+    let stays: Vec<&Stay> = catalog
+        .stays()
+        .iter()
+        .filter(|s| shown.contains(s.up.as_str()))
+        .collect();
+    let reports: HashMap<(&str, &str), StayReport> = stays
+        .iter()
+        .map(|s| {
+            (
+                (s.astronaut.as_str(), s.up.as_str()),
+                stay_report(catalog, s, now),
+            )
+        })
+        .collect();
+    let cx = Context {
+        catalog,
+        unfit: unfit_times(catalog),
+        planned: catalog
+            .stays()
+            .iter()
+            .filter_map(|s| {
+                Some((
+                    (s.astronaut.as_str(), s.up.as_str()),
+                    at(s.planned_end.as_ref()?),
+                ))
+            })
+            .collect(),
+        flights,
+        stays,
+        reports,
+        now,
+    };
+    let mut connectors = Vec::new();
+    let rows = match mode {
+        RowMode::Stay => stay_rows(&cx, &mut connectors),
+        RowMode::Flight => flight_rows(&cx, &mut connectors),
+        RowMode::Astronaut => astronaut_rows(&cx),
+    };
+    RowPlan { rows, connectors }
+}
+
+/// What every kind of row is built from.
+struct Context<'a> {
+    catalog: &'a Catalog,
+    /// The launched flights in scope, in catalog order.
+    flights: Vec<&'a Flight>,
+    /// Their stays (by up flight), in catalog order.
+    stays: Vec<&'a Stay>,
+    /// Each of those stays' report, by (astronaut, up flight): computed once.
+    reports: HashMap<(&'a str, &'a str), StayReport>,
+    /// When each spacecraft became unfit for crew return, by flight id.
+    unfit: HashMap<String, DateTime<Utc>>,
+    /// Each stay's planned end, by (astronaut, up flight).
+    planned: HashMap<(&'a str, &'a str), DateTime<Utc>>,
+    now: DateTime<Utc>,
+}
+
+impl Context<'_> {
+    /// A flight's name, or the id when the catalog has no such flight.
+    fn name(&self, id: &str) -> String {
+        self.catalog
+            .flight(id)
+            .map_or(id.to_string(), |f| f.name.clone())
+    }
+}
+
+/// Stay mode: a row per crew, and a thin row per spacecraft that did not simply carry its crew up and
+/// back, in time order; a connector from each crew that came home on another spacecraft to its row.
+fn stay_rows(cx: &Context<'_>, connectors: &mut Vec<Connector>) -> Vec<Row> {
+    // Crews: stays that share up and down flights and times, in the order of their first stay.
+    let position: HashMap<*const Stay, usize> = cx
+        .stays
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s as *const Stay, i))
+        .collect();
+    let mut grouped = crews(cx.stays.iter().copied());
+    grouped.sort_by_key(|crew| position[&(crew[0] as *const Stay)]);
+    let crews: Vec<(Vec<&StayReport>, DateTime<Utc>)> = grouped
+        .iter()
+        .map(|crew| {
+            let members = crew
+                .iter()
+                .map(|s| &cx.reports[&(s.astronaut.as_str(), s.up.as_str())])
+                .collect();
+            (members, at(&crew[0].start))
+        })
+        .collect();
+    let vehicle_rows: BTreeSet<&str> = cx
+        .flights
+        .iter()
+        .filter(|f| needs_vehicle_row(f))
+        .map(|f| f.id.as_str())
+        .collect();
+    let mut keyed: Vec<(DateTime<Utc>, bool, usize, Row)> = Vec::new();
+    for (i, (members, start)) in crews.iter().enumerate() {
+        let first = members[0];
+        let Some(up) = cx.catalog.flight(&first.up) else {
+            continue;
+        };
+        let who: BTreeSet<&str> = members.iter().map(|m| m.astronaut.as_str()).collect();
+        let swap_label = first
+            .down
+            .as_deref()
+            .filter(|_| first.vehicle_swap)
+            .map(|d| format!("home on {}", cx.name(d)));
+        if let (true, Some(down)) = (first.vehicle_swap, first.down.as_deref()) {
+            if vehicle_rows.contains(down) {
+                if let Some(end) = &first.end {
+                    connectors.push(Connector {
+                        from: RowKey::Crew(i),
+                        to: RowKey::Vehicle(down.to_string()),
+                        at: at(end),
+                    });
+                }
+            }
+        }
+        let (duration, note) = stay_note(first, swap_label);
+        keyed.push((
+            *start,
+            false,
+            i,
+            Row {
+                title: up.name.clone(),
+                detail: members
+                    .iter()
+                    .map(|m| m.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                key: RowKey::Crew(i),
+                thin: false,
+                bars: vec![Bar {
+                    start: *start,
+                    end: first.end.as_ref().map(at),
+                    planned_end: cx
+                        .planned
+                        .get(&(first.astronaut.as_str(), first.up.as_str()))
+                        .copied(),
+                    kind: BarKind::Crew,
+                    unfit_from: None,
+                    markers: markers(up, Some(&who)),
+                    note,
+                    duration,
+                    stays: members
+                        .iter()
+                        .map(|m| (m.astronaut.clone(), m.up.clone()))
+                        .collect(),
+                    badge: None,
+                    crew_after: None,
+                }],
+            },
+        ));
+    }
+    keyed.extend(vehicle_rows_of(cx, &vehicle_rows));
+    keyed.sort_by_key(|k| (k.0, k.1, k.2));
+    keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// The thin rows of the spacecraft in `vehicles`, keyed for sorting among the crews' rows.
+fn vehicle_rows_of(
+    cx: &Context<'_>,
+    vehicles: &BTreeSet<&str>,
+) -> Vec<(DateTime<Utc>, bool, usize, Row)> {
+    let mut keyed = Vec::new();
+    for flight in cx
+        .flights
+        .iter()
+        .filter(|f| vehicles.contains(f.id.as_str()))
+    {
+        let Some(launch) = flight.launch_time() else {
+            continue;
+        };
+        let brought: Vec<String> = {
+            let mut ups: Vec<String> = cx
+                .catalog
+                .stays()
+                .iter()
+                .filter(|s| s.down.as_deref() == Some(&flight.id) && s.up != flight.id)
+                .map(|s| cx.name(&s.up))
+                .collect();
+            ups.dedup();
+            ups
+        };
+        let mut detail = Vec::new();
+        if flight.launch.crew.is_empty() {
+            detail.push("uncrewed up".to_string());
+        }
+        if !brought.is_empty() {
+            detail.push(format!("returned {} crew", brought.join(", ")));
+        } else if flight.landing_time().is_some() && flight.landing_crew().is_empty() {
+            detail.push("landed uncrewed".to_string());
+        }
+        let end = flight.landing_time().map(at);
+        let seconds = (end.unwrap_or(cx.now) - at(launch)).num_seconds();
+        keyed.push((
+            at(launch),
+            true,
+            usize::MAX,
+            Row {
+                title: format!("{} spacecraft", flight.name),
+                detail: detail.join(", "),
+                key: RowKey::Vehicle(flight.id.clone()),
+                thin: true,
+                bars: vec![Bar {
+                    start: at(launch),
+                    end,
+                    planned_end: None,
+                    kind: BarKind::Vehicle,
+                    unfit_from: cx.unfit.get(flight.id.as_str()).copied(),
+                    markers: if flight.launch.crew.is_empty() {
+                        markers(flight, None)
+                    } else {
+                        Vec::new()
+                    },
+                    note: String::new(),
+                    duration: duration_text(seconds),
+                    stays: Vec::new(),
+                    badge: None,
+                    crew_after: None,
+                }],
+            },
+        ));
+    }
+    keyed
+}
+
+/// Flight mode: a row per flight, launch to landing; a connector from a flight whose crew came home on
+/// another to that flight's row.
+fn flight_rows(cx: &Context<'_>, connectors: &mut Vec<Connector>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for flight in &cx.flights {
+        let Some(launch) = flight.launch_time() else {
+            continue;
+        };
+        let crew: Vec<&str> = flight
+            .launch
+            .crew
+            .iter()
+            .map(|c| cx.catalog.name_of(&c.astronaut))
+            .collect();
+        let end = flight.landing_time().map(at);
+        let seconds = (end.unwrap_or(cx.now) - at(launch)).num_seconds();
+        let mut notes = Vec::new();
+        let swapped: Vec<&Stay> = cx
+            .catalog
+            .stays()
+            .iter()
+            .filter(|s| s.up == flight.id && s.is_vehicle_swap())
+            .collect();
+        if let Some(stay) = swapped.first() {
+            if let (Some(down), Some(end)) = (&stay.down, &stay.end) {
+                notes.push(format!("crew home on {}", cx.name(down)));
+                if cx.flights.iter().any(|f| &f.id == down) {
+                    connectors.push(Connector {
+                        from: RowKey::Flight(flight.id.clone()),
+                        to: RowKey::Flight(down.clone()),
+                        at: at(end),
+                    });
+                }
+            }
+        }
+        if end.is_some() && flight.landing_crew().is_empty() && !crew.is_empty() {
+            notes.push("landed uncrewed".into());
+        }
+        rows.push(Row {
+            title: flight.name.clone(),
+            detail: if crew.is_empty() {
+                "uncrewed".to_string()
+            } else {
+                crew.join(", ")
+            },
+            key: RowKey::Flight(flight.id.clone()),
+            thin: false,
+            bars: vec![Bar {
+                start: at(launch),
+                end,
+                planned_end: flight.planned_landing().map(at),
+                kind: if crew.is_empty() {
+                    BarKind::Vehicle
+                } else {
+                    BarKind::Crew
+                },
+                unfit_from: cx.unfit.get(flight.id.as_str()).copied(),
+                markers: markers(flight, None),
+                note: notes.join(" · "),
+                duration: if end.is_some() {
+                    duration_text(seconds)
+                } else {
+                    format!("{} to now", duration_text(seconds))
+                },
+                stays: flight
+                    .launch
+                    .crew
+                    .iter()
+                    .map(|c| (c.astronaut.clone(), flight.id.clone()))
+                    .collect(),
+                badge: None,
+                crew_after: swapped
+                    .first()
+                    .and_then(|s| s.end.as_ref())
+                    .map(at)
+                    .filter(|e| end.is_some_and(|landed| *e > landed)),
+            }],
+        });
+    }
+    rows
+}
+
+/// Astronaut mode: a row per person, a bar per stay.
+fn astronaut_rows(cx: &Context<'_>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut people: Vec<(DateTime<Utc>, String, Vec<&StayReport>)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for stay in cx.catalog.stays() {
+        let Some(report) = cx.reports.get(&(stay.astronaut.as_str(), stay.up.as_str())) else {
+            continue;
+        };
+        match seen.get(stay.astronaut.as_str()) {
+            Some(&i) => people[i].2.push(report),
+            None => {
+                seen.insert(&stay.astronaut, people.len());
+                people.push((at(&stay.start), stay.astronaut.clone(), vec![report]));
+            }
+        }
+    }
+    for (_, astronaut, stays) in people {
+        let total: i64 = stays.iter().map(|s| s.seconds).sum();
+        let who: BTreeSet<&str> = [astronaut.as_str()].into_iter().collect();
+        let bars = stays
+            .iter()
+            .filter_map(|s| {
+                let up = cx.catalog.flight(&s.up)?;
+                let swap = s
+                    .down
+                    .as_deref()
+                    .filter(|_| s.vehicle_swap)
+                    .map(|d| format!("home on {}", cx.name(d)));
+                let (duration, note) = stay_note(s, swap);
+                Some(Bar {
+                    start: at(&s.start),
+                    end: s.end.as_ref().map(at),
+                    planned_end: up.planned_landing().map(at),
+                    kind: BarKind::Crew,
+                    unfit_from: None,
+                    markers: markers(up, Some(&who)),
+                    note: [up.name.clone(), note]
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    duration,
+                    stays: vec![(astronaut.clone(), s.up.clone())],
+                    badge: None,
+                    crew_after: None,
+                })
+            })
+            .collect();
+        rows.push(Row {
+            title: cx.catalog.name_of(&astronaut).to_string(),
+            detail: if stays.len() > 1 {
+                format!("{} in {} stays", duration_text(total), stays.len())
+            } else {
+                String::new()
+            },
+            key: RowKey::Astronaut(astronaut.clone()),
+            thin: false,
+            bars,
+        });
+    }
+    rows
+}
+
+/// A spacecraft that did not simply carry its crew up and back gets a row of its own.
+fn needs_vehicle_row(flight: &Flight) -> bool {
+    let up: BTreeSet<&str> = flight
+        .launch
+        .crew
+        .iter()
+        .map(|c| c.astronaut.as_str())
+        .collect();
+    let down: BTreeSet<&str> = flight
+        .landing_crew()
+        .iter()
+        .map(|c| c.astronaut.as_str())
+        .collect();
+    up.is_empty() || (flight.landing_time().is_some() && up != down)
+}
+
+/// Puts `badges` on the bars whose stays they name.
+pub fn apply_badges(rows: &mut [Row], badges: &[Badge]) {
+    for row in rows {
+        for bar in &mut row.bars {
+            let texts: Vec<&str> = badges
+                .iter()
+                .filter(|b| {
+                    bar.stays.iter().any(|(who, up)| {
+                        &b.up == up && b.astronaut.as_ref().is_none_or(|a| a == who)
+                    })
+                })
+                .map(|b| b.text.as_str())
+                .fold(Vec::new(), |mut acc, t| {
+                    if !acc.contains(&t) {
+                        acc.push(t);
+                    }
+                    acc
+                });
+            if !texts.is_empty() {
+                bar.badge = Some(texts.join(" · "));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Catalog {
+        Catalog::load("bundled", crate::catalog::embedded()).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-07-01T00:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn the_shenzhou_20_crew_row_has_its_ghost_bar_markers_and_swap_connector() {
+        let catalog = bundled();
+        let plan = plan(&catalog, RowMode::Stay, &|_| true, now());
+        let (i, crew) = plan
+            .rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.title == "Shenzhou-20" && !r.thin)
+            .unwrap();
+        assert_eq!(crew.detail, "Chen Dong, Chen Zhongrui, Wang Jie");
+        let bar = &crew.bars[0];
+        assert_eq!(bar.kind, BarKind::Crew);
+        assert_eq!(bar.duration, "204 d");
+        assert_eq!(bar.note, "9 d late · home on Shenzhou-21");
+        assert!(bar.planned_end.is_some_and(|p| p < bar.end.unwrap()));
+        assert!(bar.markers.iter().any(|(_, k)| *k == MarkerKind::Anomaly));
+        let connector = plan.connectors.iter().find(|c| c.from == crew.key).unwrap();
+        assert_eq!(connector.to, RowKey::Vehicle("shenzhou-21".into()));
+        assert_eq!(Some(connector.at), bar.end);
+        // Rows are in time order, the crew before the spacecraft that brought it home.
+        let vehicle = plan
+            .rows
+            .iter()
+            .position(|r| r.key == connector.to)
+            .unwrap();
+        assert!(vehicle > i);
+        // Plain data: it serialises, times in UTC.
+        let json = serde_json::to_value(&plan).unwrap();
+        assert_eq!(json["rows"][i]["bars"][0]["end"], "2025-11-14T08:40:31Z");
+    }
+
+    #[test]
+    fn badges_go_on_the_bars_of_the_stays_they_name() {
+        let catalog = bundled();
+        let mut plan = plan(&catalog, RowMode::Astronaut, &|_| true, now());
+        apply_badges(
+            &mut plan.rows,
+            &[Badge {
+                up: "shenzhou-20".into(),
+                astronaut: Some("wang-jie".into()),
+                text: "record".into(),
+            }],
+        );
+        let badged: Vec<&str> = plan
+            .rows
+            .iter()
+            .filter(|r| r.bars.iter().any(|b| b.badge.is_some()))
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(badged, ["Wang Jie"]);
+    }
+}
