@@ -161,20 +161,7 @@ fn stay_group(
         let _ = writeln!(out, "  days: {}", day_conventions(days));
     }
     precision_note(out, &first.elapsed);
-    for cause in &first.swap_causes {
-        let _ = writeln!(
-            out,
-            "  swap: {} unfit after {} ({}){}",
-            first.up_name,
-            cause.reference,
-            display.date(&cause.time),
-            cause
-                .title
-                .as_deref()
-                .map(|t| format!(":\n        {t}"))
-                .unwrap_or_default()
-        );
-    }
+    swap_causes(out, first, display);
     if first.vehicle_swap && !first.up_vehicle_brought_home.is_empty() {
         let _ = writeln!(
             out,
@@ -294,6 +281,38 @@ fn day_conventions(days: &DayConventions) -> String {
     text
 }
 
+/// For a stay on a swap, what made the up vehicle unfit, each with its title and the chain of events
+/// that led to it (`← …`): the flight's report and an astronaut's table both say it this way.
+fn swap_causes(out: &mut String, stay: &StayReport, display: &Display) {
+    for cause in &stay.swap_causes {
+        let _ = writeln!(
+            out,
+            "  swap: {} unfit after {} ({}){}",
+            stay.up_name,
+            cause.reference,
+            display.date(&cause.time),
+            cause
+                .title
+                .as_deref()
+                .map(|t| format!(":\n        {t}"))
+                .unwrap_or_default()
+        );
+        for earlier in &cause.caused_by {
+            let _ = writeln!(
+                out,
+                "        ← {} ({}){}",
+                earlier.reference,
+                display.date(&earlier.time),
+                earlier
+                    .title
+                    .as_deref()
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+}
+
 pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &Display) {
     let end = match &vehicle.end {
         Some(end) => display.time(end),
@@ -376,6 +395,9 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
                 let _ = writeln!(out, "  {line}");
             }
         }
+    }
+    for stay in report.stays.iter().filter(|s| s.vehicle_swap) {
+        swap_causes(out, stay, display);
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
