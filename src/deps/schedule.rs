@@ -414,14 +414,12 @@ mod tests {
         assert_eq!(latest(&net, &order, q), vec![None, None]);
     }
 
+    /// Each node's end of interval, for [`tighten`].
+    type Ends = Vec<Option<DateTime<Utc>>>;
+
     /// Soyuz T-10-1: launch (the escape) 1983-09-26T19:37:51Z → pad fire, known only as `1983-09-26Z`
     /// (gap 0) → landing 19:43:21Z (gap 0); and launch → landing rigid, 5 min 30 s.
-    fn pad_abort() -> (
-        Network,
-        [NodeIndex; 3],
-        Vec<NodeIndex>,
-        Vec<Option<DateTime<Utc>>>,
-    ) {
+    fn pad_abort() -> (Network, [NodeIndex; 3], Vec<NodeIndex>, Ends) {
         let at = |text: &str| Time::parse(text).unwrap();
         let (launch_time, fire_time, landing_time) = (
             at("1983-09-26T19:37:51Z"),
