@@ -152,6 +152,18 @@ fn expedition_6_came_home_on_soyuz_tma_1_because_columbia_was_lost() {
         table.contains("up on STS-113, down on Soyuz TMA-1 (vehicle swap)"),
         "{table}"
     );
+    // A person's table says it too: the landing's cause, and the chain behind it.
+    let bowersox = stdout(&["duration", "kenneth-bowersox"]);
+    assert!(
+        bowersox.contains(
+            "  swap: home on Soyuz TMA-1, caused by sts-107/breakup (2003-02-01):\n        Columbia breaks up"
+        ),
+        "{bowersox}"
+    );
+    assert!(
+        bowersox.contains("        ← sts-107/foam-strike (2003-01-16)"),
+        "{bowersox}"
+    );
 }
 
 #[test]

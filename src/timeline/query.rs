@@ -132,6 +132,10 @@ pub struct StayReport {
     pub vehicle_swap: bool,
     /// Why: the anomalies that made the up vehicle unfit for crew return.
     pub swap_causes: Vec<Cause>,
+    /// For a swap: what the down flight's landing names as its cause (`caused_by`), each with the chain
+    /// behind it (Expedition 6 home on Soyuz TMA-1: Columbia's loss). Left out of JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub landing_causes: Vec<Cause>,
     /// Who the up vehicle brought home instead (names), when it was not this crew.
     pub up_vehicle_brought_home: Vec<String>,
     /// The planned return, against the actual one.
@@ -350,6 +354,15 @@ fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport
         } else {
             Vec::new()
         },
+        landing_causes: match down.and_then(|d| d.landing.as_ref()) {
+            Some(landing) if stay.is_vehicle_swap() => landing
+                .caused_by
+                .iter()
+                .filter_map(|r| event_by_reference(catalog, r))
+                .map(|(f, e)| caused(catalog, f, e))
+                .collect(),
+            _ => Vec::new(),
+        },
         up_vehicle_brought_home: if stay.is_vehicle_swap() {
             up.landing_crew()
                 .iter()
@@ -506,11 +519,16 @@ fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
                     .iter()
                     .any(|x| x.vehicle == flight && x.status == VehicleStatus::UnfitForCrewReturn)
         })
-        .map(|(f, e)| Cause {
-            caused_by: cause_chain(catalog, e),
-            ..cause(f, e)
-        })
+        .map(|(f, e)| caused(catalog, f, e))
         .collect()
+}
+
+/// The event as a cause, with the chain of causes behind it.
+fn caused(catalog: &Catalog, flight: &Flight, event: &Event) -> Cause {
+    Cause {
+        caused_by: cause_chain(catalog, event),
+        ..cause(flight, event)
+    }
 }
 
 /// The schedule changes that targeted `reference`, followed by what caused them.

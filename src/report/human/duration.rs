@@ -281,14 +281,21 @@ fn day_conventions(days: &DayConventions) -> String {
     text
 }
 
-/// For a stay on a swap, what made the up vehicle unfit, each with its title and the chain of events
-/// that led to it (`← …`): the flight's report and an astronaut's table both say it this way.
+/// For a stay on a swap, what made the up vehicle unfit and what the down landing names as its cause,
+/// each with its title and the chain of events that led to it (`← …`): the flight's report and an
+/// astronaut's table both say it this way.
 fn swap_causes(out: &mut String, stay: &StayReport, display: &Display) {
-    for cause in &stay.swap_causes {
+    let unfit = format!("{} unfit after", stay.up_name);
+    let home = format!(
+        "home on {}, caused by",
+        stay.down_name.as_deref().unwrap_or("?")
+    );
+    let causes = (stay.swap_causes.iter().map(|c| (&unfit, c)))
+        .chain(stay.landing_causes.iter().map(|c| (&home, c)));
+    for (what, cause) in causes {
         let _ = writeln!(
             out,
-            "  swap: {} unfit after {} ({}){}",
-            stay.up_name,
+            "  swap: {what} {} ({}){}",
             cause.reference,
             display.date(&cause.time),
             cause
