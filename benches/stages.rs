@@ -8,12 +8,13 @@ use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use orbitline::catalog::derive_stays;
 use orbitline::catalog::links::EventGraph;
+use orbitline::catalog::Filter;
 use orbitline::catalog::{Catalog, SourceFile};
 use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
 use orbitline::deps::{impact, impact_graph, Subject};
 use orbitline::synth::generate;
-use orbitline::timeline::records::{ranked, RecordKind, Scope};
-use orbitline::timeline::station::station;
+use orbitline::timeline::records::{ranked, RecordKind};
+use orbitline::timeline::station::history;
 
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 10_000];
@@ -58,10 +59,10 @@ fn stages(c: &mut Criterion) {
             b.iter(|| derive_stays(catalog.flights()))
         });
         group.bench_function(BenchmarkId::new("records cumulative", n), |b| {
-            b.iter(|| ranked(&catalog, RecordKind::Cumulative, &Scope::default(), now))
+            b.iter(|| ranked(&catalog, RecordKind::Cumulative, &Filter::default(), now))
         });
         group.bench_function(BenchmarkId::new("station timeline", n), |b| {
-            b.iter(|| station(&catalog, "station-00", None, None, now))
+            b.iter(|| history(&catalog, "station-00", None, None, now))
         });
         let launch = format!(
             "{}/launch",

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::links::EventGraph;
-use crate::catalog::{self, Catalog, CatalogError, Problem};
+use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
 use crate::chart::{self, ChartError, ChartOptions};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
@@ -15,7 +15,7 @@ use crate::report::{self, Display, Format, OpenFigures};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
-use crate::timeline::{self, ListFilter, QueryError};
+use crate::timeline::{self, QueryError};
 
 /// Where the catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub enum Request {
     /// Load the catalog and report what it holds.
     Validate,
     /// The flights, one line each.
-    List(ListFilter),
+    List(Filter),
     /// Everything about one flight.
     Show {
         /// The flight id.
@@ -224,17 +224,19 @@ impl AppError {
                     "(command line)",
                     format!("no flight or astronaut `{id}` in the catalog"),
                 );
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`? `orbitline list` shows every flight")),
-                    None => problem.hint("`orbitline list` shows every flight; astronauts are named by id, like chen-dong"),
-                }]
+                vec![problem.hint_suggesting(
+                    suggestion.as_deref(),
+                    "`orbitline list` shows every flight",
+                    "`orbitline list` shows every flight; astronauts are named by id, like chen-dong",
+                )]
             }
             AppError::Station(StationError::Unknown { id, suggestion }) => {
                 let problem = Problem::in_file("(command line)", format!("no station `{id}` in the catalog"));
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`?")),
-                    None => problem.hint("stations are named by id, as in stations.json: tiangong"),
-                }]
+                vec![problem.hint_suggesting(
+                    suggestion.as_deref(),
+                    "",
+                    "stations are named by id, as in stations.json: tiangong",
+                )]
             }
             AppError::Import(e) => e.problems(),
             AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
@@ -249,10 +251,7 @@ impl AppError {
                 ..
             }) => {
                 let problem = Problem::in_file("(command line)", message.clone());
-                vec![match suggestion {
-                    Some(s) => problem.hint(format!("did you mean `{s}`? {hint}")),
-                    None => problem.hint(hint.clone()),
-                }]
+                vec![problem.hint_suggesting(suggestion.as_deref(), hint, hint)]
             }
             AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
                 vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
@@ -295,12 +294,12 @@ pub fn answer(
             display,
         ),
         Request::Records(query) => report::render(
-            &records::records(catalog, query, options.now),
+            &records::ranking(catalog, query, options.now),
             format,
             display,
         ),
         Request::Station { station, from, to } => report::render(
-            &station::station(catalog, station, *from, *to, options.now)?,
+            &station::history(catalog, station, *from, *to, options.now)?,
             format,
             display,
         ),
@@ -348,7 +347,7 @@ pub fn answer(
             let graph = EventGraph::of(catalog);
             let subject = Subject::resolve(catalog, &graph, reference)?;
             report::render(
-                &deps::deps(catalog, &graph, subject, *direction, *depth),
+                &deps::trees(catalog, &graph, subject, *direction, *depth),
                 format,
                 display,
             )
@@ -407,7 +406,8 @@ pub fn answer(
     })
 }
 
-/// Runs the commands that need no catalog loaded (imports); others are handed to [`answer`].
+/// Runs an import, the one kind of request that reads no catalog. Only [`run`] and [`answer`] call it, and
+/// only with an import; any other request is refused as an import with no input rather than answered.
 fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError> {
     let report = match request {
         Request::ImportGcat {

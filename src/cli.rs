@@ -6,15 +6,15 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use orbitline::app::{DataSource, GraphFormat, Options, Request};
-use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Scope as ChartScope, Size};
+use orbitline::catalog::Filter;
+use orbitline::chart::{ChartKind, ChartOptions, ImageFormat, RowMode, Size};
 use orbitline::deps::Direction;
 use orbitline::export::ExportQuery;
 use orbitline::import::{gcat::GcatOptions, Destination};
 use orbitline::model::{parse_shift, Orbit, Time};
 use orbitline::report::{Display, Format, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
-use orbitline::timeline::records::{RecordKind, RecordsQuery, Scope};
-use orbitline::timeline::ListFilter;
+use orbitline::timeline::records::{RecordKind, RecordsQuery};
 
 /// The timeline of human spaceflight: who flew, on which spacecraft, when they launched and came home.
 ///
@@ -94,31 +94,7 @@ pub enum Command {
     /// Check a published claim ("204 days", "the longest stay of a Chinese crew") and say why it holds.
     ///
     /// Exit 0 when the claim holds, 1 when it does not, 2 when the data cannot decide it.
-    Check {
-        /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
-        /// (with --no-gaps).
-        subject: String,
-        /// The claimed number of days.
-        #[arg(long, conflicts_with = "duration")]
-        days: Option<i64>,
-        /// The claimed duration, like 203d23h or 21h23m.
-        #[arg(long)]
-        duration: Option<String>,
-        /// How the days were counted: rounded, floor, ceil, calendar or any.
-        #[arg(long, default_value = "any")]
-        convention: String,
-        /// The claim is a record of this kind (stay, crew, cumulative, eva, eva-total, vehicle).
-        #[arg(long)]
-        record: Option<String>,
-        #[command(flatten)]
-        scope: ScopeArgs,
-        /// The record must still have stood at this time.
-        #[arg(long, value_name = "TIME")]
-        as_of: Option<String>,
-        /// For a station: every person aboard always had a fit return seat.
-        #[arg(long)]
-        no_gaps: bool,
-    },
+    Check(CheckArgs),
     /// A station over time: who was aboard, which docked spacecraft could bring them home, the gaps, the slips.
     Station {
         /// A station id, like tiangong.
@@ -188,39 +164,7 @@ pub enum Command {
     ///
     /// Writes output/timeline.svg (or output/station.svg) unless -o names another file; the folder is
     /// created when missing, and the file is replaced whole or not at all.
-    Chart {
-        /// Which chart: the mission timeline, or one station over time (needs --station).
-        #[arg(long, value_enum, default_value_t = KindArg::Gantt)]
-        kind: KindArg,
-        /// Only this programme (Shenzhou, Soyuz, …).
-        #[arg(long)]
-        program: Option<String>,
-        /// Only this nation (ISO 3166-1 alpha-2: CN, RU, US).
-        #[arg(long)]
-        nation: Option<String>,
-        /// Only flights to this station (an id, like tiangong); the station of a station chart.
-        #[arg(long)]
-        station: Option<String>,
-        /// Start the time axis here: 2025-10-01, or a full time like 2025-10-01T00:00Z.
-        #[arg(long, value_name = "TIME")]
-        from: Option<String>,
-        /// End the time axis here.
-        #[arg(long, value_name = "TIME")]
-        to: Option<String>,
-        /// What a timeline row is: a crew stay (people who flew up and down together share a row), a
-        /// flight, or an astronaut.
-        #[arg(long, value_enum, default_value_t = RowsArg::Stay)]
-        rows: RowsArg,
-        /// File format (default: from the -o file name, else svg).
-        #[arg(long, value_enum)]
-        format: Option<FormatArg>,
-        /// Canvas size in pixels, WIDTHxHEIGHT (1600x900) or a width alone (height fits the rows).
-        #[arg(long, value_name = "WxH")]
-        size: Option<String>,
-        /// The file to write (.svg or .png).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Chart(ChartArgs),
     /// Print the JSON Schema of the catalog files (missions/schema.json).
     Schema,
     /// Import McDowell's crewed-flight tables or Launch Library 2 responses into a catalog folder.
@@ -372,9 +316,73 @@ pub enum OrbitArg {
     Any,
 }
 
-impl From<ScopeArgs> for Scope {
-    fn from(args: ScopeArgs) -> Scope {
-        Scope {
+// The arguments of `orbitline check` (its help text is the doc comment of `Command::Check`).
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
+    /// (with --no-gaps).
+    pub subject: String,
+    /// The claimed number of days.
+    #[arg(long, conflicts_with = "duration")]
+    pub days: Option<i64>,
+    /// The claimed duration, like 203d23h or 21h23m.
+    #[arg(long)]
+    pub duration: Option<String>,
+    /// How the days were counted: rounded, floor, ceil, calendar or any.
+    #[arg(long, default_value = "any")]
+    pub convention: String,
+    /// The claim is a record of this kind (stay, crew, cumulative, eva, eva-total, vehicle).
+    #[arg(long)]
+    pub record: Option<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// The record must still have stood at this time.
+    #[arg(long, value_name = "TIME")]
+    pub as_of: Option<String>,
+    /// For a station: every person aboard always had a fit return seat.
+    #[arg(long)]
+    pub no_gaps: bool,
+}
+
+// The arguments of `orbitline chart` (its help text is the doc comment of `Command::Chart`).
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// Which chart: the mission timeline, or one station over time (needs --station).
+    #[arg(long, value_enum, default_value_t = KindArg::Gantt)]
+    pub kind: KindArg,
+    /// Only this programme (Shenzhou, Soyuz, …).
+    #[arg(long)]
+    pub program: Option<String>,
+    /// Only this nation (ISO 3166-1 alpha-2: CN, RU, US).
+    #[arg(long)]
+    pub nation: Option<String>,
+    /// Only flights to this station (an id, like tiangong); the station of a station chart.
+    #[arg(long)]
+    pub station: Option<String>,
+    /// Start the time axis here: 2025-10-01, or a full time like 2025-10-01T00:00Z.
+    #[arg(long, value_name = "TIME")]
+    pub from: Option<String>,
+    /// End the time axis here.
+    #[arg(long, value_name = "TIME")]
+    pub to: Option<String>,
+    /// What a timeline row is: a crew stay (people who flew up and down together share a row), a
+    /// flight, or an astronaut.
+    #[arg(long, value_enum, default_value_t = RowsArg::Stay)]
+    pub rows: RowsArg,
+    /// File format (default: from the -o file name, else svg).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Canvas size in pixels, WIDTHxHEIGHT (1600x900) or a width alone (height fits the rows).
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// The file to write (.svg or .png).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl From<ScopeArgs> for Filter {
+    fn from(args: ScopeArgs) -> Filter {
+        Filter {
             nation: args.nation,
             program: args.program,
             station: args.station,
@@ -430,6 +438,12 @@ impl Cli {
     /// Turns the arguments into the library's options; `clock` is the current time, used when `--now` is
     /// not given.
     pub fn into_request(self, clock: DateTime<Utc>) -> Result<(Options, Action), String> {
+        let options = self.options(clock)?;
+        Ok((options, self.command.into_action()?))
+    }
+
+    /// The global options: catalog, display zone, reference time and output format.
+    fn options(&self, clock: DateTime<Utc>) -> Result<Options, String> {
         let zone = Zone::parse(&self.tz)?;
         let now = match &self.now {
             Some(text) => Time::parse(text)
@@ -437,8 +451,11 @@ impl Cli {
                 .instant(),
             None => clock,
         };
-        let options = Options {
-            data: self.data.map_or(DataSource::Bundled, DataSource::Folder),
+        Ok(Options {
+            data: self
+                .data
+                .clone()
+                .map_or(DataSource::Bundled, DataSource::Folder),
             display: Display {
                 zone,
                 open: Default::default(),
@@ -450,41 +467,30 @@ impl Cli {
             } else {
                 Format::Human
             },
-        };
-        let request = match self.command {
-            Command::Schema => return Ok((options, Action::Schema)),
-            Command::Completions { shell } => return Ok((options, Action::Completions(shell))),
-            Command::Man => return Ok((options, Action::Man)),
-            Command::Import { source } => match source {
-                ImportSource::Gcat {
-                    missions,
-                    astro,
-                    out,
-                    include_aborts,
-                    include_nonhuman,
-                    curated,
-                } => Request::ImportGcat {
-                    missions,
-                    astro,
-                    options: GcatOptions {
-                        include_aborts,
-                        include_nonhuman,
-                    },
-                    to: out.into(),
-                    curated,
-                },
-                ImportSource::Ll2 { files, out } => Request::ImportLl2 {
-                    files,
-                    to: out.into(),
-                },
-            },
+        })
+    }
+}
+
+impl Command {
+    /// What the subcommand asks for, its arguments checked and turned into library values. The longer
+    /// conversions have a function each, below.
+    fn into_action(self) -> Result<Action, String> {
+        let request = match self {
+            Command::Schema => return Ok(Action::Schema),
+            Command::Completions { shell } => return Ok(Action::Completions(shell)),
+            Command::Man => return Ok(Action::Man),
+            Command::Import { source } => source.into(),
             Command::Export {
                 format,
                 what,
                 output,
             } => Request::Export(ExportQuery::parse(&format, what.as_deref(), output)?),
             Command::Validate => Request::Validate,
-            Command::List { program, nation } => Request::List(ListFilter { program, nation }),
+            Command::List { program, nation } => Request::List(Filter {
+                program,
+                nation,
+                ..Filter::default()
+            }),
             Command::Show { flight } => Request::Show { flight },
             Command::Duration { subject } => Request::Duration { subject },
             Command::Records {
@@ -500,28 +506,7 @@ impl Cli {
                 as_of: instant("--as-of", as_of)?,
                 progression,
             }),
-            Command::Check {
-                subject,
-                days,
-                duration,
-                convention,
-                record,
-                scope,
-                as_of,
-                no_gaps,
-            } => Request::Check(ClaimQuery {
-                subject,
-                days,
-                duration: duration
-                    .as_deref()
-                    .map(ClaimedDuration::parse)
-                    .transpose()?,
-                convention: Convention::parse(&convention)?,
-                record: record.as_deref().map(RecordKind::parse).transpose()?,
-                scope: scope.into(),
-                as_of: instant("--as-of", as_of)?,
-                no_gaps,
-            }),
+            Command::Check(args) => args.try_into()?,
             Command::Station { station, from, to } => Request::Station {
                 station,
                 from: instant("--from", from)?,
@@ -560,54 +545,122 @@ impl Cli {
                 focus,
                 depth,
             },
-            Command::Chart {
-                kind,
+            Command::Chart(args) => args.try_into()?,
+        };
+        Ok(Action::Run(request))
+    }
+}
+
+impl From<ImportSource> for Request {
+    fn from(source: ImportSource) -> Request {
+        match source {
+            ImportSource::Gcat {
+                missions,
+                astro,
+                out,
+                include_aborts,
+                include_nonhuman,
+                curated,
+            } => Request::ImportGcat {
+                missions,
+                astro,
+                options: GcatOptions {
+                    include_aborts,
+                    include_nonhuman,
+                },
+                to: out.into(),
+                curated,
+            },
+            ImportSource::Ll2 { files, out } => Request::ImportLl2 {
+                files,
+                to: out.into(),
+            },
+        }
+    }
+}
+
+impl TryFrom<CheckArgs> for Request {
+    type Error = String;
+
+    /// `orbitline check`: the claim, its convention and record, checked.
+    fn try_from(args: CheckArgs) -> Result<Request, String> {
+        let CheckArgs {
+            subject,
+            days,
+            duration,
+            convention,
+            record,
+            scope,
+            as_of,
+            no_gaps,
+        } = args;
+        Ok(Request::Check(ClaimQuery {
+            subject,
+            days,
+            duration: duration
+                .as_deref()
+                .map(ClaimedDuration::parse)
+                .transpose()?,
+            convention: Convention::parse(&convention)?,
+            record: record.as_deref().map(RecordKind::parse).transpose()?,
+            scope: scope.into(),
+            as_of: instant("--as-of", as_of)?,
+            no_gaps,
+        }))
+    }
+}
+
+impl TryFrom<ChartArgs> for Request {
+    type Error = String;
+
+    /// `orbitline chart`: the kind, the flights, the time axis, the rows, and the file and its format.
+    fn try_from(args: ChartArgs) -> Result<Request, String> {
+        let ChartArgs {
+            kind,
+            program,
+            nation,
+            station,
+            from,
+            to,
+            rows,
+            format,
+            size,
+            output,
+        } = args;
+        let kind = match kind {
+            KindArg::Gantt => ChartKind::Gantt,
+            KindArg::Station => ChartKind::Station,
+        };
+        let format = format.map(|f| match f {
+            FormatArg::Svg => ImageFormat::Svg,
+            FormatArg::Png => ImageFormat::Png,
+        });
+        let (format, output) = ChartOptions::resolve_output(kind, format, output)?;
+        let time = |flag: &str, text: Option<String>| {
+            text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
+                .transpose()
+        };
+        Ok(Request::Chart(ChartOptions {
+            kind,
+            scope: Filter {
                 program,
                 nation,
                 station,
-                from,
-                to,
-                rows,
-                format,
-                size,
-                output,
-            } => {
-                let kind = match kind {
-                    KindArg::Gantt => ChartKind::Gantt,
-                    KindArg::Station => ChartKind::Station,
-                };
-                let format = format.map(|f| match f {
-                    FormatArg::Svg => ImageFormat::Svg,
-                    FormatArg::Png => ImageFormat::Png,
-                });
-                let (format, output) = ChartOptions::resolve_output(kind, format, output)?;
-                let time = |flag: &str, text: Option<String>| {
-                    text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
-                        .transpose()
-                };
-                Request::Chart(ChartOptions {
-                    kind,
-                    scope: ChartScope {
-                        program,
-                        nation,
-                        station,
-                    },
-                    from: time("from", from)?,
-                    to: time("to", to)?,
-                    rows: match rows {
-                        RowsArg::Stay => RowMode::Stay,
-                        RowsArg::Flight => RowMode::Flight,
-                        RowsArg::Astronaut => RowMode::Astronaut,
-                    },
-                    format,
-                    size: size
-                        .map(|s| Size::parse(&s).map_err(|e| format!("--size: {e}")))
-                        .transpose()?,
-                    output,
-                })
-            }
-        };
-        Ok((options, Action::Run(request)))
+                ..Filter::default()
+            },
+            from: time("from", from)?,
+            to: time("to", to)?,
+            rows: match rows {
+                RowsArg::Stay => RowMode::Stay,
+                RowsArg::Flight => RowMode::Flight,
+                RowsArg::Astronaut => RowMode::Astronaut,
+            },
+            format,
+            size: size
+                .map(|s| Size::parse(&s).map_err(|e| format!("--size: {e}")))
+                .transpose()?,
+            output,
+        }))
     }
 }
 

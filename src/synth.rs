@@ -1,4 +1,6 @@
-//! Synthetic catalogs for benchmarks and scale tests (`cargo run --release --example synth`).
+//! Synthetic catalogs for benchmarks and scale tests (`cargo run --release --example synth`). Test and
+//! bench tooling, not part of the library: built only with the `synth` feature, which the tests, benches
+//! and examples turn on through the crate's dev-dependency on itself.
 //!
 //! [`generate`] makes a valid catalog in the real format: several stations and programmes, crewed
 //! rotations that overlap (handovers), cargo flights, docking and undocking, EVAs, planned vs actual slips
@@ -150,8 +152,19 @@ pub fn generate(count: usize, seed: u64) -> Vec<(String, String)> {
     // Later passes look for the next flight at the same station: group by station, in time order.
     flights.sort_by_key(|f| (f.station, f.launch));
 
-    // Vehicle swaps, and now and then a damaged vehicle with a rescue launch, between consecutive crewed
-    // flights at a station whose stays overlap.
+    swap_and_damage(&mut flights, &mut rng);
+    for f in flights.iter_mut().filter(|f| f.crewed) {
+        add_evas(f, &mut rng);
+        move_return(f, &mut rng);
+    }
+
+    catalog_files(&flights, stations, astronauts)
+}
+
+/// Vehicle swaps, and now and then a damaged vehicle with a rescue launch, between consecutive crewed
+/// flights at a station whose stays overlap (`flights` sorted by station, then launch); the rescue
+/// flights are added at the end.
+fn swap_and_damage(flights: &mut Vec<Flight>, rng: &mut Rng) {
     let mut rescues = Vec::new();
     let mut crewed_seen = 0usize;
     for i in 0..flights.len() {
@@ -172,7 +185,7 @@ pub fn generate(count: usize, seed: u64) -> Vec<(String, String)> {
             continue;
         }
         if crewed_seen % 500 == 250 {
-            damage(&mut flights, i, j, &mut rescues, &mut rng);
+            damage(flights, i, j, &mut rescues, rng);
         } else if crewed_seen % 300 == 150 {
             let (a, b) = (flights[i].down.clone(), flights[j].down.clone());
             flights[i].down = b;
@@ -182,29 +195,27 @@ pub fn generate(count: usize, seed: u64) -> Vec<(String, String)> {
         }
     }
     flights.extend(rescues);
+}
 
-    for f in flights.iter_mut().filter(|f| f.crewed) {
-        add_evas(f, &mut rng);
-        let early = Duration::days(rng.range(1, 10));
-        // Only flights long enough that the announcement falls inside them (not a rescue's short swap).
-        let room = f.landing - early - Duration::days(2) > f.docking;
-        if f.planned_landing.is_none() && room && rng.chance(10) {
-            f.planned_landing = Some(f.landing - early);
-            let zone = offset(f.station);
-            f.events.push(json!({
-                "id": "return-moved",
-                "kind": "schedule-change",
-                "time": day(f.landing - early - Duration::days(2), zone),
-                "target": format!("{}/landing", f.id),
-                "from": day(f.landing - early, zone),
-                "to": day(f.landing, zone),
-                "title": "Return moved for weather at the landing site"
-            }));
-        }
+/// Now and then (one crewed flight in ten) a return brought forward a few days, announced by a
+/// schedule change two days before the planned date.
+fn move_return(f: &mut Flight, rng: &mut Rng) {
+    let early = Duration::days(rng.range(1, 10));
+    // Only flights long enough that the announcement falls inside them (not a rescue's short swap).
+    let room = f.landing - early - Duration::days(2) > f.docking;
+    if f.planned_landing.is_none() && room && rng.chance(10) {
+        f.planned_landing = Some(f.landing - early);
+        let zone = offset(f.station);
+        f.events.push(json!({
+            "id": "return-moved",
+            "kind": "schedule-change",
+            "time": day(f.landing - early - Duration::days(2), zone),
+            "target": format!("{}/landing", f.id),
+            "from": day(f.landing - early, zone),
+            "to": day(f.landing, zone),
+            "title": "Return moved for weather at the landing site"
+        }));
     }
-    let _ = free;
-
-    catalog_files(&flights, stations, astronauts)
 }
 
 /// Flight `i` is damaged while `j` is docked: `j` takes `i`'s crew home early, `j`'s crew wait for an

@@ -1,5 +1,6 @@
-//! Every broken catalog in `tests/bad/*.case` must fail `orbitline validate` with exit 2 and print the
-//! exact problems listed in the case (file:line:column: message), and nothing may panic.
+//! Every broken catalog in `tests/bad/*.case` must fail `orbitline validate` with exit 2, print exactly the
+//! problems in its snapshot `tests/snapshots/bad/NAME.snap` (file:line:column: message, hint), and not
+//! panic.
 //!
 //! A case starts from the fixture catalog `tests/fixtures/swap/` and changes it with directives:
 //!
@@ -12,22 +13,36 @@
 //! link loop -> .                    a symbolic link
 //! fifo pipe.json                    a named pipe (reading it would block forever)
 //! big huge.json 10485760            a flight file whose name is a string of that many bytes
-//! expect                            then the lines stderr must contain, paths relative to the catalog
 //! ```
 //!
-//! `ORBITLINE_BLESS=1 cargo test --test bad` rewrites every `expect` section with the actual output: review
-//! the diff line by line before committing it.
+//! The expected standard error (paths relative to the catalog) is an `insta` snapshot. When it differs the
+//! test writes `NAME.snap.new` beside the snapshot and fails after running every case; review with
+//! `cargo insta review` (from `cargo install cargo-insta`), or without that tool accept every new output
+//! with `INSTA_UPDATE=always cargo test --test bad` and review it with `git diff tests/snapshots/bad`. A new
+//! case needs no snapshot to start: the first run writes `NAME.snap.new` to review.
 
 mod common;
 
 use std::fs;
 use std::path::Path;
 
+/// How to look at a changed snapshot and accept it.
+const REVIEW: &str = "review with `cargo insta review`, or accept every new output with \
+                      `INSTA_UPDATE=always cargo test --test bad` and read `git diff tests/snapshots/bad`";
+
+/// Snapshots under tests/snapshots/bad/, named after their case, holding the text alone.
+fn snapshots() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/bad");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
 #[derive(Debug, Default)]
 struct Case {
     name: String,
     actions: Vec<Action>,
-    expected: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -54,7 +69,7 @@ fn parse_case(name: &str, text: &str) -> Case {
         let (directive, arg) = line.split_once(' ').unwrap_or((line, ""));
         let is_directive = |l: &&str| {
             [
-                "replace ", "write ", "bytes ", "remove ", "link ", "fifo ", "big ", "expect",
+                "replace ", "write ", "bytes ", "remove ", "link ", "fifo ", "big ",
             ]
             .iter()
             .any(|d| l.starts_with(d))
@@ -101,13 +116,10 @@ fn parse_case(name: &str, text: &str) -> Case {
                 case.actions
                     .push(Action::Link(link.to_string(), target.to_string()));
             }
-            "expect" => {
-                for l in lines.by_ref() {
-                    if !l.trim().is_empty() {
-                        case.expected.push(l.to_string());
-                    }
-                }
-            }
+            "expect" => panic!(
+                "{name}: the expected output is no longer in the case: delete the `expect` section and \
+                 accept the output into tests/snapshots/bad/{name}.snap ({REVIEW})"
+            ),
             other => panic!("{name}: unknown directive `{other}`"),
         }
     }
@@ -198,21 +210,19 @@ fn every_bad_catalog_is_refused_with_its_exact_problems() {
         if stderr.contains("panicked") {
             failures.push(format!("{name}: panicked:\n{stderr}"));
         }
-        let lines: Vec<&str> = stderr.lines().collect();
-        if std::env::var_os("ORBITLINE_BLESS").is_some() {
-            // Rewrite the case's `expect` section with what orbitline printed; review with `git diff`.
-            let text = fs::read_to_string(path).unwrap();
-            let head = &text[..text.find("\nexpect").map_or(text.len(), |i| i + 1)];
-            fs::write(path, format!("{head}expect\n{}", stderr)).unwrap();
-            continue;
+        // The exact standard error, as a reviewed snapshot in tests/snapshots/bad/NAME.snap. A difference
+        // is recorded (NAME.snap.new) and reported after every case has run.
+        let snapshot = std::panic::catch_unwind(|| {
+            snapshots().bind(|| insta::assert_snapshot!(name.as_str(), &stderr));
+        });
+        if snapshot.is_err() {
+            failures.push(format!(
+                "{name}: stderr differs from tests/snapshots/bad/{name}.snap"
+            ));
         }
-        for expected in &case.expected {
-            if !lines.contains(&expected.as_str()) {
-                failures.push(format!(
-                    "{name}: missing line\n  {expected}\nstderr was:\n{stderr}"
-                ));
-            }
-        }
+    }
+    if !failures.is_empty() {
+        failures.push(REVIEW.to_string());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

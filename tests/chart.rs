@@ -1,7 +1,8 @@
 //! `orbitline chart` as a user runs it: the files it writes, their formats and sizes, what a failure
-//! leaves behind. The SVGs of the swap fixture are snapshots (`tests/snapshots/`): when a change to the
-//! charts is intended, `ORBITLINE_BLESS=1 cargo test --test chart` rewrites them; look at the diff and
-//! at the pictures before committing.
+//! leaves behind. The SVGs of the swap fixture are `insta` snapshots (`tests/snapshots/chart/`): when
+//! they differ the test writes `NAME.snap.new` and fails. Review with `cargo insta review` (from
+//! `cargo install cargo-insta`), or accept with `INSTA_UPDATE=always cargo test --test chart` and read
+//! `git diff tests/snapshots/chart`; look at the pictures too (the SVG is the snapshot after its header).
 
 mod common;
 
@@ -232,7 +233,7 @@ fn a_failed_chart_leaves_the_old_file_and_nothing_else() {
     assert_eq!(files_in(dir.path()), ["taken.svg", "timeline.svg"]);
 }
 
-/// Renders the swap fixture and compares it with its snapshot (or rewrites it when blessing).
+/// Renders the swap fixture and compares it with its snapshot, tests/snapshots/chart/NAME.snap.
 fn snapshot(name: &str, args: &[&str]) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
@@ -246,18 +247,11 @@ fn snapshot(name: &str, args: &[&str]) {
         .assert()
         .success();
     let actual = fs::read_to_string(&out).unwrap();
-    let snapshot = root.join("tests/snapshots").join(name);
-    if std::env::var_os("ORBITLINE_BLESS").is_some() {
-        fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
-        fs::write(&snapshot, &actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&snapshot).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "{name} differs from tests/snapshots/{name}; if the change is intended, run \
-         ORBITLINE_BLESS=1 cargo test --test chart and review the diff"
-    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/chart");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
 
 #[test]

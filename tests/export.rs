@@ -1,5 +1,5 @@
 //! `orbitline export`, each format read back by a parser (the `csv` reader, the `ical` iCalendar parser,
-//! serde_json), and the shell integration (completions, man page) generated from the clap definition.
+//! serde_json).
 
 mod common;
 
@@ -183,40 +183,4 @@ fn a_format_and_what_that_do_not_go_together_are_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("does not export stays"));
-}
-
-#[test]
-fn completions_and_man_page_come_from_the_cli_definition() {
-    for shell in ["bash", "zsh", "fish", "powershell"] {
-        let output = common::orbitline()
-            .args(["completions", shell])
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{shell}");
-        let script = String::from_utf8(output.stdout).unwrap();
-        assert!(script.contains("orbitline"), "{shell}");
-        assert!(
-            script.contains("import"),
-            "{shell}: subcommands are completed"
-        );
-    }
-    let output = common::orbitline().arg("man").output().unwrap();
-    assert!(output.status.success());
-    let page = String::from_utf8(output.stdout).unwrap();
-    assert!(page.starts_with(".ie"), "roff");
-    assert!(page.contains(".TH orbitline"));
-    assert!(page.contains("export"));
-}
-
-#[test]
-fn output_has_no_colour_escapes_with_or_without_no_color() {
-    for no_color in [None, Some("1")] {
-        let mut cmd = common::orbitline();
-        cmd.args(["duration", "shenzhou-20", "--now", NOW]);
-        if let Some(v) = no_color {
-            cmd.env("NO_COLOR", v);
-        }
-        let output = cmd.output().unwrap();
-        assert!(!output.stdout.contains(&0x1b), "no ANSI escapes");
-    }
 }

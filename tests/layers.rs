@@ -9,12 +9,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Every top-level module of the crate with its layer (higher may use lower). `suggest`, `atomic` and
+/// Every top-level module of the crate with its layer (higher may use lower). `suggest`, `words`, `atomic` and
 /// `synth` are leaf utilities: they import nothing from the crate.
 const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
     ("suggest", 0),
     ("atomic", 0),
+    ("words", 0),
     ("synth", 0),
     ("catalog", 1),
     ("timeline", 2),

@@ -3,10 +3,11 @@
 //! order its files are read in, what orbitline writes it reads back unchanged, and `--as-of` never sees the
 //! future.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone, Utc};
+use orbitline::catalog::Filter;
 use orbitline::catalog::{embedded, Catalog, SourceFile};
-use orbitline::model::Time;
-use orbitline::timeline::records::{ranked, RecordKind, Scope};
+use orbitline::model::{Precision, Time, YEAR_RANGE};
+use orbitline::timeline::records::{ranked, RecordKind};
 use orbitline::timeline::Elapsed;
 use proptest::prelude::*;
 
@@ -27,6 +28,23 @@ fn written(instant: DateTime<Utc>, offset: FixedOffset) -> Time {
         .format("%Y-%m-%dT%H:%M:%S%:z")
         .to_string();
     Time::parse(&text).unwrap()
+}
+
+/// Text shaped like a time with every part at or just past its limits: years around 1957 and 2200, month
+/// 00–13, day 00–32, hour 24, minute and second 60, fractions of 0–10 digits, offsets to ±15:60.
+fn time_like() -> impl Strategy<Value = String> {
+    "(19[4-9]|2[0-2][0-9])[0-9]-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])\
+     (T([01][0-9]|2[0-4]):[0-5][0-9](:[0-6][0-9](\\.[0-9]{0,10})?)?)?\
+     (Z|[+-](0[0-9]|1[0-5]):(00|30|45|60))?"
+}
+
+/// The length of the interval a time stands for: its precision's span, and a date without a zone could be
+/// that date in any zone from −12:00 to +14:00.
+fn interval(time: &Time) -> Duration {
+    match (time.precision(), time.offset()) {
+        (Precision::Day, None) => Duration::hours(24 + 26),
+        (precision, _) => precision.span(),
+    }
 }
 
 fn bundled() -> Catalog {
@@ -67,8 +85,26 @@ proptest! {
     }
 
     #[test]
-    fn any_string_is_parsed_or_refused_without_panicking(text in "\\PC{0,40}") {
-        let _ = Time::parse(&text);
+    fn any_text_is_read_back_as_written_or_refused_with_its_text_named(
+        text in prop_oneof![time_like(), "\\PC{0,40}"]
+    ) {
+        match Time::parse(&text) {
+            Ok(time) => {
+                prop_assert_eq!(time.as_str(), text.as_str());
+                prop_assert_eq!(Time::parse(time.as_str()), Ok(time.clone()));
+                prop_assert_eq!(time.latest() - time.earliest(), interval(&time), "{}", text);
+                prop_assert!(time.earliest() <= time.instant() && time.instant() <= time.latest());
+                let year = time.local_date().year();
+                prop_assert!((YEAR_RANGE.0..=YEAR_RANGE.1).contains(&year), "{} is in {}", text, year);
+            }
+            Err(error) => {
+                prop_assert_eq!(&error.text, &text);
+                let message = error.to_string();
+                let named = format!("invalid time `{text}`: ");
+                prop_assert!(message.starts_with(&named), "{}", message);
+                prop_assert!(message.len() > named.len(), "no reason given for {}", text);
+            }
+        }
     }
 }
 
@@ -94,7 +130,7 @@ proptest! {
         kind in prop_oneof![Just(RecordKind::Stay), Just(RecordKind::Crew), Just(RecordKind::Vehicle), Just(RecordKind::Eva)],
     ) {
         let catalog = bundled();
-        for entry in ranked(&catalog, kind, &Scope::default(), at) {
+        for entry in ranked(&catalog, kind, &Filter::default(), at) {
             if let Some(end) = &entry.end {
                 prop_assert!(end.instant() <= at, "{} ended {} after {}", entry.label, end, at);
             } else {

@@ -27,7 +27,7 @@ macro_rules! json_path {
 
 /// Conversion of `&str` and `usize` into a [`Step`].
 pub trait IntoStep {
-    /// The step.
+    /// A key (`&str`) as [`Step::Key`], an array index (`usize`) as [`Step::Index`].
     fn into_step(self) -> Step;
 }
 impl IntoStep for &str {
@@ -44,7 +44,7 @@ impl IntoStep for usize {
 /// The 1-based line and column of the value at `path`, or of the deepest part of the path that exists.
 pub fn locate(text: &str, path: &[Step]) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut walker = Walker { bytes, pos: 0 };
+    let mut walker = JsonCursor { bytes, pos: 0 };
     walker.skip_ws();
     let mut found = walker.pos;
     for step in path {
@@ -73,12 +73,12 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-struct Walker<'a> {
+struct JsonCursor<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl<'a> Walker<'a> {
+impl<'a> JsonCursor<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }

@@ -10,6 +10,7 @@
 //! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
 mod files;
+mod filter;
 pub mod layers;
 pub mod links;
 pub mod locate;
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use files::{embedded, read_dir, SourceFile};
+pub use filter::Filter;
 pub use problem::{CatalogError, Problem};
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};
 use texts::Texts;
@@ -34,7 +36,20 @@ pub(crate) use parse::read as read_json;
 
 use crate::model::{Astronaut, Flight, Spacecraft, Station, Time};
 
-/// A loaded, validated catalog.
+/// A loaded, validated catalog: the flights in launch order, the registries, and every person's stays
+/// derived from the crew lists.
+///
+/// ```
+/// use orbitline::catalog::{embedded, Catalog};
+///
+/// let catalog = Catalog::load("bundled", embedded())?;
+/// let flight = catalog.flight("shenzhou-21").expect("in the bundled catalog");
+/// assert_eq!(flight.name, "Shenzhou-21");
+/// assert_eq!(catalog.name_of("chen-dong"), "Chen Dong");
+/// // Shenzhou-21 brought the Shenzhou-20 crew home: their stays end on it.
+/// assert!(catalog.stays().iter().any(|s| s.up == "shenzhou-20" && s.is_vehicle_swap()));
+/// # Ok::<(), orbitline::CatalogError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Catalog {
     label: String,

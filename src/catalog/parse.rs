@@ -238,11 +238,8 @@ fn serde_problem(name: &str, text: &str, error: &serde_json::Error) -> Problem {
     }
     if let Some((wrong, allowed)) = unknown_name(&message) {
         let suggestion = suggest::closest(&wrong, allowed.iter().map(String::as_str));
-        let listed = allowed.join(", ");
-        problem.hint = Some(match suggestion {
-            Some(s) => format!("did you mean `{s}`? allowed here: {listed}"),
-            None => format!("allowed here: {listed}"),
-        });
+        let listed = format!("allowed here: {}", allowed.join(", "));
+        problem = problem.hint_suggesting(suggestion, &listed, &listed);
     } else if message.starts_with("missing field") {
         problem.hint = Some("add the field (see docs/data-format.md for what it holds)".into());
     } else if message.starts_with("invalid type") {

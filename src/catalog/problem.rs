@@ -50,6 +50,16 @@ impl Problem {
         self.hint = Some(hint.into());
         self
     }
+
+    /// The same problem with the hint every "unknown name" problem gives: with a close known name,
+    /// ``did you mean `x`? `` followed by `then`; without one, `otherwise`.
+    pub fn hint_suggesting(self, suggestion: Option<&str>, then: &str, otherwise: &str) -> Problem {
+        match suggestion {
+            Some(s) if then.is_empty() => self.hint(format!("did you mean `{s}`?")),
+            Some(s) => self.hint(format!("did you mean `{s}`? {then}")),
+            None => self.hint(otherwise),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -71,5 +81,5 @@ impl fmt::Display for Problem {
 
 /// Why a catalog could not be loaded: every problem found, in file order.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the catalog has {} problem{}", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+#[error("the catalog has {} problem{}", .0.len(), crate::words::plural(.0.len()))]
 pub struct CatalogError(pub Vec<Problem>);

@@ -7,7 +7,25 @@ use serde::Serialize;
 
 use crate::model::{Flight, Time};
 
-/// One person's stay in space.
+/// One person's stay in space: up on one flight, down on the same or another.
+///
+/// ```
+/// use orbitline::catalog::Stay;
+/// use orbitline::model::Time;
+///
+/// let stay = Stay {
+///     astronaut: "chen-dong".into(),
+///     role: Some("commander".into()),
+///     seat: 0,
+///     up: "shenzhou-20".into(),
+///     down: Some("shenzhou-21".into()),
+///     start: Time::parse("2025-04-24T17:17:31+08:00")?,
+///     end: Some(Time::parse("2025-11-14T16:40:31+08:00")?),
+///     planned_end: None,
+/// };
+/// assert!(stay.is_vehicle_swap());
+/// # Ok::<(), orbitline::model::TimeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stay {
     /// The astronaut's id.

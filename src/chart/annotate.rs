@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::{Annotations, Badge, ChartKind, ChartOptions, CoverageGap};
-use crate::catalog::Catalog;
-use crate::timeline::records::{progression, RecordKind, Scope};
-use crate::timeline::station::station;
+use crate::catalog::{Catalog, Filter};
+use crate::timeline::records::{progression, RecordKind};
+use crate::timeline::station::history;
 
 /// Badges on every crew stay that set its nation's crew record when it ended (`record 203 d 23 h`), and, for
 /// a station chart, that station's coverage gaps, as the catalog stood at `now`.
@@ -20,9 +20,9 @@ pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
         .collect();
     let mut badges = Vec::new();
     for nation in nations {
-        let scope = Scope {
+        let scope = Filter {
             nation: Some(nation.to_string()),
-            ..Scope::default()
+            ..Filter::default()
         };
         for step in progression(catalog, RecordKind::Crew, &scope, now) {
             let Some(up) = step.record.flights.first() else {
@@ -48,7 +48,7 @@ pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
         (ChartKind::Station, Some(id)) => {
             let from = options.from.as_ref().map(|t| t.instant());
             let to = options.to.as_ref().map(|t| t.instant());
-            station(catalog, id, from, to, now)
+            history(catalog, id, from, to, now)
                 .map(|report| {
                     report
                         .gaps

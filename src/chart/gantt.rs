@@ -177,7 +177,7 @@ pub(crate) fn plan(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
     let flights: Vec<&Flight> = catalog
         .flights()
         .iter()
-        .filter(|f| super::in_scope(f, &options.scope) && f.launch.time.is_some())
+        .filter(|f| options.scope.admits(f) && f.launch.time.is_some())
         .map(|f| &**f)
         .collect();
     let reports: HashMap<(String, String), StayReport> = flights
@@ -641,7 +641,7 @@ pub(crate) fn layout(
                 catalog
                     .flights()
                     .iter()
-                    .filter(|f| super::in_scope(f, &options.scope))
+                    .filter(|f| options.scope.admits(f))
                     .map(|f| f.program.as_str()),
             )
             .collect();

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Problem};
+use crate::catalog::{Catalog, Filter, Problem};
 use crate::model::Time;
 
 pub use station::{station_data, CrewAboard, DockedLane, StationData};
@@ -130,24 +130,13 @@ impl Size {
     }
 }
 
-/// Which flights a chart shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scope {
-    /// Only this programme (case-insensitive).
-    pub program: Option<String>,
-    /// Only this nation (ISO alpha-2, case-insensitive).
-    pub nation: Option<String>,
-    /// Only flights to this station (its id); the station chart's station.
-    pub station: Option<String>,
-}
-
 /// What `orbitline chart` asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartOptions {
     /// Gantt or station.
     pub kind: ChartKind,
     /// Which flights.
-    pub scope: Scope,
+    pub scope: Filter,
     /// The start of the time axis (default: the first thing shown).
     pub from: Option<Time>,
     /// The end of the time axis (default: the last landing or `now`).
@@ -292,9 +281,9 @@ pub enum ChartError {
     /// `--from` is not before `--to`.
     #[error("--from {from} is not before --to {to}")]
     EmptyRange {
-        /// As given.
+        /// `--from` as the user wrote it.
         from: String,
-        /// As given.
+        /// `--to` as the user wrote it.
         to: String,
     },
     /// `--size` leaves too little room for the chart below its title and legend.
@@ -302,9 +291,9 @@ pub enum ChartError {
         "--size {width}x{height} is too small for this chart: it needs at least {width}x{needed}"
     )]
     TooSmall {
-        /// As given.
+        /// The width `--size` asked for.
         width: u32,
-        /// As given.
+        /// The height `--size` asked for, which is less than `needed`.
         height: u32,
         /// The least height that leaves room.
         needed: u32,
@@ -334,11 +323,9 @@ impl ChartError {
         };
         match self {
             ChartError::UnknownStation { id, known } => {
-                let hint = match crate::suggest::closest(id, known.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? stations: {}", known.join(", ")),
-                    None => format!("stations: {}", known.join(", ")),
-                };
-                problem.hint(hint)
+                let stations = format!("stations: {}", known.join(", "));
+                let suggestion = crate::suggest::closest(id, known.iter().map(String::as_str));
+                problem.hint_suggesting(suggestion, &stations, &stations)
             }
             ChartError::NoStation { known } => problem.hint(format!(
                 "add --station with one of: {}",
@@ -491,20 +478,8 @@ fn catalog_line(catalog: &Catalog, now: DateTime<Utc>) -> String {
     )
 }
 
-/// True when `flight` is within `scope`.
-fn in_scope(flight: &crate::model::Flight, scope: &Scope) -> bool {
-    let matches = |value: Option<&str>, wanted: &Option<String>| {
-        wanted
-            .as_ref()
-            .is_none_or(|w| value.is_some_and(|v| v.eq_ignore_ascii_case(w)))
-    };
-    matches(Some(&flight.program), &scope.program)
-        && matches(Some(&flight.nation), &scope.nation)
-        && matches(flight.station.as_deref(), &scope.station)
-}
-
 /// The scope in words, for subtitles: `programme Shenzhou · station Tiangong`; empty for everything.
-fn scope_words(catalog: &Catalog, scope: &Scope) -> String {
+fn scope_words(catalog: &Catalog, scope: &Filter) -> String {
     let mut parts = Vec::new();
     if let Some(p) = &scope.program {
         parts.push(format!("programme {p}"));
@@ -520,7 +495,7 @@ fn scope_words(catalog: &Catalog, scope: &Scope) -> String {
 }
 
 /// Checks that `--station` names a station, when given.
-fn check_station(catalog: &Catalog, scope: &Scope) -> Result<(), ChartError> {
+fn check_station(catalog: &Catalog, scope: &Filter) -> Result<(), ChartError> {
     match &scope.station {
         Some(id) if catalog.station(id).is_none() => Err(ChartError::UnknownStation {
             id: id.clone(),

@@ -94,7 +94,7 @@ pub fn station_data(
     // the chart keeps the flights in its scope (programme, nation).
     let visits: Vec<Visit> = timeline::visits(catalog, id, &mut Vec::new())
         .into_iter()
-        .filter(|v| super::in_scope(v.flight, &options.scope))
+        .filter(|v| options.scope.admits(v.flight))
         .collect();
     let unfit = super::gantt::unfit_times(catalog);
     let mut lanes: Vec<DockedLane> = visits

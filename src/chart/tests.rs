@@ -35,9 +35,9 @@ fn bundled() -> Catalog {
 fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
     ChartOptions {
         kind,
-        scope: Scope {
+        scope: Filter {
             station: (kind == ChartKind::Station).then(|| "tiangong".to_string()),
-            ..Scope::default()
+            ..Filter::default()
         },
         from: None,
         to: None,

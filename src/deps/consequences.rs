@@ -14,9 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::Shift;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Filter};
 use crate::model::{Flight, Time};
-use crate::timeline::records::{progression, RecordKind, Scope};
+use crate::timeline::records::{progression, RecordKind};
 use crate::timeline::{station, Elapsed};
 
 /// The catalog before and after a shift, restricted to what the checks look at.
@@ -255,7 +255,7 @@ pub fn return_craft_gaps(scenario: &Scenario) -> Vec<Consequence> {
     for station_id in stations {
         let gaps = |catalog: &Catalog| -> BTreeMap<Vec<String>, (Time, Time, i64)> {
             let Ok(report) =
-                station::station(catalog, station_id, None, Some(scenario.now), scenario.now)
+                station::history(catalog, station_id, None, Some(scenario.now), scenario.now)
             else {
                 return BTreeMap::new();
             };
@@ -325,9 +325,9 @@ pub fn records(scenario: &Scenario) -> Vec<Consequence> {
         .collect();
     let mut out = Vec::new();
     for nation in nations {
-        let scope = Scope {
+        let scope = Filter {
             nation: Some(nation.clone()),
-            ..Scope::default()
+            ..Filter::default()
         };
         // Crew records only: a person's single-stay record would repeat the same fact for each member.
         for kind in [RecordKind::Crew] {

@@ -14,7 +14,7 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::consequences::{self, Consequence, Scenario};
-use super::schedule::{self, Effect};
+use super::schedule::{self, Effect, Network};
 use super::{MomentView, Subject};
 use crate::catalog::links::{EventGraph, LinkKind};
 use crate::catalog::Catalog;
@@ -204,25 +204,7 @@ pub fn impact(
     slip: Duration,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<ImpactReport, QueryError> {
-    let start = subject
-        .single(graph)
-        .ok_or_else(|| QueryError::UnknownReference {
-            reference: subject.label(),
-            message: format!("{} has no moment to move", subject.label()),
-            suggestion: None,
-            hint: "name a moment: FLIGHT/launch, FLIGHT/landing or FLIGHT/EVENT".into(),
-        })?;
-    if graph.moment(start).time.is_none() {
-        return Err(QueryError::UnknownReference {
-            reference: subject.label(),
-            message: format!(
-                "{} has no time in the catalog: there is nothing to move",
-                graph.moment(start).reference
-            ),
-            suggestion: None,
-            hint: "move a moment with a time or a planned time".into(),
-        });
-    }
+    let start = moment_to_move(graph, &subject)?;
     let order = graph.topological_order().unwrap_or(&[]);
     let net = schedule::network(graph);
     let effects = schedule::propagate(&net, order, start, slip);
@@ -266,6 +248,65 @@ pub fn impact(
         )
     });
 
+    let mut absorbed = absorbed(&net, order, &effects, view, reference);
+    // In time order (the graph's own order depends on which part of the catalog it was built from).
+    absorbed.sort_by_key(|a| {
+        (
+            a.moment.time.as_ref().map(Time::instant),
+            a.moment.reference.clone(),
+        )
+    });
+    bounded.sort_by_key(|b| (b.at_least, b.moment.reference.clone()));
+
+    let broken = broken(graph, &net, &effects, (start, slip), view);
+
+    let shift = Shift::new(moves);
+    let scenario = Scenario::new(catalog, shift, now);
+    let consequences = consequences::all(&scenario);
+    Ok(ImpactReport {
+        subject,
+        slip_seconds: slip.num_seconds(),
+        moved,
+        absorbed,
+        bounded,
+        broken,
+        consequences,
+    })
+}
+
+/// The subject's one moment to move, if it has a time to move.
+fn moment_to_move(graph: &EventGraph, subject: &Subject) -> Result<NodeIndex, QueryError> {
+    let start = subject
+        .single(graph)
+        .ok_or_else(|| QueryError::UnknownReference {
+            reference: subject.label(),
+            message: format!("{} has no moment to move", subject.label()),
+            suggestion: None,
+            hint: "name a moment: FLIGHT/launch, FLIGHT/landing or FLIGHT/EVENT".into(),
+        })?;
+    if graph.moment(start).time.is_none() {
+        return Err(QueryError::UnknownReference {
+            reference: subject.label(),
+            message: format!(
+                "{} has no time in the catalog: there is nothing to move",
+                graph.moment(start).reference
+            ),
+            suggestion: None,
+            hint: "move a moment with a time or a planned time".into(),
+        });
+    }
+    Ok(start)
+}
+
+/// The moments that did not move although a predecessor did: their slack towards the moved
+/// predecessors, before and after the move, and the tightest one they wait on.
+fn absorbed(
+    net: &Network,
+    order: &[NodeIndex],
+    effects: &[Effect],
+    view: impl Fn(NodeIndex) -> MomentView,
+    reference: impl Fn(NodeIndex) -> String,
+) -> Vec<Absorbed> {
     let mut absorbed = Vec::new();
     for &node in order {
         if !matches!(effects[node.index()], Effect::Unmoved) {
@@ -296,19 +337,20 @@ pub fn impact(
             });
         }
     }
+    absorbed
+}
 
-    // In time order (the graph's own order depends on which part of the catalog it was built from).
-    absorbed.sort_by_key(|a| {
-        (
-            a.moment.time.as_ref().map(Time::instant),
-            a.moment.reference.clone(),
-        )
-    });
-    bounded.sort_by_key(|b| (b.at_least, b.moment.reference.clone()));
-
+/// For a move earlier: the constraints into the moved moment that it now breaks.
+fn broken(
+    graph: &EventGraph,
+    net: &Network,
+    effects: &[Effect],
+    (start, slip): (NodeIndex, Duration),
+    view: impl Fn(NodeIndex) -> MomentView,
+) -> Vec<Broken> {
     let mut broken = Vec::new();
     if let (Some(new), true) = (
-        schedule::time_after(&net, &effects, start),
+        schedule::time_after(net, effects, start),
         slip < Duration::zero(),
     ) {
         for edge in net.edges_directed(start, petgraph::Direction::Incoming) {
@@ -325,17 +367,5 @@ pub fn impact(
             }
         }
     }
-
-    let shift = Shift::new(moves);
-    let scenario = Scenario::new(catalog, shift, now);
-    let consequences = consequences::all(&scenario);
-    Ok(ImpactReport {
-        subject,
-        slip_seconds: slip.num_seconds(),
-        moved,
-        absorbed,
-        bounded,
-        broken,
-        consequences,
-    })
+    broken
 }

@@ -22,14 +22,32 @@ pub use consequences::{Consequence, Scenario, CONSEQUENCE_CHECKS};
 pub use critical::{critical, CriticalReport, CriticalStep};
 pub use export::{graph_export, GraphExport};
 pub use impact::{impact, ImpactReport, Shift};
-pub use tree::{deps, DepsReport, Direction};
+pub use tree::{trees, DepsReport, Direction};
 
 use crate::catalog::links::{EventGraph, Link, LinkKind, Moment, MomentKind};
 use crate::catalog::Catalog;
+use crate::model::Reference;
 use crate::suggest;
 use crate::timeline::QueryError;
 
 /// What a query is about, resolved against the catalog.
+///
+/// ```
+/// use orbitline::catalog::links::EventGraph;
+/// use orbitline::catalog::{embedded, Catalog};
+/// use orbitline::deps::Subject;
+///
+/// let catalog = Catalog::load("bundled", embedded())?;
+/// let graph = EventGraph::of(&catalog);
+/// let stay = Subject::resolve(&catalog, &graph, "chen-dong@shenzhou-20").expect("a stay");
+/// assert_eq!(stay.label(), "chen-dong@shenzhou-20");
+/// // Up on Shenzhou-20, down on Shenzhou-21: the stay stands for those two moments.
+/// let moments: Vec<_> = stay.nodes(&graph).into_iter().map(|n| &graph.moment(n).reference).collect();
+/// assert_eq!(moments, ["shenzhou-20/launch", "shenzhou-21/landing"]);
+/// // A typo is an error with a suggestion.
+/// assert!(Subject::resolve(&catalog, &graph, "chen-dong@shenzou-20").is_err());
+/// # Ok::<(), orbitline::CatalogError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Subject {
@@ -73,85 +91,104 @@ impl Subject {
                 hint: hint.to_string(),
             }
         };
-        if let Some((astronaut, up)) = text.split_once('@') {
-            let Some(person) = catalog.astronaut(astronaut) else {
-                let ids = catalog.astronauts().iter().map(|a| a.id.as_str());
-                return Err(unknown(
-                    format!("no astronaut `{astronaut}` in the catalog"),
-                    suggest::closest(astronaut, ids).map(|s| format!("{s}@{up}")),
-                    "a stay is ASTRONAUT@FLIGHT, the flight that took them up: chen-dong@shenzhou-20",
-                ));
-            };
-            let stays: Vec<_> = catalog
-                .stays()
-                .iter()
-                .filter(|s| s.astronaut == person.id)
-                .collect();
-            return match stays.iter().find(|s| s.up == up) {
-                Some(stay) => Ok(Subject::Stay {
-                    astronaut: person.id.clone(),
-                    name: person.name.clone(),
-                    up: stay.up.clone(),
-                    down: stay.down.clone(),
+        match Reference::parse(text) {
+            Reference::Stay { astronaut, flight } => {
+                Subject::resolve_stay(catalog, astronaut, flight, unknown)
+            }
+            Reference::Moment { flight, event } => {
+                Subject::resolve_moment(catalog, graph, (text, flight, event), unknown)
+            }
+            Reference::Id(id) => match catalog.flight(id) {
+                Some(flight) => Ok(Subject::Flight {
+                    id: flight.id.clone(),
+                    name: flight.name.clone(),
                 }),
                 None => {
-                    let ups: Vec<String> = stays.iter().map(|s| s.up.clone()).collect();
+                    let ids = catalog.flights().iter().map(|f| f.id.as_str());
                     Err(unknown(
-                        format!("{} did not go up on `{up}`", person.name),
-                        suggest::closest(up, ups.iter().map(String::as_str))
-                            .map(|s| format!("{astronaut}@{s}")),
-                        &format!(
-                            "{} went up on: {}",
-                            person.name,
-                            ups.iter()
-                                .map(|u| format!("{astronaut}@{u}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        format!("no flight `{id}` in the catalog"),
+                        suggest::closest(id, ids).map(str::to_string),
+                        "name a flight (shenzhou-20), a moment (shenzhou-20/debris-strike) or a stay (chen-dong@shenzhou-20)",
                     ))
                 }
-            };
+            },
         }
-        if let Some((flight, _)) = text.split_once('/') {
-            if graph.node(text).is_some() {
-                return Ok(Subject::Moment {
-                    reference: text.to_string(),
-                });
-            }
-            if catalog.flight(flight).is_none() {
-                let ids = catalog.flights().iter().map(|f| f.id.as_str());
-                return Err(unknown(
-                    format!("no flight `{flight}` in the catalog"),
-                    suggest::closest(flight, ids)
-                        .map(|s| format!("{s}/{}", &text[flight.len() + 1..])),
-                    "`orbitline list` shows every flight",
-                ));
-            }
-            let moments: Vec<String> = graph
-                .nodes_of_flight(flight)
-                .into_iter()
-                .map(|n| graph.moment(n).reference.clone())
-                .collect();
+    }
+
+    /// `astronaut@up`: the astronaut's stay that began on flight `up`.
+    fn resolve_stay(
+        catalog: &Catalog,
+        astronaut: &str,
+        up: &str,
+        unknown: impl Fn(String, Option<String>, &str) -> QueryError,
+    ) -> Result<Subject, QueryError> {
+        let Some(person) = catalog.astronaut(astronaut) else {
+            let ids = catalog.astronauts().iter().map(|a| a.id.as_str());
             return Err(unknown(
-                format!("{flight} has no moment `{}`", &text[flight.len() + 1..]),
-                suggest::closest(text, moments.iter().map(String::as_str)).map(str::to_string),
-                &format!("{flight} has: {}", moments.join(", ")),
+                format!("no astronaut `{astronaut}` in the catalog"),
+                suggest::closest(astronaut, ids).map(|s| format!("{s}@{up}")),
+                "a stay is ASTRONAUT@FLIGHT, the flight that took them up: chen-dong@shenzhou-20",
+            ));
+        };
+        let stays: Vec<_> = catalog
+            .stays()
+            .iter()
+            .filter(|s| s.astronaut == person.id)
+            .collect();
+        if let Some(stay) = stays.iter().find(|s| s.up == up) {
+            return Ok(Subject::Stay {
+                astronaut: person.id.clone(),
+                name: person.name.clone(),
+                up: stay.up.clone(),
+                down: stay.down.clone(),
+            });
+        }
+        let ups: Vec<String> = stays.iter().map(|s| s.up.clone()).collect();
+        Err(unknown(
+            format!("{} did not go up on `{up}`", person.name),
+            suggest::closest(up, ups.iter().map(String::as_str))
+                .map(|s| format!("{astronaut}@{s}")),
+            &format!(
+                "{} went up on: {}",
+                person.name,
+                ups.iter()
+                    .map(|u| format!("{astronaut}@{u}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ))
+    }
+
+    /// `flight/event` (`text`): one moment of the graph.
+    fn resolve_moment(
+        catalog: &Catalog,
+        graph: &EventGraph,
+        (text, flight, event): (&str, &str, &str),
+        unknown: impl Fn(String, Option<String>, &str) -> QueryError,
+    ) -> Result<Subject, QueryError> {
+        if graph.node(text).is_some() {
+            return Ok(Subject::Moment {
+                reference: text.to_string(),
+            });
+        }
+        if catalog.flight(flight).is_none() {
+            let ids = catalog.flights().iter().map(|f| f.id.as_str());
+            return Err(unknown(
+                format!("no flight `{flight}` in the catalog"),
+                suggest::closest(flight, ids).map(|s| format!("{s}/{event}")),
+                "`orbitline list` shows every flight",
             ));
         }
-        match catalog.flight(text) {
-            Some(flight) => Ok(Subject::Flight {
-                id: flight.id.clone(),
-                name: flight.name.clone(),
-            }),
-            None => {
-                let ids = catalog.flights().iter().map(|f| f.id.as_str());
-                Err(unknown(
-                    format!("no flight `{text}` in the catalog"),
-                    suggest::closest(text, ids).map(str::to_string),
-                    "name a flight (shenzhou-20), a moment (shenzhou-20/debris-strike) or a stay (chen-dong@shenzhou-20)",
-                ))
-            }
-        }
+        let moments: Vec<String> = graph
+            .nodes_of_flight(flight)
+            .into_iter()
+            .map(|n| graph.moment(n).reference.clone())
+            .collect();
+        Err(unknown(
+            format!("{flight} has no moment `{event}`"),
+            suggest::closest(text, moments.iter().map(String::as_str)).map(str::to_string),
+            &format!("{flight} has: {}", moments.join(", ")),
+        ))
     }
 
     /// The moments it stands for: the moment; a flight's moments in graph order; a stay's up launch and
@@ -195,11 +232,7 @@ impl Subject {
 /// ([`EventGraph::around`]), or the whole graph when `text` names no flight of the catalog (so that the
 /// error and its suggestion are the same as for the other commands).
 pub fn impact_graph(catalog: &Catalog, text: &str) -> EventGraph {
-    let flight = match text.split_once('@') {
-        Some((_, up)) => up,
-        None => text.split_once('/').map_or(text, |(flight, _)| flight),
-    };
-    match catalog.flight(flight) {
+    match catalog.flight(Reference::parse(text).flight()) {
         Some(flight) => EventGraph::around(catalog, &[flight.id.as_str()]),
         None => EventGraph::of(catalog),
     }

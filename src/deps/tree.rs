@@ -54,7 +54,7 @@ pub struct DepsReport {
 }
 
 /// The dependency trees of `subject`.
-pub fn deps(
+pub fn trees(
     catalog: &Catalog,
     graph: &EventGraph,
     subject: Subject,
@@ -67,7 +67,7 @@ pub fn deps(
         roots
             .iter()
             .filter_map(|&root| {
-                let mut node = Walker {
+                let mut node = TreeWalker {
                     catalog,
                     graph,
                     direction: dir,
@@ -96,7 +96,7 @@ pub fn deps(
     }
 }
 
-struct Walker<'a> {
+struct TreeWalker<'a> {
     catalog: &'a Catalog,
     graph: &'a EventGraph,
     direction: petgraph::Direction,
@@ -105,7 +105,7 @@ struct Walker<'a> {
     group: &'a [NodeIndex],
 }
 
-impl Walker<'_> {
+impl TreeWalker<'_> {
     fn expand(
         &self,
         node: NodeIndex,

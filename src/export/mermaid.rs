@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 
 use super::{ExportError, ExportWhat, Exporter};
 use crate::catalog::Catalog;
-use crate::timeline::records::{self, RecordKind, RecordsQuery, Scope};
+use crate::catalog::Filter;
+use crate::timeline::records::{self, RecordKind, RecordsQuery};
 
 /// A section: when its first stay began, and its task lines.
 type Section = (DateTime<Utc>, Vec<String>);
@@ -44,11 +45,11 @@ impl Exporter for Mermaid {
         _: ExportWhat,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, ExportError> {
-        let report = records::records(
+        let report = records::ranking(
             catalog,
             &RecordsQuery {
                 kind: RecordKind::Stay,
-                scope: Scope::default(),
+                scope: Filter::default(),
                 top: Some(0),
                 as_of: None,
                 progression: true,

@@ -21,6 +21,7 @@ use serde::Serialize;
 pub use output::{write_catalog, ImportedCatalog, Written};
 
 use crate::catalog::Problem;
+use crate::words::plural;
 
 /// What an import did: the summary of the importer, and what was written.
 #[derive(Debug, Clone, Serialize)]
@@ -103,14 +104,6 @@ pub enum ImportError {
     /// Writing failed.
     #[error("could not write the catalog")]
     Write(Vec<Problem>),
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 impl ImportError {

@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Gap, Time};
+use super::{MinGap, Time};
 
 /// One flight of one spacecraft, as stored in a flight file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -274,7 +274,7 @@ pub struct After {
     pub event: String,
     /// The least time that had to pass after that event (ISO 8601: `P1D`, `PT36H`); none means none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_gap: Option<Gap>,
+    pub min_gap: Option<MinGap>,
     /// Source URLs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,

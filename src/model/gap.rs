@@ -1,6 +1,6 @@
 //! Lengths of time in the catalog and on the command line.
 //!
-//! [`Gap`] is the `min_gap` of an `after` link: an ISO 8601 duration (`P1D`, `PT36H`, `P1DT12H`, `P2W`)
+//! [`MinGap`] is the `min_gap` of an `after` link: an ISO 8601 duration (`P1D`, `PT36H`, `P1DT12H`, `P2W`)
 //! that is never negative. Months and years are refused: they have no fixed length, and a gap must be a
 //! number of seconds. [`parse_shift`] reads the signed shorthand the command line takes for a slip
 //! (`10d`, `-2d`, `36h`, `1d12h`), and also accepts the ISO form.
@@ -12,16 +12,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A non-negative length of time written as an ISO 8601 duration.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gap {
+pub struct MinGap {
     duration: Duration,
     text: Box<str>,
 }
 
-impl Gap {
+impl MinGap {
     /// Parses `PnW`, or `PnD` with an optional `TnHnMnS` part (`P1DT12H`, `PT90M`).
-    pub fn parse(text: &str) -> Result<Gap, String> {
+    pub fn parse(text: &str) -> Result<MinGap, String> {
         let duration = parse_iso(text)?;
-        Ok(Gap {
+        Ok(MinGap {
             duration,
             text: text.into(),
         })
@@ -38,7 +38,7 @@ impl Gap {
     }
 }
 
-impl fmt::Display for Gap {
+impl fmt::Display for MinGap {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
@@ -169,20 +169,20 @@ fn parse_shorthand(body: &str) -> Result<Duration, String> {
     Ok(Duration::seconds(seconds))
 }
 
-impl Serialize for Gap {
+impl Serialize for MinGap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)
     }
 }
 
-impl<'de> Deserialize<'de> for Gap {
+impl<'de> Deserialize<'de> for MinGap {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Gap::parse(&text).map_err(serde::de::Error::custom)
+        MinGap::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
-impl schemars::JsonSchema for Gap {
+impl schemars::JsonSchema for MinGap {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Gap".into()
     }
@@ -224,14 +224,14 @@ mod tests {
 
     #[test]
     fn iso_durations() {
-        let secs = |t: &str| Gap::parse(t).unwrap().duration().num_seconds();
+        let secs = |t: &str| MinGap::parse(t).unwrap().duration().num_seconds();
         assert_eq!(secs("P1D"), 86_400);
         assert_eq!(secs("PT36H"), 36 * 3600);
         assert_eq!(secs("P1DT12H30M15S"), 86_400 + 12 * 3600 + 30 * 60 + 15);
         assert_eq!(secs("P2W"), 14 * 86_400);
         assert_eq!(secs("PT0S"), 0);
         assert_eq!(secs("PT5M"), 300);
-        assert_eq!(Gap::parse("P1D").unwrap().as_str(), "P1D");
+        assert_eq!(MinGap::parse("P1D").unwrap().as_str(), "P1D");
     }
 
     #[test]
@@ -252,7 +252,7 @@ mod tests {
             ("P99999999999999999999D", "too large"),
             ("P9999999D", "too long"),
         ] {
-            let err = Gap::parse(text).unwrap_err();
+            let err = MinGap::parse(text).unwrap_err();
             assert!(err.contains(needle), "{text}: {err}");
         }
     }

@@ -2,6 +2,7 @@
 
 mod flight;
 mod gap;
+mod reference;
 mod registry;
 mod time;
 
@@ -9,8 +10,9 @@ pub use flight::{
     After, CrewMember, Effect, End, Event, EventKind, Flight, Mooring, Orbit, Outcome,
     VehicleStatus, RESERVED_EVENT_IDS,
 };
-pub use gap::{format_compact, parse_shift, Gap};
+pub use gap::{format_compact, parse_shift, MinGap};
+pub use reference::Reference;
 pub use registry::{
     Astronaut, AstronautsFile, RegistryFile, Spacecraft, SpacecraftFile, Station, StationsFile,
 };
-pub use time::{Precision, Time, TimeError, YEAR_RANGE};
+pub use time::{Precision, Time, TimeError, UTC_OFFSET, YEAR_RANGE};

@@ -35,6 +35,12 @@ impl Precision {
     }
 }
 
+/// The offset of UTC itself (`Z`, `+00:00`): the zone of every computed instant and of `--tz utc`.
+pub const UTC_OFFSET: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(offset) => offset,
+    None => panic!("zero is a valid offset"),
+};
+
 /// The earliest and latest years a time may have: before Sputnik or after 2200 is a typo.
 pub const YEAR_RANGE: (i32, i32) = (1957, 2200);
 /// The widest offsets in use: a date without a zone could be a date anywhere between these.
@@ -42,6 +48,21 @@ const WIDEST_WEST: i32 = -12 * 3600;
 const WIDEST_EAST: i32 = 14 * 3600;
 
 /// An instant with the precision it was published with and the offset it was written in.
+///
+/// ```
+/// use orbitline::model::{Precision, Time};
+///
+/// let landing = Time::parse("2025-11-14T16:40+08:00")?;
+/// assert_eq!(landing.precision(), Precision::Minute);
+/// assert_eq!(landing.utc_text(), "2025-11-14 08:40 UTC");
+/// // The whole minute it names, in UTC.
+/// assert_eq!(landing.latest() - landing.earliest(), chrono::Duration::minutes(1));
+/// // A date without a zone could be that day anywhere: −12:00 to +14:00.
+/// let day = Time::parse("2025-11-14")?;
+/// assert_eq!(day.latest() - day.earliest(), chrono::Duration::hours(50));
+/// assert!(Time::parse("2025-11-14T16:40").is_err(), "a time of day needs an offset");
+/// # Ok::<(), orbitline::model::TimeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Time {
     instant: DateTime<Utc>,
@@ -66,7 +87,7 @@ impl Time {
         Time {
             instant,
             precision: Precision::Second,
-            offset: Some(FixedOffset::east_opt(0).expect("zero offset")),
+            offset: Some(UTC_OFFSET),
             text,
         }
     }
@@ -326,7 +347,7 @@ fn parse_clock(text: &str) -> Result<(Precision, NaiveTime), String> {
 
 fn parse_offset(text: &str) -> Result<FixedOffset, String> {
     if text == "Z" {
-        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
+        return Ok(UTC_OFFSET);
     }
     let b = text.as_bytes();
     if text.len() != 6 || b[3] != b':' || !(b[0] == b'+' || b[0] == b'-') {

@@ -10,7 +10,7 @@ pub mod json;
 use chrono::{FixedOffset, Utc};
 use serde::Serialize;
 
-use crate::model::{Precision, Time};
+use crate::model::{Precision, Time, UTC_OFFSET};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,10 +100,8 @@ impl Display {
             };
         }
         let offset = match self.zone {
-            Zone::Utc => FixedOffset::east_opt(0).expect("zero offset"),
-            Zone::Local => time
-                .offset()
-                .unwrap_or(FixedOffset::east_opt(0).expect("zero offset")),
+            Zone::Utc => UTC_OFFSET,
+            Zone::Local => time.offset().unwrap_or(UTC_OFFSET),
             Zone::Offset(o) => o,
         };
         let local = time.instant().with_timezone(&offset);
@@ -132,7 +130,7 @@ impl Display {
     pub fn instant(&self, instant: chrono::DateTime<Utc>) -> String {
         let offset = match self.zone {
             Zone::Offset(o) => o,
-            _ => FixedOffset::east_opt(0).expect("zero offset"),
+            _ => UTC_OFFSET,
         };
         format!(
             "{} {}",
@@ -144,7 +142,7 @@ impl Display {
     /// The date of a time, for compact tables (`2025-11-14`), in the display zone where the time allows.
     pub fn date(&self, time: &Time) -> String {
         let offset = match self.zone {
-            Zone::Utc => Some(FixedOffset::east_opt(0).expect("zero offset")),
+            Zone::Utc => Some(UTC_OFFSET),
             Zone::Local => time.offset(),
             Zone::Offset(o) => Some(o),
         };

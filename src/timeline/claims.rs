@@ -8,11 +8,11 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::records::{progression, ranked, RecordEntry, RecordKind, Scope};
-use super::station::{station, Gap};
+use super::records::{progression, ranked, RecordEntry, RecordKind};
+use super::station::{history, ReturnGap};
 use super::{format_seconds, DayConventions};
-use crate::catalog::Catalog;
-use crate::model::Time;
+use crate::catalog::{Catalog, Filter};
+use crate::model::{Reference, Time};
 
 /// Whether a claim holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -122,7 +122,7 @@ pub struct ClaimQuery {
     /// "The longest … " of this kind.
     pub record: Option<RecordKind>,
     /// The scope of the record.
-    pub scope: Scope,
+    pub scope: Filter,
     /// The record must still stand at this moment.
     pub as_of: Option<DateTime<Utc>>,
     /// For a station: there were no gaps in return-craft coverage.
@@ -249,9 +249,9 @@ fn subject_entry(
     now: DateTime<Utc>,
 ) -> Result<(RecordKind, RecordEntry), ClaimError> {
     let at = query.as_of.unwrap_or(now).min(now);
-    let everyone = Scope::default();
+    let everyone = Filter::default();
     let subject = query.subject.as_str();
-    if let Some((astronaut, flight)) = subject.split_once('@') {
+    if let Reference::Stay { astronaut, flight } = Reference::parse(subject) {
         let entry = ranked(catalog, RecordKind::Stay, &everyone, at)
             .into_iter()
             .find(|e| {
@@ -486,7 +486,7 @@ fn describe(entry: &RecordEntry) -> Vec<String> {
 fn record_part(
     catalog: &Catalog,
     kind: RecordKind,
-    scope: &Scope,
+    scope: &Filter,
     entry: &RecordEntry,
     as_of: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
@@ -589,7 +589,7 @@ fn record_part(
 
 fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
     let claim = "no gaps in return-craft coverage".to_string();
-    let Ok(report) = station(catalog, id, None, Some(at), at) else {
+    let Ok(report) = history(catalog, id, None, Some(at), at) else {
         return ClaimPart {
             claim,
             verdict: Verdict::Undecided,
@@ -617,7 +617,7 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
 }
 
 /// One line for a gap: when, how long, who.
-pub fn describe_gap(catalog: &Catalog, gap: &Gap) -> String {
+pub fn describe_gap(catalog: &Catalog, gap: &ReturnGap) -> String {
     let who: Vec<&str> = gap
         .without_own_craft
         .iter()
@@ -654,11 +654,11 @@ fn entry_as(
     }
     let at = query.as_of.unwrap_or(now).min(now);
     match (kind, record) {
-        (RecordKind::Crew, RecordKind::Stay) => ranked(catalog, RecordKind::Stay, &Scope::default(), at)
+        (RecordKind::Crew, RecordKind::Stay) => ranked(catalog, RecordKind::Stay, &Filter::default(), at)
             .into_iter()
             .find(|e| e.astronauts.first() == entry.astronauts.first() && e.flights == entry.flights)
             .ok_or_else(|| ClaimError::Ambiguous("no single stay for this crew".into())),
-        (RecordKind::Stay, RecordKind::Crew) => ranked(catalog, RecordKind::Crew, &Scope::default(), at)
+        (RecordKind::Stay, RecordKind::Crew) => ranked(catalog, RecordKind::Crew, &Filter::default(), at)
             .into_iter()
             .find(|e| e.astronauts.contains(&entry.astronauts[0]) && e.flights == entry.flights)
             .ok_or_else(|| ClaimError::Ambiguous("no crew for this stay".into())),

@@ -1,14 +1,26 @@
 //! Elapsed time between two published times, with the uncertainty their precision leaves, and the
 //! conventions sources use to turn it into "N days".
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{format_compact, Precision, Time};
+use crate::model::{format_compact, Precision, Time, UTC_OFFSET};
 
 const DAY: i64 = 86_400;
 
-/// The time between two published instants.
+/// The time between two published instants, with the range the precision of its ends allows.
+///
+/// ```
+/// use orbitline::model::Time;
+/// use orbitline::timeline::{format_elapsed, Elapsed};
+///
+/// let up = Time::parse("2025-04-24T17:17:31+08:00")?;
+/// let down = Time::parse("2025-11-14T16:40+08:00")?; // to the minute
+/// let elapsed = Elapsed::between(&up, &down);
+/// assert_eq!(format_elapsed(&elapsed), "203 d 23 h 22 min");
+/// assert_eq!(elapsed.max_seconds - elapsed.min_seconds, 60);
+/// # Ok::<(), orbitline::model::TimeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Elapsed {
     /// From the start of one value to the start of the other (the figure sources compute).
@@ -85,6 +97,21 @@ impl std::fmt::Display for DayCount {
 }
 
 /// "N days" under each convention sources use.
+///
+/// ```
+/// use orbitline::model::Time;
+/// use orbitline::timeline::DayConventions;
+///
+/// // Up late on one Beijing day, down early on another: the conventions disagree by a day.
+/// let days = DayConventions::between(
+///     &Time::parse("2025-04-24T17:17:31+08:00")?,
+///     &Time::parse("2025-11-14T16:40:31+08:00")?,
+/// );
+/// assert_eq!((days.floor.value, days.rounded.value), (203, 204));
+/// assert_eq!(days.calendar_local, Some(204));
+/// assert_eq!(days.local_offset.as_deref(), Some("+08:00"));
+/// # Ok::<(), orbitline::model::TimeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayConventions {
     /// Elapsed time rounded to the nearest day (half a day rounds up).
@@ -119,7 +146,7 @@ impl DayConventions {
     /// The conventions for the stay from `start` to `end`, calendar dates included.
     pub fn between(start: &Time, end: &Time) -> DayConventions {
         let by_length = DayConventions::by_length(&Elapsed::between(start, end));
-        let utc = FixedOffset::east_opt(0).expect("zero offset");
+        let utc = UTC_OFFSET;
         let calendar_utc = date_difference(start.date_in(utc), end.date_in(utc));
         let (calendar_local, local_offset) = match (start.offset(), end.offset()) {
             (Some(a), Some(b)) if a == b => (

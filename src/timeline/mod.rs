@@ -5,15 +5,20 @@
 
 pub mod claims;
 mod duration;
+mod how_long;
+mod list;
 mod query;
 pub mod records;
+mod show;
 pub mod station;
 
 pub use duration::{
     format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,
 };
-pub use query::{
-    duration, list, show, utc_rfc3339, DurationReport, FlightRow, ListFilter, ListReport,
-    QueryError, ShowReport, Slip, StayReport, Subject, TotalReport, VehicleReport,
+pub use how_long::{
+    duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,
 };
+pub use list::{list, FlightRow, ListReport};
 pub(crate) use query::{utc, utc_instant, utc_opt};
+pub use query::{utc_rfc3339, QueryError};
+pub use show::{show, ShowReport, TimelineEntry};

@@ -13,9 +13,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Elapsed;
-use crate::catalog::Catalog;
 use crate::catalog::Stay;
-use crate::model::{EventKind, Flight, Orbit, Time};
+use crate::catalog::{Catalog, Filter};
+use crate::model::{EventKind, Flight, Time};
 
 /// What is being ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,67 +62,6 @@ impl RecordKind {
             RecordKind::Eva => "longest EVAs",
             RecordKind::EvaTotal => "most EVA time",
             RecordKind::Vehicle => "longest spacecraft flights",
-        }
-    }
-}
-
-/// Which part of the catalog a record is about. A person's nation is their citizenship; for crews, EVAs
-/// and vehicles it is the nation of the flight. Programme and station are those of the up flight.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Scope {
-    /// ISO 3166-1 alpha-2, case-insensitive.
-    pub nation: Option<String>,
-    /// Programme name, case-insensitive.
-    pub program: Option<String>,
-    /// Station id.
-    pub station: Option<String>,
-    /// Only orbital or only suborbital flights (McDowell's `OrbID`); any when `None`. A flight whose
-    /// file does not say (an aborted launch) is in neither.
-    pub orbit: Option<Orbit>,
-}
-
-impl Scope {
-    fn admits_flight(&self, flight: &Flight) -> bool {
-        let eq = |want: &Option<String>, have: Option<&str>| {
-            want.as_ref()
-                .is_none_or(|w| have.is_some_and(|h| w.eq_ignore_ascii_case(h)))
-        };
-        eq(&self.program, Some(&flight.program))
-            && eq(&self.station, flight.station.as_deref())
-            && self.orbit.is_none_or(|o| flight.orbit == Some(o))
-    }
-
-    /// Which flights by orbit, for headings: `orbital or suborbital` (any), `orbital only`.
-    pub fn orbit_text(&self) -> &'static str {
-        match self.orbit {
-            None => "orbital or suborbital",
-            Some(Orbit::Orbital) => "orbital only",
-            Some(Orbit::Suborbital) => "suborbital only",
-        }
-    }
-
-    fn admits_nation(&self, nation: &str) -> bool {
-        self.nation
-            .as_ref()
-            .is_none_or(|n| n.eq_ignore_ascii_case(nation))
-    }
-
-    /// `Chinese`-style description for headings: "nation CN, programme Shenzhou".
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(n) = &self.nation {
-            parts.push(format!("nation {}", n.to_uppercase()));
-        }
-        if let Some(p) = &self.program {
-            parts.push(format!("programme {p}"));
-        }
-        if let Some(s) = &self.station {
-            parts.push(format!("station {s}"));
-        }
-        if parts.is_empty() {
-            "all flights".into()
-        } else {
-            parts.join(", ")
         }
     }
 }
@@ -182,7 +121,7 @@ pub struct RecordsReport {
     /// What was ranked.
     pub kind: RecordKind,
     /// Which part of the catalog.
-    pub scope: Scope,
+    pub scope: Filter,
     /// The moment the catalog is taken as it stood.
     #[serde(serialize_with = "super::query::utc_instant")]
     pub as_of: DateTime<Utc>,
@@ -203,7 +142,7 @@ pub struct RecordsQuery {
     /// The kind of record.
     pub kind: RecordKind,
     /// The scope.
-    pub scope: Scope,
+    pub scope: Filter,
     /// How many entries (all when `None`).
     pub top: Option<usize>,
     /// Take the catalog as it stood then (default: now).
@@ -298,7 +237,7 @@ fn outcome_marks<'a>(catalog: &Catalog, flights: impl Iterator<Item = &'a str>) 
 }
 
 /// Ranks the catalog for `query`, as it stood at `query.as_of` (default `now`).
-pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
+pub fn ranking(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
     let as_of = query.as_of.unwrap_or(now).min(now);
     let parts = candidates(catalog, part_kind(query.kind), &query.scope);
     let entries = rank(catalog, query.kind, &parts, as_of, query.top);
@@ -320,7 +259,7 @@ pub fn records(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> R
 pub fn ranked(
     catalog: &Catalog,
     kind: RecordKind,
-    scope: &Scope,
+    scope: &Filter,
     as_of: DateTime<Utc>,
 ) -> Vec<RecordEntry> {
     let parts = candidates(catalog, part_kind(kind), scope);
@@ -389,7 +328,7 @@ fn may_have_ended(parts: &[Candidate], as_of: DateTime<Utc>) -> Vec<String> {
 }
 
 /// The single-interval contenders: stays, crews, EVAs, vehicles (totals are built from stays and EVAs).
-fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<Candidate<'a>> {
+fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Filter) -> Vec<Candidate<'a>> {
     let flight = |id: &str| catalog.flight(id).expect("stays refer to catalog flights");
     match kind {
         RecordKind::Stay | RecordKind::Cumulative => catalog
@@ -415,7 +354,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
             .into_iter()
             .filter(|crew| {
                 let up = flight(&crew[0].up);
-                scope.admits_flight(up) && scope.admits_nation(&up.nation)
+                scope.admits_except_nation(up) && scope.admits_nation(&up.nation)
             })
             .map(|crew| {
                 let first = crew[0];
@@ -446,7 +385,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
         RecordKind::Eva | RecordKind::EvaTotal => catalog
             .flights()
             .iter()
-            .filter(|f| scope.admits_flight(f) && scope.admits_nation(&f.nation))
+            .filter(|f| scope.admits_except_nation(f) && scope.admits_nation(&f.nation))
             .flat_map(|f| {
                 f.events
                     .iter()
@@ -466,7 +405,7 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
         RecordKind::Vehicle => catalog
             .flights()
             .iter()
-            .filter(|f| scope.admits_flight(f) && scope.admits_nation(&f.nation))
+            .filter(|f| scope.admits_except_nation(f) && scope.admits_nation(&f.nation))
             .filter_map(|f| {
                 Some(Candidate {
                     label: Cow::Borrowed(f.name.as_str()),
@@ -483,11 +422,11 @@ fn candidates<'a>(catalog: &'a Catalog, kind: RecordKind, scope: &Scope) -> Vec<
     }
 }
 
-fn stay_in_scope(catalog: &Catalog, stay: &Stay, up: &Flight, scope: &Scope) -> bool {
+fn stay_in_scope(catalog: &Catalog, stay: &Stay, up: &Flight, scope: &Filter) -> bool {
     let nation = catalog
         .astronaut(&stay.astronaut)
         .map_or("", |a| a.nation.as_str());
-    scope.admits_flight(up) && scope.admits_nation(nation)
+    scope.admits_except_nation(up) && scope.admits_nation(nation)
 }
 
 fn stay_flights(stay: &Stay) -> Vec<&str> {
@@ -604,7 +543,7 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntr
 pub fn progression(
     catalog: &Catalog,
     kind: RecordKind,
-    scope: &Scope,
+    scope: &Filter,
     as_of: DateTime<Utc>,
 ) -> Vec<RecordStep> {
     let mut steps: Vec<RecordStep> = Vec::new();

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::query::{slip_of, ScheduleChanges, Slip};
+use super::how_long::{slip_of, ScheduleChanges, Slip};
 use super::records::crews;
 use super::Elapsed;
 use crate::catalog::Catalog;
@@ -47,7 +47,7 @@ pub struct Occupancy {
 
 /// A stretch of time with too few fit return seats.
 #[derive(Debug, Clone, Serialize)]
-pub struct Gap {
+pub struct ReturnGap {
     /// When it began.
     pub start: Time,
     /// When it ended (the end of the range if it goes on past it).
@@ -104,7 +104,7 @@ pub struct StationReport {
     /// The intervals, in time order.
     pub occupancy: Vec<Occupancy>,
     /// The gaps in return-craft coverage.
-    pub gaps: Vec<Gap>,
+    pub gaps: Vec<ReturnGap>,
     /// Vehicles declared unfit.
     pub unfit: Vec<Unfit>,
     /// Planned times that moved, for flights to this station in the range.
@@ -251,7 +251,7 @@ pub fn visits<'a>(
 }
 
 /// The station's timeline between `from` and `to` (defaults: its first arrival, and `now`).
-pub fn station(
+pub fn history(
     catalog: &Catalog,
     id: &str,
     from: Option<DateTime<Utc>>,
@@ -266,178 +266,15 @@ pub fn station(
     let mut assumptions = Vec::new();
     let visits = visits(catalog, id, &mut assumptions);
     let unfit = unfit_declarations(catalog);
-
-    // People: aboard from their up flight's arrival to their down flight's departure.
-    struct Person<'a> {
-        astronaut: &'a str,
-        up: &'a str,
-        arrive: &'a Time,
-        leave: Option<&'a Time>,
-    }
-    let mut people = Vec::new();
-    for crew in aboard(catalog, &visits) {
-        for astronaut in crew.astronauts {
-            people.push(Person {
-                astronaut,
-                up: crew.up,
-                arrive: crew.arrive,
-                leave: crew.leave,
-            });
-        }
-    }
-
-    let first_arrival = visits.iter().map(|v| v.arrive.instant()).min();
-    let last_departure = visits
-        .iter()
-        .map(|v| v.leave.map(Time::instant))
-        .try_fold(None::<DateTime<Utc>>, |acc, leave| {
-            leave.map(|l| Some(acc.map_or(l, |a| a.max(l))))
-        })
-        .flatten();
-    let from = from.or(first_arrival).unwrap_or(now);
-    let to = to.unwrap_or_else(|| last_departure.map_or(now, |l| l.min(now)));
-
-    // Cut points: every time the state can change, inside the range.
-    let mut cuts: Vec<&Time> = Vec::new();
-    for v in &visits {
-        cuts.push(v.arrive);
-        cuts.extend(v.leave);
-    }
-    for p in &people {
-        cuts.push(p.arrive);
-        cuts.extend(p.leave);
-    }
-    for u in &unfit {
-        cuts.push(&u.from);
-    }
-    let from_time = Time::from_utc(from);
-    let to_time = Time::from_utc(to);
-    let mut points: Vec<&Time> = cuts
-        .into_iter()
-        .filter(|t| t.instant() > from && t.instant() < to)
-        .collect();
-    points.sort_by_key(|t| t.instant());
-    points.dedup_by_key(|t| t.instant());
-    let mut bounds = vec![&from_time];
-    bounds.extend(points);
-
-    let latest_check = |flights: &[&str]| {
-        flights
-            .iter()
-            .filter_map(|f| catalog.flight(f).and_then(|f| f.checked.as_ref()))
-            .map(Time::latest)
-            .min()
+    let people = people_aboard(catalog, &visits);
+    let (from, to) = range(&visits, from, to, now);
+    let sweep = Sweep {
+        catalog,
+        people: &people,
+        visits: &visits,
+        unfit: &unfit,
     };
-    let mut occupancy: Vec<Occupancy> = Vec::new();
-    // A sweep: every arrival, departure and unfit declaration in time order, applied as the cut points
-    // are reached, so that each interval costs what is aboard and docked then, not the whole station.
-    enum Change {
-        Person(usize, i32),
-        Visit(usize, i32),
-        Unfit(usize),
-    }
-    let mut changes: Vec<(DateTime<Utc>, Change)> = Vec::new();
-    for (i, p) in people.iter().enumerate() {
-        changes.push((p.arrive.instant(), Change::Person(i, 1)));
-        if let Some(l) = p.leave {
-            changes.push((l.instant(), Change::Person(i, -1)));
-        }
-    }
-    for (i, v) in visits.iter().enumerate() {
-        changes.push((v.arrive.instant(), Change::Visit(i, 1)));
-        if let Some(l) = v.leave {
-            changes.push((l.instant(), Change::Visit(i, -1)));
-        }
-    }
-    for (i, u) in unfit.iter().enumerate() {
-        changes.push((u.from.instant(), Change::Unfit(i)));
-    }
-    changes.sort_by_key(|(t, _)| *t);
-    let (mut on_people, mut on_visits) = (vec![0i32; people.len()], vec![0i32; visits.len()]);
-    let (mut aboard_set, mut docked_set) = (BTreeSet::new(), BTreeSet::new());
-    let mut unfit_now: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut applied = 0;
-    for (i, start) in bounds.iter().enumerate() {
-        let t = start.instant();
-        while let Some((_, change)) = changes.get(applied).filter(|(at, _)| *at <= t) {
-            match *change {
-                Change::Person(p, d) => {
-                    on_people[p] += d;
-                    if on_people[p] > 0 {
-                        aboard_set.insert(p);
-                    } else {
-                        aboard_set.remove(&p);
-                    }
-                }
-                Change::Visit(v, d) => {
-                    on_visits[v] += d;
-                    if on_visits[v] > 0 {
-                        docked_set.insert(v);
-                    } else {
-                        docked_set.remove(&v);
-                    }
-                }
-                Change::Unfit(u) => {
-                    unfit_now.insert(unfit[u].vehicle.as_str());
-                }
-            }
-            applied += 1;
-        }
-        let end = bounds.get(i + 1).copied();
-        let end_instant = end.map_or(to, |e| e.instant());
-        let aboard: Vec<&Person> = aboard_set.iter().map(|&p| &people[p]).collect();
-        let docked: Vec<&Visit> = docked_set.iter().map(|&v| &visits[v]).collect();
-        let is_fit = |flight: &str| !unfit_now.contains(flight);
-        // A cargo ship (no seats) is no return craft, fit or not.
-        let fit: Vec<&Visit> = docked
-            .iter()
-            .copied()
-            .filter(|v| v.seats > 0 && is_fit(&v.flight.id))
-            .collect();
-        let fit_seats: u32 = fit.iter().map(|v| v.seats).sum();
-        let count = aboard.len() as u32;
-        let mut crews_aboard: Vec<String> = aboard.iter().map(|p| p.up.to_string()).collect();
-        crews_aboard.dedup();
-        let without_own_craft = aboard
-            .iter()
-            .filter(|p| !fit.iter().any(|v| v.flight.id == p.up))
-            .map(|p| p.astronaut.to_string())
-            .collect();
-        let involved: Vec<&str> = docked
-            .iter()
-            .map(|v| v.flight.id.as_str())
-            .chain(aboard.iter().map(|p| p.up))
-            .collect();
-        let row = Occupancy {
-            start: (*start).clone(),
-            end: end.cloned().unwrap_or_else(|| to_time.clone()),
-            continues: end.is_none()
-                && (aboard
-                    .iter()
-                    .any(|p| p.leave.is_none_or(|l| l.instant() > to))
-                    || docked
-                        .iter()
-                        .any(|v| v.leave.is_none_or(|l| l.instant() > to))),
-            aboard: aboard.iter().map(|p| p.astronaut.to_string()).collect(),
-            crews: crews_aboard,
-            docked: docked.iter().map(|v| v.flight.id.clone()).collect(),
-            fit: fit.iter().map(|v| v.flight.id.clone()).collect(),
-            fit_seats,
-            short: count.saturating_sub(fit_seats),
-            without_own_craft,
-            beyond_checked: latest_check(&involved).is_some_and(|c| c < end_instant),
-        };
-        // Merge with the previous interval when nothing visible changed.
-        if let Some(prev) = occupancy.last_mut() {
-            if prev.aboard == row.aboard && prev.docked == row.docked && prev.fit == row.fit {
-                prev.end = row.end;
-                prev.continues = row.continues;
-                prev.beyond_checked |= row.beyond_checked;
-                continue;
-            }
-        }
-        occupancy.push(row);
-    }
+    let mut occupancy = sweep.occupancy(&sweep.bounds(from, to), to);
     occupancy.retain(|o| !(o.aboard.is_empty() && o.docked.is_empty()));
 
     let gaps = gaps(&occupancy);
@@ -474,6 +311,250 @@ pub fn station(
     })
 }
 
+/// One person aboard: from their up flight's arrival to their down flight's departure.
+struct PersonAboard<'a> {
+    astronaut: &'a str,
+    up: &'a str,
+    arrive: &'a Time,
+    leave: Option<&'a Time>,
+}
+
+/// Everyone who was aboard, crew by crew.
+fn people_aboard<'a>(catalog: &'a Catalog, visits: &[Visit<'a>]) -> Vec<PersonAboard<'a>> {
+    let mut people = Vec::new();
+    for crew in aboard(catalog, visits) {
+        for astronaut in crew.astronauts {
+            people.push(PersonAboard {
+                astronaut,
+                up: crew.up,
+                arrive: crew.arrive,
+                leave: crew.leave,
+            });
+        }
+    }
+    people
+}
+
+/// The range the report covers: `from` (default: the first arrival, else `now`) to `to` (default: the
+/// last departure, or `now` while something is still there or when that is earlier).
+fn range(
+    visits: &[Visit],
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let first_arrival = visits.iter().map(|v| v.arrive.instant()).min();
+    let last_departure = visits
+        .iter()
+        .map(|v| v.leave.map(Time::instant))
+        .try_fold(None::<DateTime<Utc>>, |acc, leave| {
+            leave.map(|l| Some(acc.map_or(l, |a| a.max(l))))
+        })
+        .flatten();
+    let from = from.or(first_arrival).unwrap_or(now);
+    let to = to.unwrap_or_else(|| last_departure.map_or(now, |l| l.min(now)));
+    (from, to)
+}
+
+/// An arrival (+1), a departure (−1) or an unfit declaration, at the time it takes effect.
+enum Change {
+    Person(usize, i32),
+    Visit(usize, i32),
+    Unfit(usize),
+}
+
+/// What is aboard and docked at the start of an interval, kept up to date as the sweep moves on.
+#[derive(Default)]
+struct Present<'u> {
+    on_people: Vec<i32>,
+    on_visits: Vec<i32>,
+    aboard: BTreeSet<usize>,
+    docked: BTreeSet<usize>,
+    unfit: std::collections::HashSet<&'u str>,
+}
+
+/// The station's people, visits and unfit declarations, swept in time order into intervals.
+struct Sweep<'s, 'a> {
+    catalog: &'a Catalog,
+    people: &'s [PersonAboard<'a>],
+    visits: &'s [Visit<'a>],
+    unfit: &'s [Unfit],
+}
+
+impl<'s, 'a> Sweep<'s, 'a> {
+    /// Where the intervals start: `from`, then every time the state can change inside the range.
+    fn bounds(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Time> {
+        let mut cuts: Vec<&Time> = Vec::new();
+        for v in self.visits {
+            cuts.push(v.arrive);
+            cuts.extend(v.leave);
+        }
+        for p in self.people {
+            cuts.push(p.arrive);
+            cuts.extend(p.leave);
+        }
+        for u in self.unfit {
+            cuts.push(&u.from);
+        }
+        let mut points: Vec<&Time> = cuts
+            .into_iter()
+            .filter(|t| t.instant() > from && t.instant() < to)
+            .collect();
+        points.sort_by_key(|t| t.instant());
+        points.dedup_by_key(|t| t.instant());
+        let mut bounds = vec![Time::from_utc(from)];
+        bounds.extend(points.into_iter().cloned());
+        bounds
+    }
+
+    /// Every arrival, departure and unfit declaration, in time order.
+    fn changes(&self) -> Vec<(DateTime<Utc>, Change)> {
+        let mut changes: Vec<(DateTime<Utc>, Change)> = Vec::new();
+        for (i, p) in self.people.iter().enumerate() {
+            changes.push((p.arrive.instant(), Change::Person(i, 1)));
+            if let Some(l) = p.leave {
+                changes.push((l.instant(), Change::Person(i, -1)));
+            }
+        }
+        for (i, v) in self.visits.iter().enumerate() {
+            changes.push((v.arrive.instant(), Change::Visit(i, 1)));
+            if let Some(l) = v.leave {
+                changes.push((l.instant(), Change::Visit(i, -1)));
+            }
+        }
+        for (i, u) in self.unfit.iter().enumerate() {
+            changes.push((u.from.instant(), Change::Unfit(i)));
+        }
+        changes.sort_by_key(|(t, _)| *t);
+        changes
+    }
+
+    /// One row per interval from each bound to the next (the last to `to`), merged where nothing visible
+    /// changed. The changes are applied as their times are reached, so each interval costs what is aboard
+    /// and docked then, not the whole station.
+    fn occupancy(&self, bounds: &[Time], to: DateTime<Utc>) -> Vec<Occupancy> {
+        let changes = self.changes();
+        let to_time = Time::from_utc(to);
+        let mut present = Present::<'s> {
+            on_people: vec![0; self.people.len()],
+            on_visits: vec![0; self.visits.len()],
+            ..Present::default()
+        };
+        let mut applied = 0;
+        let mut occupancy: Vec<Occupancy> = Vec::new();
+        for (i, start) in bounds.iter().enumerate() {
+            let t = start.instant();
+            while let Some((_, change)) = changes.get(applied).filter(|(at, _)| *at <= t) {
+                self.apply(change, &mut present);
+                applied += 1;
+            }
+            let end = bounds.get(i + 1);
+            let row = self.row(&present, start, end.unwrap_or(&to_time), end.is_none(), to);
+            // Merge with the previous interval when nothing visible changed.
+            if let Some(prev) = occupancy.last_mut() {
+                if prev.aboard == row.aboard && prev.docked == row.docked && prev.fit == row.fit {
+                    prev.end = row.end;
+                    prev.continues = row.continues;
+                    prev.beyond_checked |= row.beyond_checked;
+                    continue;
+                }
+            }
+            occupancy.push(row);
+        }
+        occupancy
+    }
+
+    fn apply(&self, change: &Change, present: &mut Present<'s>) {
+        match *change {
+            Change::Person(p, d) => {
+                present.on_people[p] += d;
+                if present.on_people[p] > 0 {
+                    present.aboard.insert(p);
+                } else {
+                    present.aboard.remove(&p);
+                }
+            }
+            Change::Visit(v, d) => {
+                present.on_visits[v] += d;
+                if present.on_visits[v] > 0 {
+                    present.docked.insert(v);
+                } else {
+                    present.docked.remove(&v);
+                }
+            }
+            Change::Unfit(u) => {
+                present.unfit.insert(self.unfit[u].vehicle.as_str());
+            }
+        }
+    }
+
+    /// The interval from `start` to `end` with what is `present`; `last` when it is the last of the
+    /// range, which ends at `to`.
+    fn row(
+        &self,
+        present: &Present,
+        start: &Time,
+        end: &Time,
+        last: bool,
+        to: DateTime<Utc>,
+    ) -> Occupancy {
+        let aboard: Vec<&PersonAboard> = present.aboard.iter().map(|&p| &self.people[p]).collect();
+        let docked: Vec<&Visit> = present.docked.iter().map(|&v| &self.visits[v]).collect();
+        let is_fit = |flight: &str| !present.unfit.contains(flight);
+        // A cargo ship (no seats) is no return craft, fit or not.
+        let fit: Vec<&Visit> = docked
+            .iter()
+            .copied()
+            .filter(|v| v.seats > 0 && is_fit(&v.flight.id))
+            .collect();
+        let fit_seats: u32 = fit.iter().map(|v| v.seats).sum();
+        let count = aboard.len() as u32;
+        let mut crews_aboard: Vec<String> = aboard.iter().map(|p| p.up.to_string()).collect();
+        crews_aboard.dedup();
+        let without_own_craft = aboard
+            .iter()
+            .filter(|p| !fit.iter().any(|v| v.flight.id == p.up))
+            .map(|p| p.astronaut.to_string())
+            .collect();
+        let involved: Vec<&str> = docked
+            .iter()
+            .map(|v| v.flight.id.as_str())
+            .chain(aboard.iter().map(|p| p.up))
+            .collect();
+        let end_instant = if last { to } else { end.instant() };
+        Occupancy {
+            start: start.clone(),
+            end: end.clone(),
+            continues: last
+                && (aboard
+                    .iter()
+                    .any(|p| p.leave.is_none_or(|l| l.instant() > to))
+                    || docked
+                        .iter()
+                        .any(|v| v.leave.is_none_or(|l| l.instant() > to))),
+            aboard: aboard.iter().map(|p| p.astronaut.to_string()).collect(),
+            crews: crews_aboard,
+            docked: docked.iter().map(|v| v.flight.id.clone()).collect(),
+            fit: fit.iter().map(|v| v.flight.id.clone()).collect(),
+            fit_seats,
+            short: count.saturating_sub(fit_seats),
+            without_own_craft,
+            beyond_checked: self
+                .latest_check(&involved)
+                .is_some_and(|c| c < end_instant),
+        }
+    }
+
+    /// The earliest of the last-checked times of `flights` (the latest instant each check can stand for).
+    fn latest_check(&self, flights: &[&str]) -> Option<DateTime<Utc>> {
+        flights
+            .iter()
+            .filter_map(|f| self.catalog.flight(f).and_then(|f| f.checked.as_ref()))
+            .map(Time::latest)
+            .min()
+    }
+}
+
 /// Every vehicle declared unfit for crew return, anywhere in the catalog.
 pub fn unfit_declarations(catalog: &Catalog) -> Vec<Unfit> {
     catalog
@@ -497,8 +578,8 @@ pub fn unfit_declarations(catalog: &Catalog) -> Vec<Unfit> {
 
 /// Consecutive intervals with people short of a fit seat, joined while the shortfall and crew stay the
 /// same.
-fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
-    let mut gaps: Vec<Gap> = Vec::new();
+fn gaps(occupancy: &[Occupancy]) -> Vec<ReturnGap> {
+    let mut gaps: Vec<ReturnGap> = Vec::new();
     for o in occupancy.iter().filter(|o| o.short > 0) {
         if let Some(last) = gaps.last_mut() {
             if last.end.instant() == o.start.instant()
@@ -511,7 +592,7 @@ fn gaps(occupancy: &[Occupancy]) -> Vec<Gap> {
                 continue;
             }
         }
-        gaps.push(Gap {
+        gaps.push(ReturnGap {
             start: o.start.clone(),
             end: o.end.clone(),
             continues: o.continues,

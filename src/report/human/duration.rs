@@ -6,15 +6,15 @@ use super::{parenthesised, plural, table};
 use crate::model::Time;
 use crate::report::{Display, Human};
 use crate::timeline::{
-    format_elapsed, format_seconds, DayConventions, DurationReport, Elapsed, StayReport, Subject,
-    VehicleReport,
+    format_elapsed, format_seconds, DayConventions, DurationReport, DurationSubject, Elapsed,
+    StayReport, VehicleReport,
 };
 
 impl Human for DurationReport {
     fn human(&self, display: &Display) -> String {
         let mut out = String::new();
         match &self.subject {
-            Subject::Flight {
+            DurationSubject::Flight {
                 name,
                 operator,
                 station,
@@ -60,7 +60,7 @@ impl Human for DurationReport {
                     }
                 }
             }
-            Subject::Astronaut {
+            DurationSubject::Astronaut {
                 name,
                 native_name,
                 died_in_flight,

@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use super::{Display, Human};
 use crate::catalog::Summary;
+use crate::words::plural;
 
 impl Human for Summary {
     fn human(&self, _: &Display) -> String {
@@ -47,14 +48,6 @@ fn checked_line(checked: &Option<(String, String)>) -> String {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 fn parenthesised(text: &str) -> String {
     if text.is_empty() {
         String::new()
@@ -63,7 +56,6 @@ fn parenthesised(text: &str) -> String {
     }
 }
 
-/// Stays that share up flight, down flight, start and end: one crew.
 /// An aligned table: a header row and rows of cells; every column but the last is padded.
 fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let columns = headers.len();

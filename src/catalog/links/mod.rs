@@ -25,10 +25,13 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
+mod build;
+
 use super::locate::Path;
 use super::{Catalog, Stay};
 use crate::json_path;
 use crate::model::{After, EventKind, Flight, Time};
+use build::Builder;
 
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -66,7 +69,7 @@ pub struct Moment {
     pub flight: usize,
     /// `shenzhou-20/debris-strike`.
     pub reference: String,
-    /// What it is.
+    /// Launch, docking, undocking, landing, or the kind of event.
     pub kind: MomentKind,
     /// When it happened, or when it was planned where it has not happened (see `planned_only`); `None`
     /// when neither is known (a landing still to come).
@@ -136,7 +139,7 @@ pub struct Origin {
 /// An edge: `source → target` means the target depends on the source.
 #[derive(Debug, Clone)]
 pub struct Link {
-    /// Which kind.
+    /// Sequence, crew, caused_by or after: what the dependency comes from.
     pub kind: LinkKind,
     /// The least time from source to target; `None` for `caused_by`, which does not constrain times.
     pub gap: Option<Duration>,
@@ -170,6 +173,24 @@ impl Link {
 }
 
 /// The dependency graph over every moment of a catalog.
+///
+/// ```
+/// use orbitline::catalog::links::{EventGraph, LinkKind};
+/// use orbitline::catalog::{embedded, Catalog};
+/// use petgraph::Direction;
+///
+/// let catalog = Catalog::load("bundled", embedded())?;
+/// let graph = EventGraph::of(&catalog);
+/// // Shenzhou-21 brought the Shenzhou-20 crew home: its landing depends on their launch (a swap).
+/// let landing = graph.node("shenzhou-21/landing").expect("a moment of the catalog");
+/// let swap = graph
+///     .neighbours(landing, Direction::Incoming)
+///     .into_iter()
+///     .find(|(_, _, link)| link.kind == LinkKind::Crew && link.swap)
+///     .map(|(_, from, _)| graph.moment(from).reference.clone());
+/// assert_eq!(swap.as_deref(), Some("shenzhou-20/launch"));
+/// # Ok::<(), orbitline::CatalogError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct EventGraph {
     graph: DiGraph<Moment, Link>,
@@ -458,284 +479,6 @@ impl EventGraph {
     }
 }
 
-struct Builder {
-    graph: DiGraph<Moment, Link>,
-    index: MomentIndex,
-}
-
-/// One of a flight's own moments, before it becomes a node.
-struct Own<'a> {
-    id: &'static str,
-    kind: MomentKind,
-    time: Option<&'a Time>,
-    planned: Option<&'a Time>,
-}
-
-impl Builder {
-    fn add(&mut self, moment: Moment) -> NodeIndex {
-        self.graph.add_node(moment)
-    }
-
-    fn sequence(&mut self, from: NodeIndex, to: NodeIndex, rigid: bool) {
-        let gap = match (rigid, self.graph[from].instant(), self.graph[to].instant()) {
-            (true, Some(a), Some(b)) if b >= a => b - a,
-            _ => Duration::zero(),
-        };
-        let mut link = Link::plain(LinkKind::Sequence, Some(gap));
-        link.rigid = rigid && gap > Duration::zero();
-        self.graph.add_edge(from, to, link);
-    }
-
-    /// Adds the flight's moments and sequence edges, and indexes them.
-    fn flight(&mut self, f: usize, flight: &Flight) {
-        let start = self.graph.node_count();
-        let arrival = self.moments(f, flight);
-        let nodes = FlightNodes {
-            start,
-            end: self.graph.node_count(),
-            arrival,
-        };
-        self.index.flights.insert(flight.id.clone(), nodes);
-    }
-
-    /// Adds the flight's moments and sequence edges; returns the crew's arrival (docking, else launch).
-    fn moments(&mut self, f: usize, flight: &Flight) -> NodeIndex {
-        let mut own = vec![Own {
-            id: "launch",
-            kind: MomentKind::Launch,
-            time: flight.launch.time.as_ref(),
-            planned: flight.launch.planned.as_ref(),
-        }];
-        if let Some(d) = &flight.docking {
-            own.push(Own {
-                id: "docking",
-                kind: MomentKind::Docking,
-                time: d.time.as_ref(),
-                planned: d.planned.as_ref(),
-            });
-        }
-        if let Some(u) = &flight.undocking {
-            own.push(Own {
-                id: "undocking",
-                kind: MomentKind::Undocking,
-                time: u.time.as_ref(),
-                planned: u.planned.as_ref(),
-            });
-        }
-        if let Some(l) = &flight.landing {
-            own.push(Own {
-                id: "landing",
-                kind: MomentKind::Landing,
-                time: l.time.as_ref(),
-                planned: l.planned.as_ref(),
-            });
-        }
-        let backbone: Vec<(MomentKind, NodeIndex)> = own
-            .iter()
-            .map(|o| {
-                let node = self.add(Moment {
-                    flight: f,
-                    reference: format!("{}/{}", flight.id, o.id),
-                    kind: o.kind,
-                    time: o.time.or(o.planned).cloned(),
-                    planned_only: o.time.is_none() && o.planned.is_some(),
-                    title: None,
-                });
-                (o.kind, node)
-            })
-            .collect();
-        let arrival = backbone
-            .iter()
-            .find(|(k, _)| *k == MomentKind::Docking)
-            .unwrap_or(&backbone[0])
-            .1;
-
-        // Events in time order (file order on ties); those surely after the landing belong to the crew.
-        let mut events: Vec<(usize, &crate::model::Event)> =
-            flight.events.iter().enumerate().collect();
-        events.sort_by_key(|(i, e)| (e.time.instant(), *i));
-        let landing = flight.landing_time();
-        let (after_landing, in_flight): (Vec<_>, Vec<_>) = events
-            .into_iter()
-            .partition(|(_, e)| landing.is_some_and(|l| l.surely_before(&e.time)));
-
-        // Each in-flight event joins the segment that starts at the last own moment (before the landing)
-        // not after it.
-        let mut segments: Vec<Vec<NodeIndex>> = vec![Vec::new(); backbone.len()];
-        for (_, event) in in_flight {
-            let node = self.event_node(f, flight, event);
-            let at = event.time.instant();
-            let segment = backbone
-                .iter()
-                .enumerate()
-                .filter(|(i, (kind, n))| {
-                    *i == 0
-                        || (*kind != MomentKind::Landing
-                            && self.graph[*n].instant().is_some_and(|t| t <= at))
-                })
-                .map(|(i, _)| i)
-                .next_back()
-                .unwrap_or(0);
-            segments[segment].push(node);
-        }
-        for (i, window) in backbone.windows(2).enumerate() {
-            let ((from_kind, from), (to_kind, to)) = (window[0], window[1]);
-            let rigid = matches!(
-                (from_kind, to_kind),
-                (MomentKind::Launch, MomentKind::Docking)
-                    | (MomentKind::Undocking, MomentKind::Landing)
-                    | (MomentKind::Launch, MomentKind::Landing)
-            );
-            let inside = &segments[i];
-            if rigid || inside.is_empty() {
-                self.sequence(from, to, rigid);
-            }
-            let mut previous = from;
-            for &node in inside {
-                self.sequence(previous, node, false);
-                previous = node;
-            }
-            if !inside.is_empty() {
-                self.sequence(previous, to, false);
-            }
-        }
-        if backbone.len() == 1 {
-            let mut previous = backbone[0].1;
-            for &node in &segments[0] {
-                self.sequence(previous, node, false);
-                previous = node;
-            }
-        }
-        // After the landing: the crew's events, chained from their arrival.
-        let mut previous = arrival;
-        for (_, event) in after_landing {
-            let node = self.event_node(f, flight, event);
-            self.sequence(previous, node, false);
-            previous = node;
-        }
-        arrival
-    }
-
-    fn event_node(&mut self, f: usize, flight: &Flight, event: &crate::model::Event) -> NodeIndex {
-        self.add(Moment {
-            flight: f,
-            reference: format!("{}/{}", flight.id, event.id),
-            kind: MomentKind::Event(event.kind),
-            time: Some(event.time.clone()),
-            planned_only: false,
-            title: event.title.clone(),
-        })
-    }
-
-    /// Crew edges, one pair per crew (stays with the same up and down flights).
-    fn crews(&mut self, flights: &[&Flight], stays: &[Stay]) {
-        // Grouped in the order the stays come, through an index: one pass, not one search per stay.
-        let mut crews: Vec<((&str, &str), Vec<String>)> = Vec::new();
-        let mut crew_of: HashMap<(&str, &str), usize> = HashMap::new();
-        for stay in stays {
-            let Some(down) = stay.down.as_deref() else {
-                continue;
-            };
-            let key = (stay.up.as_str(), down);
-            match crew_of.get(&key) {
-                Some(&i) => crews[i].1.push(stay.astronaut.clone()),
-                None => {
-                    crew_of.insert(key, crews.len());
-                    crews.push((key, vec![stay.astronaut.clone()]));
-                }
-            }
-        }
-        for ((up, down), astronauts) in crews {
-            let astronauts: std::sync::Arc<[String]> = astronauts.into();
-            let (Some(launch), Some(landing), Some(arrival)) = (
-                self.index.moment(&self.graph, up, "launch"),
-                self.index.moment(&self.graph, down, "landing"),
-                self.index.flights.get(down).map(|n| n.arrival),
-            ) else {
-                continue;
-            };
-            let swap = up != down;
-            // A flight that did not dock arrives with its launch: one edge, not two.
-            let sources = if arrival == launch {
-                vec![launch]
-            } else {
-                vec![launch, arrival]
-            };
-            for from in sources {
-                let mut link = Link::plain(LinkKind::Crew, Some(Duration::zero()));
-                link.crew = astronauts.clone();
-                link.swap = swap;
-                self.graph.add_edge(from, landing, link);
-            }
-            // Events after the up flight's landing belong to the stay of a crew that stayed on (a swap):
-            // the last one precedes their down landing. A crew down on its up flight landed before them
-            // (Soyuz TM-18's crew, home before Polyakov's record on that flight's file).
-            let up_flight = self
-                .index
-                .flights
-                .get(up)
-                .filter(|_| swap)
-                .map(|n| flights[self.graph[NodeIndex::new(n.start)].flight]);
-            if let Some(up_flight) = up_flight {
-                let landed = up_flight.landing_time();
-                let last = up_flight
-                    .events
-                    .iter()
-                    .filter(|e| landed.is_some_and(|l| l.surely_before(&e.time)))
-                    .max_by_key(|e| e.time.instant());
-                if let Some(event) = last {
-                    if let Some(node) = self.index.moment(&self.graph, up, &event.id) {
-                        let mut link = Link::plain(LinkKind::Crew, Some(Duration::zero()));
-                        link.crew = astronauts.clone();
-                        link.swap = swap;
-                        self.graph.add_edge(node, landing, link);
-                    }
-                }
-            }
-        }
-    }
-
-    /// `caused_by` and `after` edges written in the flight's file.
-    fn explicit(&mut self, f: usize, flight: &Flight) {
-        if !has_explicit_links(flight) {
-            return;
-        }
-        for (reference, path, caused_by, after) in explicit_links(flight) {
-            let Some(target) = self.index.get(&self.graph, &reference) else {
-                continue;
-            };
-            for (j, cause) in caused_by.iter().enumerate() {
-                if let Some(source) = self.index.get(&self.graph, cause) {
-                    let mut link = Link::plain(LinkKind::CausedBy, None);
-                    let mut at = path.clone();
-                    at.extend(json_path!["caused_by", j]);
-                    link.origin = Some(Origin {
-                        flight: f,
-                        path: at,
-                    });
-                    self.graph.add_edge(source, target, link);
-                }
-            }
-            for (j, entry) in after.iter().enumerate() {
-                if let Some(source) = self.index.get(&self.graph, &entry.event) {
-                    let gap = entry
-                        .min_gap
-                        .as_ref()
-                        .map_or(Duration::zero(), |g| g.duration());
-                    let mut link = Link::plain(LinkKind::After, Some(gap));
-                    let mut at = path.clone();
-                    at.extend(json_path!["after", j, "event"]);
-                    link.origin = Some(Origin {
-                        flight: f,
-                        path: at,
-                    });
-                    self.graph.add_edge(source, target, link);
-                }
-            }
-        }
-    }
-}
-
 /// True when the flight writes a `caused_by` or `after` link anywhere (its moments or its events): most
 /// flights do not, and [`explicit_links`] need not list their moments.
 pub fn has_explicit_links(flight: &Flight) -> bool {
@@ -802,27 +545,27 @@ mod tests {
         let files = [
             (
                 "astronauts.json",
-                include_str!("../../tests/fixtures/swap/astronauts.json"),
+                include_str!("../../../tests/fixtures/swap/astronauts.json"),
             ),
             (
                 "spacecraft.json",
-                include_str!("../../tests/fixtures/swap/spacecraft.json"),
+                include_str!("../../../tests/fixtures/swap/spacecraft.json"),
             ),
             (
                 "stations.json",
-                include_str!("../../tests/fixtures/swap/stations.json"),
+                include_str!("../../../tests/fixtures/swap/stations.json"),
             ),
             (
                 "shenzhou-20.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-20.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-20.json"),
             ),
             (
                 "shenzhou-21.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-21.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-21.json"),
             ),
             (
                 "shenzhou-22.json",
-                include_str!("../../tests/fixtures/swap/shenzhou-22.json"),
+                include_str!("../../../tests/fixtures/swap/shenzhou-22.json"),
             ),
         ];
         let files = files.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();

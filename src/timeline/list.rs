@@ -1,0 +1,91 @@
+//! `orbitline list`: the flights a filter admits, one row each, in launch order.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::query::utc_opt;
+use crate::catalog::{Catalog, Filter};
+use crate::model::Time;
+
+/// One line of `list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlightRow {
+    /// Flight id.
+    pub id: String,
+    /// Flight name.
+    pub name: String,
+    /// Programme.
+    pub program: String,
+    /// Nation.
+    pub nation: String,
+    /// Launch (or planned launch), UTC RFC 3339.
+    #[serde(serialize_with = "utc_opt")]
+    pub launch: Option<Time>,
+    /// Landing, UTC RFC 3339; `null` while in orbit.
+    #[serde(serialize_with = "utc_opt")]
+    pub landing: Option<Time>,
+    /// Ids of who went up.
+    pub crew_up: Vec<String>,
+    /// Ids of who came down.
+    pub crew_down: Vec<String>,
+    /// Names of who went up.
+    #[serde(skip)]
+    pub crew_up_names: Vec<String>,
+    /// The flights whose crews it brought home instead of its own (vehicle swaps).
+    pub brought_home_crew_of: Vec<String>,
+}
+
+/// The answer to `orbitline list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListReport {
+    /// What the catalog covers (text output only).
+    #[serde(skip)]
+    pub catalog: String,
+    /// The flights, by launch.
+    pub flights: Vec<FlightRow>,
+}
+
+/// The flights that `filter` admits, in launch order.
+pub fn list(catalog: &Catalog, filter: &Filter) -> ListReport {
+    // The flights whose crews each flight brought home instead of its own, in one pass over the stays.
+    let mut brought_home: HashMap<&str, Vec<String>> = HashMap::new();
+    for s in catalog.stays() {
+        if let Some(down) = s.down.as_deref().filter(|d| *d != s.up) {
+            let ups = brought_home.entry(down).or_default();
+            if ups.last() != Some(&s.up) {
+                ups.push(s.up.clone());
+            }
+        }
+    }
+    let flights = catalog
+        .flights()
+        .iter()
+        .filter(|f| filter.admits(f))
+        .map(|f| FlightRow {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            program: f.program.clone(),
+            nation: f.nation.clone(),
+            launch: f.launch.time.clone().or_else(|| f.launch.planned.clone()),
+            landing: f.landing_time().cloned(),
+            crew_up: f.launch.crew.iter().map(|c| c.astronaut.clone()).collect(),
+            crew_down: f
+                .landing_crew()
+                .iter()
+                .map(|c| c.astronaut.clone())
+                .collect(),
+            crew_up_names: f
+                .launch
+                .crew
+                .iter()
+                .map(|c| catalog.name_of(&c.astronaut).to_string())
+                .collect(),
+            brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
+        })
+        .collect();
+    ListReport {
+        catalog: catalog.description(),
+        flights,
+    }
+}
