@@ -1,7 +1,8 @@
 //! Each stage of orbitline on synthetic catalogs of 1,000 and 10,000 flights (and 100,000 with
 //! `ORBITLINE_BENCH_LARGE=1`): loading and validating, deriving stays, records, the station timeline,
 //! building the dependency graph, an impact propagation with its consequences, and rendering a 2,000-row
-//! chart.
+//! chart; and the shapes of one file that were once quadratic (issue 13): a flight with 16,000 and 64,000
+//! events, 8,000 and 32,000 duplicate crew entries, 8,000 and 32,000 problems in one file.
 //! `cargo bench`; the method and the figures are in docs/performance.md.
 
 use chrono::{TimeZone, Utc};
@@ -12,7 +13,7 @@ use orbitline::catalog::Filter;
 use orbitline::catalog::{Catalog, SourceFile};
 use orbitline::chart::{self, ChartKind, ChartOptions, ImageFormat, RowMode};
 use orbitline::deps::{impact, impact_graph, Subject};
-use orbitline::synth::generate;
+use orbitline::synth::{generate, hostile, Shape};
 use orbitline::timeline::records::{ranked, RecordKind};
 use orbitline::timeline::station::history;
 
@@ -106,5 +107,32 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+/// Loading (and refusing) the catalogs of [`hostile`]: each size four times the one before should take
+/// about four times as long, not sixteen.
+fn shapes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one-file shapes");
+    group.sample_size(10);
+    for (shape, sizes) in [
+        (Shape::ManyEvents, [16_000, 64_000]),
+        (Shape::DuplicateCrew, [8_000, 32_000]),
+        (Shape::ManyProblems, [8_000, 32_000]),
+    ] {
+        for n in sizes {
+            let sources: Vec<SourceFile> = hostile(shape, n)
+                .into_iter()
+                .map(|(path, text)| SourceFile::new(path, text))
+                .collect();
+            group.bench_function(BenchmarkId::new(format!("{shape:?}"), n), |b| {
+                b.iter_batched(
+                    || sources.clone(),
+                    |files| Catalog::load("synthetic", files),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, shapes);
 criterion_main!(benches);

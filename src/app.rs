@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::catalog::links::EventGraph;
+use crate::catalog::names::{Kinds, Lookup, NameError};
 use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
 use crate::chart::{self, ChartError, ChartOptions};
 use crate::deps::{self, Subject};
@@ -15,7 +16,7 @@ use crate::report::{self, Display, Format, OpenFigures};
 use crate::timeline::claims::{self, ClaimError, ClaimQuery, Verdict};
 use crate::timeline::records::{self, RecordsQuery};
 use crate::timeline::station::{self, StationError};
-use crate::timeline::{self, QueryError};
+use crate::timeline::{self, aloft, people, QueryError};
 
 /// Where the catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +134,18 @@ pub enum Request {
     },
     /// Draw a chart and write it to a file.
     Chart(ChartOptions),
+    /// The people, flights and stations a text may name.
+    Find {
+        /// The text, as people write a name.
+        text: String,
+    },
+    /// The astronauts, one line each, with flights and total time.
+    Astronauts(Filter),
+    /// Everyone in space at a moment.
+    Aloft {
+        /// The moment (default: the catalog's last check).
+        at: Option<DateTime<Utc>>,
+    },
 }
 
 impl Request {
@@ -212,6 +225,9 @@ pub enum AppError {
     /// A chart could not be drawn or written.
     #[error(transparent)]
     Chart(#[from] ChartError),
+    /// A name names nothing, or several things.
+    #[error(transparent)]
+    Name(#[from] NameError),
 }
 
 impl AppError {
@@ -257,8 +273,42 @@ impl AppError {
                 vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
             }
             AppError::Chart(e) => vec![e.problem()],
+            AppError::Name(e) => vec![report::human::names::problem(e)],
         }
     }
+}
+
+/// `request` with every name of a flight, an astronaut or a station replaced by the id it names
+/// (docs/names.md); an id written exactly costs no index.
+pub fn resolve_names(lookup: &Lookup, request: &Request) -> Result<Request, NameError> {
+    let one = |text: &str, kinds: Kinds| lookup.resolve(text, kinds);
+    let reference = |text: &str| lookup.resolve_reference(text, Kinds::FLIGHT);
+    let station =
+        |text: &Option<String>| text.as_deref().map(|s| one(s, Kinds::STATION)).transpose();
+    let mut request = request.clone();
+    match &mut request {
+        Request::Show { flight } => *flight = one(flight, Kinds::FLIGHT)?,
+        Request::Duration { subject } => *subject = one(subject, Kinds::SUBJECT)?,
+        Request::Records(query) => query.scope.station = station(&query.scope.station)?,
+        Request::Check(query) => {
+            query.subject = lookup.resolve_reference(&query.subject, Kinds::ANY)?;
+            query.scope.station = station(&query.scope.station)?;
+        }
+        Request::Station { station: id, .. } => *id = one(id, Kinds::STATION)?,
+        Request::Deps { reference: r, .. }
+        | Request::Why { reference: r }
+        | Request::Impact { reference: r, .. } => *r = reference(r)?,
+        Request::Critical { from, to } => {
+            *from = reference(from)?;
+            *to = reference(to)?;
+        }
+        Request::Graph { focus, .. } => {
+            *focus = focus.as_deref().map(reference).transpose()?;
+        }
+        Request::Chart(options) => options.scope.station = station(&options.scope.station)?,
+        _ => {}
+    }
+    Ok(request)
 }
 
 /// Loads the catalog `options` name.
@@ -280,8 +330,19 @@ pub fn answer(
 ) -> Result<Outcome, AppError> {
     let options = &counted_to_last_check(catalog, options);
     let (format, display) = (options.format, &options.display);
+    let lookup = Lookup::new(catalog);
+    let request = &resolve_names(&lookup, request)?;
     let stdout = match request {
         Request::Validate => report::render(&catalog.summary(), format, display),
+        Request::Find { text } => report::render(&people::find(&lookup, text), format, display),
+        Request::Astronauts(filter) => report::render(
+            &people::astronauts(catalog, filter, options.now),
+            format,
+            display,
+        ),
+        Request::Aloft { at } => {
+            report::render(&aloft::aloft(catalog, *at, options.now), format, display)
+        }
         Request::List(filter) => report::render(&timeline::list(catalog, filter), format, display),
         Request::Show { flight } => report::render(
             &timeline::show(catalog, flight, options.now)?,

@@ -55,23 +55,51 @@ pub struct Cli {
 pub enum Command {
     /// Load the catalog, report every problem with its file, line and column (exit 2), or summarise it.
     Validate,
-    /// List the flights, one line each, with dates and crew.
+    /// List the flights, one line each, with dates and crew (or the astronauts, with --astronauts).
     List {
-        /// Only this programme (Shenzhou, Soyuz, …).
+        /// Only this programme (Shenzhou, Soyuz, …); with --astronauts, people who flew on one.
         #[arg(long)]
         program: Option<String>,
         /// Only this nation (ISO 3166-1 alpha-2: CN, RU, US).
         #[arg(long)]
         nation: Option<String>,
+        /// List the people instead: id, name, nation, flights, total time in space.
+        #[arg(long)]
+        astronauts: bool,
+    },
+    /// Find people, flights and stations by the names people use, with their ids.
+    ///
+    /// Matches ids, names, native names, aliases, nicknames, family names and parts of names, ignoring
+    /// case, spaces, hyphens and diacritics (docs/names.md). Every command that takes a flight, an
+    /// astronaut or a station accepts the same names.
+    ///
+    /// Examples: `orbitline find wang`, `orbitline find "Buzz Aldrin"`, `orbitline find 陈冬`.
+    Find {
+        /// A name, or part of one (several words are one name).
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Everyone in space at a moment, by station or spacecraft, with how long each had been up.
+    ///
+    /// Without --at: at the catalog's last check (the latest date its flights were checked against their
+    /// sources). Past the last check, says who may have landed since.
+    ///
+    /// Examples: `orbitline aloft`, `orbitline aloft --at 2025-11-10`, `orbitline aloft --at
+    /// 1969-07-20T20:17Z`.
+    Aloft {
+        /// The moment: a date (its start, UTC) or a time like 2025-11-10T12:00Z.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Everything about one flight: times planned and actual, events in order, crews, sources, notes.
     Show {
-        /// A flight id, like shenzhou-20.
+        /// A flight: its id (shenzhou-20) or its name ("Shenzhou 20", "Apollo 11").
         flight: String,
     },
     /// How long a flight's crew (or an astronaut) was in space, exactly and in days as sources count them.
     Duration {
-        /// A flight id (shenzhou-20) or an astronaut id (chen-dong).
+        /// A flight or an astronaut, by id (shenzhou-20, chen-dong) or name ("Apollo 11", "Frank Rubio",
+        /// polyakov): docs/names.md.
         subject: String,
     },
     /// Rank the longest stays, crew stays, totals, EVAs or spacecraft flights, and show how the record moved.
@@ -97,7 +125,7 @@ pub enum Command {
     Check(CheckArgs),
     /// A station over time: who was aboard, which docked spacecraft could bring them home, the gaps, the slips.
     Station {
-        /// A station id, like tiangong.
+        /// A station, by id (tiangong, iss) or name ("International Space Station").
         station: String,
         /// Start of the range (a date is a UTC day).
         #[arg(long, value_name = "TIME")]
@@ -322,8 +350,9 @@ pub struct CheckArgs {
     /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
     /// (with --no-gaps).
     pub subject: String,
-    /// The claimed number of days.
-    #[arg(long, conflicts_with = "duration")]
+    /// The claimed number of days (0 to 36525: a century).
+    #[arg(long, conflicts_with = "duration", allow_negative_numbers = true,
+          value_parser = clap::value_parser!(i64).range(0..=orbitline::timeline::claims::MAX_CLAIM_DAYS))]
     pub days: Option<i64>,
     /// The claimed duration, like 203d23h or 21h23m.
     #[arg(long)]
@@ -486,11 +515,28 @@ impl Command {
                 output,
             } => Request::Export(ExportQuery::parse(&format, what.as_deref(), output)?),
             Command::Validate => Request::Validate,
-            Command::List { program, nation } => Request::List(Filter {
+            Command::List {
                 program,
                 nation,
-                ..Filter::default()
-            }),
+                astronauts,
+            } => {
+                let filter = Filter {
+                    program,
+                    nation,
+                    ..Filter::default()
+                };
+                if astronauts {
+                    Request::Astronauts(filter)
+                } else {
+                    Request::List(filter)
+                }
+            }
+            Command::Find { text } => Request::Find {
+                text: text.join(" "),
+            },
+            Command::Aloft { at } => Request::Aloft {
+                at: instant("--at", at)?,
+            },
             Command::Show { flight } => Request::Show { flight },
             Command::Duration { subject } => Request::Duration { subject },
             Command::Records {

@@ -2,7 +2,8 @@
 
 mod cli;
 
-use std::io::Write;
+use std::fmt::Display;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,22 +14,30 @@ const FORCE_PANIC: &str = "ORBITLINE_FORCE_PANIC";
 
 fn main() -> ExitCode {
     // A panic is a bug: say so plainly, with what to report, and exit 2 rather than abort mid-output.
+    // Reporting goes through `say`, which never panics: a panic inside this hook would abort.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("error: orbitline hit a bug and stopped: {info}");
-        eprintln!("  hint: please report it with the command you ran and the catalog it read");
+        say(format_args!(
+            "error: orbitline hit a bug and stopped: {info}"
+        ));
+        say("  hint: please report it with the command you ran and the catalog it read");
     }));
     std::panic::catch_unwind(run).unwrap_or_else(|_| ExitCode::from(Status::Error.code()))
 }
 
 fn run() -> ExitCode {
     let cli = cli::Cli::parse();
+    if stdout_was_closed() {
+        say("error: standard output is closed, so the answer cannot be written");
+        say("  hint: send it somewhere: `> FILE`, or `> /dev/null` to discard it");
+        return ExitCode::from(Status::Error.code());
+    }
     if std::env::var_os(FORCE_PANIC).is_some() {
         panic!("forced by {FORCE_PANIC}");
     }
     let (options, action) = match cli.into_request(chrono::Utc::now()) {
         Ok(parsed) => parsed,
         Err(message) => {
-            eprintln!("error: {message}");
+            say(format_args!("error: {message}"));
             return ExitCode::from(Status::Error.code());
         }
     };
@@ -44,7 +53,7 @@ fn run() -> ExitCode {
         cli::Action::Man => match cli::man_page() {
             Ok(page) => text(page),
             Err(message) => {
-                eprintln!("error: {message}");
+                say(format_args!("error: {message}"));
                 return ExitCode::from(Status::Error.code());
             }
         },
@@ -60,23 +69,66 @@ fn run() -> ExitCode {
         cli::Action::Run(request) => app::run(&options, &request),
     };
     match outcome {
-        Ok(outcome) => {
-            print(&outcome.stdout);
-            ExitCode::from(outcome.status.code())
-        }
+        Ok(outcome) => match print(&outcome.stdout) {
+            Ok(()) => ExitCode::from(outcome.status.code()),
+            Err(e) => {
+                say(format_args!(
+                    "error: could not write to standard output: {e}; the answer is incomplete"
+                ));
+                say("  hint: check the disk or device standard output goes to");
+                ExitCode::from(Status::Error.code())
+            }
+        },
         Err(error) => {
             let problems = error.problems();
             for problem in &problems {
-                eprintln!("{problem}");
+                say(problem);
             }
-            eprintln!("error: {error}");
+            say(format_args!("error: {error}"));
             ExitCode::from(Status::Error.code())
         }
     }
 }
 
-/// Writes to standard output; a closed pipe (`orbitline list | head`) is not an error.
-fn print(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+/// Writes to standard output. A reader that went away (`orbitline list | head`) is not an error; any
+/// other failure (a full disk, `> /dev/full`) is, since the answer was cut short.
+fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Whether standard output was closed when orbitline started (`orbitline list >&-`).
+///
+/// Rust's runtime opens `/dev/null` (for reading and writing) on a standard stream that is closed at start,
+/// so that no file orbitline opens takes its place; every write then succeeds and the answer is lost. A
+/// shell's `> /dev/null` opens it for writing only: standard output that is `/dev/null` and can be read
+/// from is the runtime's stand-in. (`1<> /dev/null` looks the same, and is refused the same way.)
+#[cfg(unix)]
+fn stdout_was_closed() -> bool {
+    use std::io::Read;
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    const DEV_NULL: u64 = 0x103; // character device 1, 3
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+        return true;
+    };
+    let mut file = std::fs::File::from(fd);
+    let is_null = file
+        .metadata()
+        .is_ok_and(|m| m.rdev() == DEV_NULL && !m.is_file());
+    is_null && file.read(&mut [0u8; 1]).is_ok()
+}
+
+#[cfg(not(unix))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+/// One line on standard error. It cannot fail or panic (`eprintln!` panics when standard error is full
+/// or closed): when even the error cannot be written, the exit code is all that is left to say it.
+fn say(line: impl Display) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }

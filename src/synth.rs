@@ -411,3 +411,66 @@ fn text(path: String, value: &Value) -> (String, String) {
     text.push('\n');
     (path, text)
 }
+
+/// Shapes of one file that made commands slow (issue 13, item 8), for [`hostile`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One flight with `n` milestone events (a valid catalog).
+    ManyEvents,
+    /// One flight whose launch crew lists the same astronaut `n` times (`n - 1` problems).
+    DuplicateCrew,
+    /// One flight with `n` events that each end before they begin (`n` problems in one file).
+    ManyProblems,
+}
+
+/// A small generated catalog (see [`generate`]) whose first flight file is given `shape` with `n` items:
+/// the catalog a benchmark or a scale test times, with the same bytes for the same arguments.
+pub fn hostile(shape: Shape, n: usize) -> Vec<(String, String)> {
+    let mut files = generate(20, 7);
+    let Some(index) = files.iter().position(|(path, text)| {
+        path.matches('/').count() >= 2 && text.contains("\"landing\"") && text.contains("\"crew\"")
+    }) else {
+        return files;
+    };
+    let mut flight: Value = serde_json::from_str(&files[index].1).unwrap_or(Value::Null);
+    let launch = flight["launch"]["time"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let Ok(start) = DateTime::parse_from_rfc3339(&launch) else {
+        return files;
+    };
+    let at = |minutes: i64| {
+        (start + Duration::minutes(minutes))
+            .format("%Y-%m-%dT%H:%M%:z")
+            .to_string()
+    };
+    match shape {
+        Shape::ManyEvents | Shape::ManyProblems => {
+            let events: Vec<Value> = (0..n as i64)
+                .map(|i| {
+                    // Within the first hour of the flight, a second apart in a minute's precision: many
+                    // share a time, as events of a busy day do.
+                    let time = at(1 + i % 59);
+                    let mut event = json!({
+                        "id": format!("step-{i}"),
+                        "kind": "milestone",
+                        "time": time,
+                    });
+                    if shape == Shape::ManyProblems {
+                        event["time"] = json!(at(2 + i % 58));
+                        event["end"] = json!(at(1 + i % 58));
+                    }
+                    event
+                })
+                .collect();
+            flight["events"] = Value::Array(events);
+        }
+        Shape::DuplicateCrew => {
+            let first = flight["launch"]["crew"][0].clone();
+            flight["launch"]["crew"] = Value::Array(vec![first; n]);
+        }
+    }
+    files[index].1 = serde_json::to_string_pretty(&flight).unwrap_or_default() + "\n";
+    files
+}

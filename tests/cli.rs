@@ -195,11 +195,11 @@ fn times_can_be_shown_as_published() {
 #[test]
 fn an_unknown_subject_is_a_usage_error_with_a_suggestion() {
     common::orbitline()
-        .args(["duration", "shenzhou20"])
+        .args(["duration", "shenzou-20"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no flight or astronaut `shenzhou20`",
+            "no flight or astronaut `shenzou-20`",
         ))
         .stderr(predicate::str::contains("did you mean `shenzhou-20`?"));
 }

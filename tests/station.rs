@@ -97,7 +97,7 @@ fn station_lists_the_slip_and_its_cause() {
 #[test]
 fn an_unknown_station_is_a_usage_error_with_a_suggestion() {
     common::orbitline()
-        .args(["station", "tiangong2"])
+        .args(["station", "tiangng-2"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `tiangong-2`?"));

@@ -58,3 +58,11 @@ pub fn exercise(catalog: &Catalog) {
         let _ = records(catalog, &query, now);
     }
 }
+
+/// What an importer made: once written, would orbitline's own loader take it? Either answer is fine here
+/// (the importer refuses to write what the loader would refuse); rendering and checking must not panic.
+pub fn loads_as_catalog(catalog: &orbitline::import::ImportedCatalog) {
+    if let Err(e) = catalog.check() {
+        assert!(!e.problems().is_empty());
+    }
+}

@@ -87,8 +87,10 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Lists every `*.json` file below `root`, recursively, in a stable order (sorted by path); each is read
 /// when the catalog is loaded ([`SourceFile::text`]). Files and folders whose name starts with `.` are
-/// skipped; a file that is not a regular file is refused here. Fails only when `root` itself cannot be
-/// read.
+/// skipped; a file that is not a regular file is refused here. Symbolic links are followed within the
+/// catalog only: one that leads out of `root` (to `/`, to another user's files) is refused and not
+/// followed, and a folder reached a second time (a loop) is refused once. Fails only when `root` itself
+/// cannot be read.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
     let shown = root.display().to_string();
     let meta = fs::metadata(root).map_err(|e| {
@@ -101,20 +103,33 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, Problem> {
         ));
     }
     let mut files = Vec::new();
-    let mut seen = HashSet::new();
-    walk(root, None, &mut files, &mut seen);
+    let mut walk_state = Walk {
+        root: fs::canonicalize(root).ok(),
+        seen: HashSet::new(),
+    };
+    walk(root, None, &mut files, &mut walk_state);
     Ok(files)
+}
+
+/// What a walk of a catalog folder keeps: its root's canonical path (symbolic links that lead out of it are
+/// not followed) and the canonical paths of the folders it has been in (a loop is reported, once).
+struct Walk {
+    root: Option<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+/// A symbolic link's target, when it leads out of the catalog: the catalog is the tree under its root, and
+/// a link to `/` or to another user's files is not read (nor is a link into a folder that leaves it).
+fn outside(walk: &Walk, path: &Path) -> Option<PathBuf> {
+    let root = walk.root.as_ref()?;
+    let real = fs::canonicalize(path).ok()?;
+    (!real.starts_with(root)).then_some(real)
 }
 
 /// Lists `dir` into `files`. `real` is its canonical path when the caller knows it (a folder reached
 /// through no symbolic link is its parent's canonical path and its name): only the root and linked
 /// folders need resolving, which spares a system call per path component for every folder.
-fn walk(
-    dir: &Path,
-    real: Option<PathBuf>,
-    files: &mut Vec<SourceFile>,
-    seen: &mut HashSet<PathBuf>,
-) {
+fn walk(dir: &Path, real: Option<PathBuf>, files: &mut Vec<SourceFile>, state: &mut Walk) {
     let shown = dir.display().to_string();
     // A symlink loop shows up as a folder we have already been in.
     let real = match real {
@@ -122,7 +137,7 @@ fn walk(
         None => fs::canonicalize(dir),
     };
     match real {
-        Ok(real) if seen.contains(&real) => {
+        Ok(real) if state.seen.contains(&real) => {
             files.push(SourceFile::refused(
                 shown,
                 String::new(),
@@ -135,7 +150,7 @@ fn walk(
             return;
         }
         Ok(ref real) => {
-            seen.insert(real.clone());
+            state.seen.insert(real.clone());
         }
         Err(e) => {
             files.push(unreadable(dir, &e));
@@ -175,12 +190,29 @@ fn walk(
             }
             Err(_) => continue,
         };
+        if linked && (file_type.is_dir() || file_name.ends_with(".json")) {
+            if let Some(target) = outside(state, &path) {
+                let name = path.display().to_string();
+                let problem = Problem::in_file(
+                    &name,
+                    format!(
+                        "a symbolic link to `{}`, outside the catalog folder; not followed",
+                        target.display()
+                    ),
+                )
+                .hint(
+                    "a catalog is the tree under its folder: copy the files in, or remove the link",
+                );
+                files.push(SourceFile::refused(name, file_name, problem));
+                continue;
+            }
+        }
         if file_type.is_dir() {
             let known = match (&real, linked) {
                 (Ok(parent), false) => Some(parent.join(entry.file_name())),
                 _ => None,
             };
-            walk(&path, known, files, seen);
+            walk(&path, known, files, state);
         } else if file_name.ends_with(".json") {
             let name = path.display().to_string();
             files.push(if file_type.is_file() {

@@ -14,6 +14,7 @@ mod filter;
 pub mod layers;
 pub mod links;
 pub mod locate;
+pub mod names;
 mod parse;
 mod problem;
 pub mod schema;
@@ -24,7 +25,7 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use files::{embedded, read_dir, SourceFile};
+pub use files::{embedded, read_dir, SourceFile, MAX_FILE_BYTES};
 pub use filter::Filter;
 pub use problem::{CatalogError, Problem};
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};

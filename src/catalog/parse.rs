@@ -203,6 +203,14 @@ fn registry_entries<R: RegistryFile>(
 
 /// Parses one file, turning serde's error into a problem with a position and a hint.
 pub(crate) fn read<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Problem> {
+    if text.starts_with('\u{feff}') {
+        return Err(Problem::at(
+            name,
+            (1, 1),
+            "the file starts with a byte order mark (U+FEFF), which JSON does not allow",
+        )
+        .hint("save the file as UTF-8 without a BOM (\"UTF-8\", not \"UTF-8 with BOM\")"));
+    }
     let start = text.len() - text.trim_start().len();
     if let Some(first) = text[start..].chars().next().filter(|&c| c != '{') {
         return Err(Problem::at(
@@ -228,6 +236,28 @@ fn serde_problem(name: &str, text: &str, error: &serde_json::Error) -> Problem {
         Some(at) if message.starts_with("unknown ") => &message[..at],
         _ => &message,
     };
+    // serde_json reads an integer too large for 64 bits as a float, and says so: the number is the trouble.
+    let too_large = shown.starts_with("invalid type: floating point `")
+        && !text
+            .lines()
+            .nth(position.0 - 1)
+            .and_then(|line| line.get(..position.1.min(line.len())))
+            .and_then(|before| {
+                let number = before.trim_end_matches(|c: char| !c.is_ascii_digit());
+                let start = number
+                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)))
+                    .map_or(0, |i| i + 1);
+                number.get(start..)
+            })
+            .is_some_and(|number| number.contains(['.', 'e', 'E']));
+    let shown = if too_large {
+        match shown.split_once(", expected ") {
+            Some((_, expected)) => format!("the number is too large: expected {expected}"),
+            None => "the number is too large".to_string(),
+        }
+    } else {
+        shown.to_string()
+    };
     let mut problem = Problem::at(name, position, shown);
     if text.trim().is_empty() {
         return problem
@@ -242,6 +272,10 @@ fn serde_problem(name: &str, text: &str, error: &serde_json::Error) -> Problem {
         problem = problem.hint_suggesting(suggestion, &listed, &listed);
     } else if message.starts_with("missing field") {
         problem.hint = Some("add the field (see docs/data-format.md for what it holds)".into());
+    } else if too_large {
+        problem.hint = Some(
+            "write a whole number the field can hold (seats and days fit in 32 bits; see docs/data-format.md)".into(),
+        );
     } else if message.starts_with("invalid type") {
         problem.hint = Some(
             "see docs/data-format.md for the type of each field (times and ids are strings)".into(),

@@ -8,9 +8,10 @@
 //! file, message, hint), and [`Texts::locate`] turns the findings into problems with lines and columns once
 //! every check has run.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::locate::{locate, Path};
+use super::locate::{locate_all, Path, Step};
 use super::{Problem, SourceFile};
 
 /// Something a check found, not yet located.
@@ -62,14 +63,29 @@ impl Texts {
     }
 
     /// The findings as problems, each at its line and column (or in its file, without a position, when
-    /// the file can no longer be read).
+    /// the file can no longer be read). The findings of one file are located together, in one pass over
+    /// its text ([`locate_all`]): a file with thousands of problems costs no more than reading it.
     pub fn locate(&self, findings: Vec<Finding>) -> Vec<Problem> {
+        let mut by_file: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, f) in findings.iter().enumerate() {
+            by_file.entry(f.file).or_default().push(i);
+        }
+        let mut positions: Vec<Option<(usize, usize)>> = vec![None; findings.len()];
+        for (file, indices) in by_file {
+            if let Some(text) = self.text(file) {
+                let paths: Vec<&[Step]> = indices.iter().map(|&i| &findings[i].path[..]).collect();
+                for (i, at) in indices.into_iter().zip(locate_all(text, &paths)) {
+                    positions[i] = Some(at);
+                }
+            }
+        }
         findings
             .into_iter()
-            .map(|f| {
+            .zip(positions)
+            .map(|(f, at)| {
                 let name = self.name(f.file);
-                let problem = match self.text(f.file) {
-                    Some(text) => Problem::at(name, locate(text, &f.path), f.message),
+                let problem = match at {
+                    Some(at) => Problem::at(name, at, f.message),
                     None => Problem::in_file(name, f.message),
                 };
                 problem.hint(f.hint)

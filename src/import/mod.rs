@@ -13,6 +13,7 @@ pub mod curated;
 pub mod gcat;
 pub mod ll2;
 mod output;
+mod place;
 
 use std::path::Path;
 
@@ -101,6 +102,9 @@ pub enum ImportError {
     /// `--merge` found ids that the existing catalog and the import define differently.
     #[error("{} id{} clash with the existing catalog; nothing was written", .0.len(), plural(.0.len()))]
     Clashes(Vec<Problem>),
+    /// The imported catalog would not load: nothing was written.
+    #[error("the imported catalog would not pass validation ({} problem{}); nothing was written", .0.len(), plural(.0.len()))]
+    Invalid(Vec<Problem>),
     /// Writing failed.
     #[error("could not write the catalog")]
     Write(Vec<Problem>),
@@ -113,10 +117,16 @@ impl ImportError {
             ImportError::Input(p)
             | ImportError::Exists(p)
             | ImportError::Clashes(p)
+            | ImportError::Invalid(p)
             | ImportError::Write(p) => p.clone(),
         }
     }
 }
+
+/// The most an import reads from one input. McDowell's complete tables are about 1 MiB each and a page of
+/// 100 detailed Launch Library 2 launches a few MiB: anything past this is not such a file (`/dev/zero`,
+/// a disk image, a log), and reading on would only fill the memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An input file: its name as the user gave it, and its text.
 #[derive(Debug, Clone)]
@@ -128,13 +138,34 @@ pub struct InputFile {
 }
 
 impl InputFile {
-    /// Reads a file as UTF-8, or says why it cannot.
+    /// Reads a file as UTF-8, or says why it cannot; a file (or a device or pipe) that gives more than
+    /// [`MAX_INPUT_BYTES`] is refused once that much has been read, never read to its end.
     pub fn read(path: &Path) -> Result<InputFile, Problem> {
+        use std::io::Read;
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
+        let cannot_read = |e: std::io::Error| {
             Problem::in_file(&name, format!("cannot read the file: {e}"))
                 .hint("check the path and its permissions")
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Problem::in_file(&name, "is a folder")
+                .hint("give the file itself: a table or a response saved from the API"));
+        }
+        let mut bytes = Vec::new();
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
+            return Err(Problem::in_file(
+                &name,
+                format!(
+                    "gives more than {} MiB; an import input is at most that",
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                ),
+            )
+            .hint("give a saved table or API response; the largest real ones are a few MiB"));
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();

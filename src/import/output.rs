@@ -31,6 +31,27 @@ pub struct ImportedCatalog {
     pub flights: Vec<Flight>,
 }
 
+impl ImportedCatalog {
+    /// Every file of the catalog, rendered: (path relative to the catalog folder, text).
+    pub fn files(&self) -> Vec<(PathBuf, String)> {
+        let mut files = vec![
+            (PathBuf::from("astronauts.json"), render(&self.astronauts)),
+            (PathBuf::from("spacecraft.json"), render(&self.spacecraft)),
+            (PathBuf::from("stations.json"), render(&self.stations)),
+        ];
+        for flight in &self.flights {
+            files.push((flight_path(flight), render(flight)));
+        }
+        files
+    }
+
+    /// Refuses a catalog that orbitline's own loader would refuse once written (every import checks this
+    /// before it writes anything).
+    pub fn check(&self) -> Result<(), ImportError> {
+        super::place::check_loads(&self.files())
+    }
+}
+
 /// What [`write_catalog`] did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Written {
@@ -141,18 +162,6 @@ pub fn write_catalog(
         let registry =
             |name: &str, found: &Option<PathBuf>| found.clone().unwrap_or_else(|| out.join(name));
         files.push((
-            registry("astronauts.json", &existing.astronauts_path),
-            render(&AstronautsFile {
-                astronauts,
-                ..merge_meta(
-                    &existing.astronauts_meta,
-                    &catalog.astronauts.sources,
-                    &catalog.astronauts.notes,
-                )
-                .into_astronauts()
-            }),
-        ));
-        files.push((
             registry("spacecraft.json", &existing.spacecraft_path),
             render(&SpacecraftFile {
                 spacecraft,
@@ -176,15 +185,29 @@ pub fn write_catalog(
                 .into_stations()
             }),
         ));
+        files.push((
+            registry("astronauts.json", &existing.astronauts_path),
+            render(&AstronautsFile {
+                astronauts,
+                ..merge_meta(
+                    &existing.astronauts_meta,
+                    &catalog.astronauts.sources,
+                    &catalog.astronauts.notes,
+                )
+                .into_astronauts()
+            }),
+        ));
+        let mut checked: Vec<(PathBuf, String)> = existing.flights.into_values().collect();
+        checked.extend(files.iter().cloned());
+        super::place::check_loads(&checked)?;
     } else {
-        files.push((out.join("astronauts.json"), render(&catalog.astronauts)));
-        files.push((out.join("spacecraft.json"), render(&catalog.spacecraft)));
-        files.push((out.join("stations.json"), render(&catalog.stations)));
-        for flight in &catalog.flights {
-            files.push((out.join(flight_path(flight)), render(flight)));
-        }
-        refuse_to_overwrite(out, &files, force)?;
+        let files = catalog.files();
+        super::place::check_loads(&files)?;
+        let source = catalog.astronauts.sources.first().map(String::as_str);
+        return super::place::place(out, &files, source, force);
     }
+    // Flights first and the registries last (astronauts.json the very last): a merge stopped halfway
+    // leaves flights that name people the registry lacks, which the loader refuses.
     let mut problems = Vec::new();
     for (path, text) in &files {
         if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
@@ -205,54 +228,6 @@ pub fn write_catalog(
         Ok(written)
     } else {
         Err(ImportError::Write(problems))
-    }
-}
-
-/// Without `--merge`: every file that would be replaced (unless `force`), and any registry of another
-/// catalog in the folder.
-fn refuse_to_overwrite(
-    out: &Path,
-    files: &[(PathBuf, String)],
-    force: bool,
-) -> Result<(), ImportError> {
-    let ours: std::collections::HashSet<&PathBuf> = files.iter().map(|(p, _)| p).collect();
-    let mut problems = Vec::new();
-    if out.is_dir() {
-        if let Ok(existing) = catalog::read_dir(out) {
-            for file in existing {
-                let path = PathBuf::from(&file.name);
-                let registry = ["astronauts.json", "spacecraft.json", "stations.json"]
-                    .contains(&file.file_name.as_str());
-                if registry && !ours.contains(&path) {
-                    problems.push(
-                        Problem::in_file(&file.name, "the folder already holds a catalog")
-                            .hint("add to it with --merge, or import into an empty folder"),
-                    );
-                }
-            }
-        }
-    } else if out.exists() {
-        return Err(ImportError::Write(vec![Problem::in_file(
-            out.display().to_string(),
-            "is not a folder",
-        )
-        .hint("--out names the folder to write the catalog into")]));
-    }
-    if !force {
-        for (path, text) in files {
-            let same = std::fs::read(path).is_ok_and(|old| old == text.as_bytes());
-            if path.exists() && !same {
-                problems.push(
-                    Problem::in_file(path.display().to_string(), "exists and would be overwritten")
-                        .hint("pass --force to overwrite, --merge to add to the catalog there, or choose another --out"),
-                );
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(ImportError::Exists(problems))
     }
 }
 

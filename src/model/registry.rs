@@ -64,6 +64,9 @@ pub struct Astronaut {
     /// The name in its own script: `陈冬`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub native_name: Option<String>,
+    /// Other names people use that no lookup rule finds (docs/names.md): `Buzz Aldrin`, `Tim Peake`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Citizenship, ISO 3166-1 alpha-2.
     pub nation: String,
     /// Date of birth as precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -137,6 +140,9 @@ pub struct Station {
     pub id: String,
     /// `Tiangong`.
     pub name: String,
+    /// Other names people use that no lookup rule finds (docs/names.md): `China Space Station`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// ISO 3166-1 alpha-2 of the operating nation.
     pub nation: String,
     /// Source URLs.

@@ -60,6 +60,10 @@ impl Convention {
     }
 }
 
+/// The longest claim `check` takes, in days: a century, far beyond any stay or career in space (the
+/// longest single stay is 437 days), and far from the arithmetic's limits.
+pub const MAX_CLAIM_DAYS: i64 = 36_525;
+
 /// A duration as a claim writes it: `203d23h`, `204d`, `21h23m`. The smallest unit given is the claim's
 /// precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,11 +96,19 @@ impl ClaimedDuration {
                     ))
                 }
             };
-            let value: i64 = number
-                .parse()
-                .map_err(|_| format!("`{text}`: a number must come before `{ch}`"))?;
+            if number.is_empty() {
+                return Err(format!("`{text}`: a number must come before `{ch}`"));
+            }
+            let too_long = || {
+                format!("`{text}`: a claimed duration is at most {MAX_CLAIM_DAYS} days (a century)")
+            };
+            let value: i64 = number.parse().map_err(|_| too_long())?;
             number.clear();
-            seconds += value * size;
+            seconds = value
+                .checked_mul(size)
+                .and_then(|s| s.checked_add(seconds))
+                .filter(|&s| s <= MAX_CLAIM_DAYS * 86_400)
+                .ok_or_else(too_long)?;
             unit = size;
         }
         if !number.is_empty() || unit == 0 {

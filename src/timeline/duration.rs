@@ -44,9 +44,20 @@ impl Elapsed {
         }
     }
 
-    /// From `start` to an exact instant (`--now`).
+    /// From `start` to an exact instant (`--now`), never negative: before `start`, nothing has elapsed
+    /// yet (see [`Elapsed::not_started`]).
     pub fn until(start: &Time, now: DateTime<Utc>) -> Elapsed {
-        Elapsed::between(start, &Time::from_utc(now))
+        let elapsed = Elapsed::between(start, &Time::from_utc(now));
+        Elapsed {
+            seconds: elapsed.seconds.max(0),
+            max_seconds: elapsed.max_seconds.max(0),
+            ..elapsed
+        }
+    }
+
+    /// Whether `now` is before `start`: a flight not launched yet at `--now`.
+    pub fn not_started(start: &Time, now: DateTime<Utc>) -> bool {
+        now < start.instant()
     }
 
     /// True when the precision of the ends leaves the figure uncertain.

@@ -72,6 +72,9 @@ pub struct StayReport {
     pub end: Option<Time>,
     /// True while no landing has brought them down.
     pub in_orbit: bool,
+    /// In orbit, with a launch after `now` (`--now`): not launched yet, nothing elapsed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_launched: bool,
     /// The down flight's landing time is marked uncertain by its source.
     pub end_uncertain: bool,
     /// The down flight's landing time is inferred, not published (its notes say how).
@@ -156,6 +159,9 @@ pub struct VehicleReport {
     pub launched_uncrewed: bool,
     /// In orbit past the date it was last checked.
     pub may_have_ended: bool,
+    /// In orbit, with a launch after `now` (`--now`): not launched yet, nothing elapsed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_launched: bool,
     /// The landing time is inferred rather than published.
     pub landing_inferred: bool,
     /// The landing time is marked uncertain by its source.
@@ -240,7 +246,7 @@ pub fn duration(
             seconds: stays.iter().map(|s| s.elapsed.seconds).sum(),
             min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
             max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
-            in_orbit: stays.iter().any(|s| s.in_orbit),
+            in_orbit: stays.iter().any(|s| s.in_orbit && !s.not_launched),
         };
         return Ok(DurationReport {
             subject: DurationSubject::Astronaut {
@@ -291,6 +297,7 @@ pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) ->
         start: stay.start.clone(),
         end: stay.end.clone(),
         in_orbit,
+        not_launched: in_orbit && Elapsed::not_started(&stay.start, now),
         end_uncertain: down
             .and_then(|d| d.landing.as_ref())
             .is_some_and(|l| l.uncertain),
@@ -347,6 +354,7 @@ pub(super) fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<Vehi
         landed_uncrewed: end.is_some() && flight.landing_crew().is_empty(),
         launched_uncrewed: flight.launch.crew.is_empty(),
         may_have_ended: end.is_none() && past_checked(flight, now),
+        not_launched: end.is_none() && Elapsed::not_started(&start, now),
         landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
         landing_uncertain: flight.landing.as_ref().is_some_and(|l| l.uncertain),
         seconds: elapsed.seconds,
@@ -408,7 +416,9 @@ impl<'a> ScheduleChanges<'a> {
     }
 }
 
-fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
+/// `now` is after the date `flight` was last checked against its sources (or it never says): a flight
+/// open in the catalog may have ended since.
+pub(crate) fn past_checked(flight: &Flight, now: DateTime<Utc>) -> bool {
     flight
         .checked
         .as_ref()

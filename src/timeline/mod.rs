@@ -3,10 +3,12 @@
 //! Every function here is pure: the reference time for flights still in orbit (`now`) is an argument,
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
+pub mod aloft;
 pub mod claims;
 mod duration;
 mod how_long;
 mod list;
+pub mod people;
 mod query;
 pub mod records;
 mod show;

@@ -53,3 +53,49 @@ pub fn stdout_of(command: &mut Command) -> Vec<u8> {
     );
     out.stdout
 }
+
+/// A small tmpfs (`size` bytes) mounted on a temporary folder, unmounted when dropped; `None` (with a
+/// message saying the test is skipped) where this process may not mount one.
+pub fn small_disk(size: usize) -> Option<SmallDisk> {
+    let dir = tempfile::tempdir().unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir.path())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if mounted {
+        Some(SmallDisk { dir })
+    } else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root) to simulate a full disk");
+        None
+    }
+}
+
+/// See [`small_disk`].
+pub struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    /// Where it is mounted.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills what is left of it with a file named `filler`.
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut file = fs::File::create(self.path().join("filler")).unwrap();
+        let block = [0u8; 4096];
+        while file.write_all(&block).is_ok() {}
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}

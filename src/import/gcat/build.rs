@@ -369,6 +369,7 @@ impl Builder<'_> {
             }),
             id,
             name,
+            aliases: Vec::new(),
             nation,
             sources: Vec::new(),
         })
@@ -422,6 +423,7 @@ fn astronauts(people: &[Person]) -> Vec<Astronaut> {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 native_name: p.native_name.clone(),
+                aliases: Vec::new(),
                 nation: p.nation.clone()?,
                 born: p.born.clone(),
                 died_in_flight: p.died_in_flight.clone(),

@@ -12,6 +12,7 @@
 //! left as the default (each person lands on the ship they went up on) and reported with the reason.
 
 mod build;
+mod check;
 mod infer;
 mod landings;
 mod people;
@@ -201,6 +202,12 @@ pub fn import(
     };
     let mut ships = read_ships(&missions_table, &mut problems);
     let mut people = read_people(&astro_table, &ships, &mut problems);
+    problems.extend(check::cross_check(
+        &missions_table,
+        &astro_table,
+        &ships,
+        &people,
+    ));
     people::mark_deaths_in_flight(&mut people, &mut ships);
     if !problems.is_empty() {
         return Err(ImportError::Input(problems));

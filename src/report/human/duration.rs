@@ -140,7 +140,9 @@ fn stay_group(
         None => "in orbit".into(),
     };
     let figure = format_elapsed(&first.elapsed);
-    let figure = if first.in_orbit {
+    let figure = if first.not_launched {
+        NOT_LAUNCHED.to_string()
+    } else if first.in_orbit {
         display.open_figure(&figure)
     } else {
         figure
@@ -326,7 +328,9 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
         None => "in orbit".into(),
     };
     let mut facts = vec![format_elapsed(&vehicle.elapsed)];
-    if vehicle.end.is_none() {
+    if vehicle.not_launched {
+        facts[0] = NOT_LAUNCHED.to_string();
+    } else if vehicle.end.is_none() {
         facts[0] = display.open_figure(&facts[0]);
     }
     if vehicle.launched_uncrewed {
@@ -353,6 +357,9 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     }
 }
 
+/// In place of an elapsed time, for a flight that launches after `--now`.
+const NOT_LAUNCHED: &str = "not launched yet at --now";
+
 /// Starts a line of notes under a table row.
 const MARK: &str = "\u{1}";
 
@@ -367,7 +374,9 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &Display)
                 (None, false) => "?".into(),
             };
             let mut elapsed = format_elapsed(&s.elapsed);
-            if s.in_orbit {
+            if s.not_launched {
+                elapsed = NOT_LAUNCHED.to_string();
+            } else if s.in_orbit {
                 elapsed = display.open_figure(&elapsed);
             }
             let marks: Vec<&str> = [

@@ -140,13 +140,12 @@ impl Human for ShowReport {
                     (Some(d), false) => format!("{} → {d}", s.up_name),
                     _ => format!("{} → in orbit", s.up_name),
                 };
-                let so_far = if s.in_orbit { " so far" } else { "" };
-                let _ = writeln!(
-                    out,
-                    "  {:24} {route:28} {}{so_far}",
-                    s.name,
-                    format_elapsed(&s.elapsed)
-                );
+                let elapsed = match (s.not_launched, s.in_orbit) {
+                    (true, _) => "not launched yet at --now".to_string(),
+                    (false, true) => format!("{} so far", format_elapsed(&s.elapsed)),
+                    (false, false) => format_elapsed(&s.elapsed),
+                };
+                let _ = writeln!(out, "  {:24} {route:28} {elapsed}", s.name);
             }
         }
         if let Some(v) = &self.vehicle {

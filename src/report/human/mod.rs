@@ -6,6 +6,7 @@ mod check;
 mod duration;
 mod flights;
 mod import;
+pub mod names;
 mod records;
 mod station;
 
