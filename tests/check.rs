@@ -22,7 +22,7 @@ fn the_shenzhou_20_claims_hold_and_name_the_record_they_broke() {
              Shenzhou-18 crew, 192 d 4 h 25 min 27 s, ended 2024-11-03\n    (Ye Guangfu, Li Guangsu, Li Cong)\n",
         ))
         .stdout(predicate::str::contains("since beaten by\n    Shenzhou-21 crew, 209 d 20 h 26 min 14 s"))
-        .stdout(predicate::str::contains("Catalog: bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated; 428 flights, last checked against sources 2026-07-03."));
+        .stdout(predicate::str::contains("Catalog: bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights and 14 other flights curated; 428 flights, last checked against sources 2026-07-03."));
 }
 
 #[test]

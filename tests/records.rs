@@ -108,7 +108,7 @@ fn as_of_counts_only_what_had_happened() {
         .stdout(predicate::str::contains("Shenzhou-20"))
         .stdout(predicate::str::contains("269 d 16 h 16 min"))
         .stdout(predicate::str::contains(
-            "catalog bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated (the ranking covers it only)",
+            "catalog bundled: every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights and 14 other flights curated (the ranking covers it only)",
         ));
 }
 

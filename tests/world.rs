@@ -179,7 +179,7 @@ fn the_questions_people_ask_of_the_whole_history() {
     );
     assert!(
         check.contains(
-            "every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights curated"
+            "every human spaceflight in McDowell's tables to 2026-07-03, Shenzhou flights and 14 other flights curated"
         ),
         "{check}"
     );
@@ -444,6 +444,21 @@ fn the_regeneration_report_lists_where_the_curated_layer_differs() {
             "astronaut zhang-xiaoguang: name Zhang Xiaoguang (curated), Zhang Xiaoguan (McDowell)",
             "astronaut wu-fei: native name 武飞 (curated), 武飛 (McDowell)",
             "astronaut zhang-hongzhang: native name 张洪章 (curated), 張洪章 (McDowell)",
+            "flight soyuz-ms-23: launch 2023-02-24T03:24:29.466+03:00 (curated), 2023-02-24T00:24Z (generated)",
         ]
+    );
+}
+
+#[test]
+fn the_curated_stories_replace_their_generated_flights() {
+    let why = stdout(&["why", "soyuz-ms-23/launch"]);
+    assert!(why.contains("soyuz-ms-22/coolant-leak"), "{why}");
+    let rubio = stdout(&["duration", "francisco-rubio"]);
+    assert!(rubio.contains("370 d 21 h 22 min 11 s"), "{rubio}");
+    let apollo_13 = common::json(&["show", "apollo-13"]);
+    assert_eq!(apollo_13["flight"]["outcome"], "mission-aborted");
+    assert_eq!(
+        apollo_13["flight"]["deep_space"], true,
+        "kept from the generated flight"
     );
 }

@@ -12,6 +12,8 @@
 //!
 //! Nothing is invented: a moment without any of these has no recorded cause, and `why` says so.
 
+use std::cell::RefCell;
+
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
@@ -79,7 +81,11 @@ pub struct WhyReport {
 
 /// The reasons behind `subject`.
 pub fn why(catalog: &Catalog, graph: &EventGraph, subject: Subject) -> WhyReport {
-    let explainer = Explainer { catalog, graph };
+    let explainer = Explainer {
+        catalog,
+        graph,
+        walking: RefCell::new(Vec::new()),
+    };
     let nodes = match &subject {
         Subject::Stay { .. } => subject.single(graph).into_iter().collect(),
         _ => subject.nodes(graph),
@@ -108,6 +114,9 @@ const MAX_DEPTH: usize = 32;
 struct Explainer<'a> {
     catalog: &'a Catalog,
     graph: &'a EventGraph,
+    /// The up flights on the chain of vehicle swaps being walked: a station's crew rotation is a circle
+    /// of flights (each took the previous crew home), and the walk takes each once.
+    walking: RefCell<Vec<String>>,
 }
 
 impl Explainer<'_> {
@@ -210,6 +219,18 @@ impl Explainer<'_> {
                 }
             }
         }
+        // Their vehicle taking another crew home explains their return on another only if it left before
+        // they came home; and a flight already on the chain is not walked again.
+        let since = self.departure(up);
+        let home = self.crew_home(up);
+        let before = match (&since, &home) {
+            (Some(left), Some(home)) => !home.surely_before(left),
+            _ => true,
+        };
+        if !before || self.walking.borrow().iter().any(|f| f == up) {
+            return reasons;
+        }
+        self.walking.borrow_mut().push(up.to_string());
         for other in self.crews_brought_home(up) {
             let behind = self.no_return(&other, only, depth + 1);
             if only.is_some() && behind.is_empty() {
@@ -220,11 +241,23 @@ impl Explainer<'_> {
             step.flight_name = Some(self.name(up));
             step.took_home_name = Some(self.name(&other));
             step.took_home = Some(other);
-            step.since = self.departure(up);
+            step.since = since.clone();
             step.causes = behind;
             reasons.push(step);
         }
+        self.walking.borrow_mut().pop();
         reasons
+    }
+
+    /// When the crew that went up on `up` and came down on another flight came home (the first such
+    /// landing).
+    fn crew_home(&self, up: &str) -> Option<Time> {
+        self.catalog
+            .stays()
+            .iter()
+            .filter(|s| s.up == up && s.down.as_deref().is_some_and(|d| d != up))
+            .filter_map(|s| s.end.clone())
+            .min_by_key(Time::instant)
     }
 
     fn unfit(&self, flight: &str, anomaly: NodeIndex) -> Because {

@@ -220,7 +220,8 @@ pub fn impact(
                 let Some(old) = graph.moment(node).time.as_ref() else {
                     continue;
                 };
-                let delta = to - old.instant();
+                // From the node's time in the network: for a date, the earliest its constraints allow.
+                let delta = to - net[node].unwrap_or_else(|| old.instant());
                 moves.push((reference(node), delta));
                 moved.push(Moved {
                     moment: view(node),

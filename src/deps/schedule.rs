@@ -12,6 +12,12 @@
 //!   first to bind when the start slips), and [`min_separation`], the longest path by gaps alone.
 //!
 //! They take the order as an argument and trust it: [`EventGraph::topological_order`] gives it.
+//!
+//! A node's time is one instant, but a time known only to the day or the minute stands for an interval.
+//! [`network`] takes for such a node the earliest instant in its interval that its constraints allow
+//! ([`tighten`]): a pad fire dated `1983-09-26Z` that follows a launch at 19:37:51 that day cannot have been
+//! before 19:37:51, so a slip of the launch by an hour moves it by an hour (its interval starts an hour
+//! later, its precision stays a day), not from midnight.
 
 use chrono::{DateTime, Duration, Utc};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -19,14 +25,49 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use crate::catalog::links::EventGraph;
+use crate::model::Time;
 
 /// Node times and edge gaps, indexed like the event graph.
 pub type Network = DiGraph<Option<DateTime<Utc>>, Option<Duration>>;
 
 /// The constraint network of a graph: each node's instant and each edge's gap (`None` for edges that do
-/// not constrain times), with the same indices as [`EventGraph::graph`]. The passes here work on it.
+/// not constrain times), with the same indices as [`EventGraph::graph`]. The passes here work on it. A
+/// node whose time is an interval (a date, a minute) gets the earliest instant of it its constraints
+/// allow (see [`tighten`]).
 pub fn network(graph: &EventGraph) -> Network {
-    graph.graph().map(|_, m| m.instant(), |_, l| l.gap)
+    let mut net = graph.graph().map(|_, m| m.instant(), |_, l| l.gap);
+    if let Some(order) = graph.topological_order() {
+        let ends: Vec<Option<DateTime<Utc>>> = graph
+            .graph()
+            .node_weights()
+            .map(|m| m.time.as_ref().map(Time::latest))
+            .collect();
+        tighten(&mut net, order, &ends);
+    }
+    net
+}
+
+/// Moves each node whose time is an interval (from its instant, the interval's start, to `ends[node]`,
+/// its exclusive end) to the earliest instant in it that the constraints into it allow, in `order`, so
+/// that a tightened node tightens what follows it. A node known to the second (its end is its instant)
+/// stays; so does a node whose constraints ask for more than its interval holds (the data breaks them,
+/// and the breach is for the checks to show, not to hide by moving the node).
+pub fn tighten(net: &mut Network, order: &[NodeIndex], ends: &[Option<DateTime<Utc>>]) {
+    for &node in order {
+        let (Some(start), Some(end)) = (net[node], ends[node.index()]) else {
+            continue;
+        };
+        if end <= start {
+            continue;
+        }
+        let bound = net
+            .edges_directed(node, Direction::Incoming)
+            .filter_map(|edge| Some(net[edge.source()]? + (*edge.weight())?))
+            .max();
+        if let Some(bound) = bound.filter(|&b| b > start && b < end) {
+            net[node] = Some(bound);
+        }
+    }
 }
 
 /// What a slip does to one node.
@@ -371,6 +412,91 @@ mod tests {
             }
         );
         assert_eq!(latest(&net, &order, q), vec![None, None]);
+    }
+
+    /// Each node's end of interval, for [`tighten`].
+    type Ends = Vec<Option<DateTime<Utc>>>;
+
+    /// Soyuz T-10-1: launch (the escape) 1983-09-26T19:37:51Z → pad fire, known only as `1983-09-26Z`
+    /// (gap 0) → landing 19:43:21Z (gap 0); and launch → landing rigid, 5 min 30 s.
+    fn pad_abort() -> (Network, [NodeIndex; 3], Vec<NodeIndex>, Ends) {
+        let at = |text: &str| Time::parse(text).unwrap();
+        let (launch_time, fire_time, landing_time) = (
+            at("1983-09-26T19:37:51Z"),
+            at("1983-09-26Z"),
+            at("1983-09-26T19:43:21Z"),
+        );
+        let mut net = Network::new();
+        let launch = net.add_node(Some(launch_time.instant()));
+        let fire = net.add_node(Some(fire_time.instant()));
+        let landing = net.add_node(Some(landing_time.instant()));
+        net.add_edge(launch, landing, Some(Duration::seconds(330)));
+        net.add_edge(launch, fire, h(0));
+        net.add_edge(fire, landing, h(0));
+        let ends = vec![
+            Some(launch_time.latest()),
+            Some(fire_time.latest()),
+            Some(landing_time.latest()),
+        ];
+        (
+            net,
+            [launch, fire, landing],
+            vec![launch, fire, landing],
+            ends,
+        )
+    }
+
+    #[test]
+    fn a_date_after_a_known_instant_starts_there() {
+        let (mut net, [launch, fire, landing], order, ends) = pad_abort();
+        let midnight = net[fire].unwrap();
+        tighten(&mut net, &order, &ends);
+        assert_eq!(
+            net[fire], net[launch],
+            "the fire cannot be before the escape"
+        );
+        assert!(net[fire].unwrap() > midnight);
+        // Times known to the second stay as they are.
+        assert_eq!(
+            net[landing],
+            Some(Time::parse("1983-09-26T19:43:21Z").unwrap().instant())
+        );
+    }
+
+    #[test]
+    fn a_date_moves_with_the_slip_never_by_more() {
+        let (mut net, [launch, fire, landing], order, ends) = pad_abort();
+        tighten(&mut net, &order, &ends);
+        let effects = propagate(&net, &order, launch, Duration::hours(1));
+        let moved = |node: NodeIndex| match effects[node.index()] {
+            Effect::Moved { to, .. } => Some(to - net[node].unwrap()),
+            _ => None,
+        };
+        assert_eq!(moved(fire), Some(Duration::hours(1)));
+        assert_eq!(moved(landing), Some(Duration::hours(1)));
+        // The date's interval moves by the same hour and stays a date.
+        let shifted = Time::parse("1983-09-26Z")
+            .unwrap()
+            .shifted(moved(fire).unwrap());
+        assert_eq!(shifted.precision(), crate::model::Precision::Day);
+        assert_eq!(shifted.as_str(), "1983-09-26Z");
+        // A slip within the slack a date leaves nothing earlier, and a small one moves it by no more.
+        let small = propagate(&net, &order, launch, Duration::seconds(1));
+        assert!(
+            matches!(small[fire.index()], Effect::Moved { to, .. } if to - net[fire].unwrap() == Duration::seconds(1))
+        );
+    }
+
+    #[test]
+    fn a_constraint_the_interval_cannot_meet_leaves_the_date_alone() {
+        // p at 1983-09-27T01:00Z must precede a date 1983-09-26Z: the data breaks it; nothing is invented.
+        let mut net = Network::new();
+        let p = net.add_node(Some(Time::parse("1983-09-27T01:00Z").unwrap().instant()));
+        let date = Time::parse("1983-09-26Z").unwrap();
+        let q = net.add_node(Some(date.instant()));
+        net.add_edge(p, q, h(0));
+        tighten(&mut net, &[p, q], &[None, Some(date.latest())]);
+        assert_eq!(net[q], Some(date.instant()));
     }
 
     #[test]

@@ -91,6 +91,10 @@ pub struct StayReport {
     pub vehicle_swap: bool,
     /// Why: the anomalies that made the up vehicle unfit for crew return.
     pub swap_causes: Vec<Cause>,
+    /// For a swap: what the down flight's landing names as its cause (`caused_by`), each with the chain
+    /// behind it (Expedition 6 home on Soyuz TMA-1: Columbia's loss). Left out of JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub landing_causes: Vec<Cause>,
     /// Who the up vehicle brought home instead (names), when it was not this crew.
     pub up_vehicle_brought_home: Vec<String>,
     /// The planned return, against the actual one.
@@ -111,6 +115,10 @@ pub struct Cause {
     pub title: Option<String>,
     /// When it happened, as published.
     pub time: Time,
+    /// What caused it, by its `caused_by` links, nearest first, each event once (left out of JSON when
+    /// empty; filled for a swap's causes only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caused_by: Vec<Cause>,
 }
 
 /// How far a planned return moved.
@@ -309,6 +317,15 @@ pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) ->
         } else {
             Vec::new()
         },
+        landing_causes: match down.and_then(|d| d.landing.as_ref()) {
+            Some(landing) if stay.is_vehicle_swap() => landing
+                .caused_by
+                .iter()
+                .filter_map(|r| event_by_reference(catalog, r))
+                .map(|(f, e)| caused(catalog, f, e))
+                .collect(),
+            _ => Vec::new(),
+        },
         up_vehicle_brought_home: if stay.is_vehicle_swap() {
             up.landing_crew()
                 .iter()
@@ -390,14 +407,8 @@ impl<'a> ScheduleChanges<'a> {
         for &(f, e) in self.by_target.get(reference).into_iter().flatten() {
             causes.push(cause(f, e));
             for by in &e.caused_by {
-                if let Some((fid, eid)) = by.split_once('/') {
-                    if let Some((cf, ce)) = self
-                        .catalog
-                        .flight(fid)
-                        .and_then(|cf| cf.events.iter().find(|x| x.id == eid).map(|ce| (cf, ce)))
-                    {
-                        causes.push(cause(cf, ce));
-                    }
+                if let Some((cf, ce)) = event_by_reference(self.catalog, by) {
+                    causes.push(cause(cf, ce));
                 }
             }
         }
@@ -427,7 +438,35 @@ fn cause(flight: &Flight, event: &Event) -> Cause {
         reference: format!("{}/{}", flight.id, event.id),
         title: event.title.clone(),
         time: event.time.clone(),
+        caused_by: Vec::new(),
     }
+}
+
+/// The event a `flight/event` reference names.
+fn event_by_reference<'a>(
+    catalog: &'a Catalog,
+    reference: &str,
+) -> Option<(&'a Flight, &'a Event)> {
+    let (fid, eid) = reference.split_once('/')?;
+    let flight = catalog.flight(fid)?;
+    Some((flight, flight.events.iter().find(|x| x.id == eid)?))
+}
+
+/// What caused `event`, following `caused_by` back (the first cause first, then its causes): each
+/// event once, so a chain that loops back ends.
+fn cause_chain(catalog: &Catalog, event: &Event) -> Vec<Cause> {
+    let mut chain: Vec<Cause> = Vec::new();
+    let mut pending: Vec<&str> = event.caused_by.iter().rev().map(String::as_str).collect();
+    while let Some(reference) = pending.pop() {
+        if chain.iter().any(|c| c.reference == reference) {
+            continue;
+        }
+        if let Some((f, e)) = event_by_reference(catalog, reference) {
+            chain.push(cause(f, e));
+            pending.extend(e.caused_by.iter().rev().map(String::as_str));
+        }
+    }
+    chain
 }
 
 /// The anomalies that made `flight` unfit for crew return.
@@ -439,6 +478,14 @@ fn unfit_causes(catalog: &Catalog, flight: &str) -> Vec<Cause> {
                     .iter()
                     .any(|x| x.vehicle == flight && x.status == VehicleStatus::UnfitForCrewReturn)
         })
-        .map(|(f, e)| cause(f, e))
+        .map(|(f, e)| caused(catalog, f, e))
         .collect()
+}
+
+/// The event as a cause, with the chain of causes behind it.
+fn caused(catalog: &Catalog, flight: &Flight, event: &Event) -> Cause {
+    Cause {
+        caused_by: cause_chain(catalog, event),
+        ..cause(flight, event)
+    }
 }

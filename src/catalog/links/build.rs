@@ -208,12 +208,14 @@ impl Builder {
                 link.swap = swap;
                 self.graph.add_edge(from, landing, link);
             }
-            // Events after the up flight's landing belong to this crew's stay: the last one precedes
-            // their down landing.
+            // Events after the up flight's landing belong to the stay of a crew that stayed on (a swap):
+            // the last one precedes their down landing. A crew down on its up flight landed before them
+            // (Soyuz TM-18's crew, home before Polyakov's record on that flight's file).
             let up_flight = self
                 .index
                 .flights
                 .get(up)
+                .filter(|_| swap)
                 .map(|n| flights[self.graph[NodeIndex::new(n.start)].flight]);
             if let Some(up_flight) = up_flight {
                 let landed = up_flight.landing_time();

@@ -163,20 +163,7 @@ fn stay_group(
         let _ = writeln!(out, "  days: {}", day_conventions(days));
     }
     precision_note(out, &first.elapsed);
-    for cause in &first.swap_causes {
-        let _ = writeln!(
-            out,
-            "  swap: {} unfit after {} ({}){}",
-            first.up_name,
-            cause.reference,
-            display.date(&cause.time),
-            cause
-                .title
-                .as_deref()
-                .map(|t| format!(":\n        {t}"))
-                .unwrap_or_default()
-        );
-    }
+    swap_causes(out, first, display);
     if first.vehicle_swap && !first.up_vehicle_brought_home.is_empty() {
         let _ = writeln!(
             out,
@@ -296,6 +283,45 @@ fn day_conventions(days: &DayConventions) -> String {
     text
 }
 
+/// For a stay on a swap, what made the up vehicle unfit and what the down landing names as its cause,
+/// each with its title and the chain of events that led to it (`← …`): the flight's report and an
+/// astronaut's table both say it this way.
+fn swap_causes(out: &mut String, stay: &StayReport, display: &TimeDisplay) {
+    let unfit = format!("{} unfit after", stay.up_name);
+    let home = format!(
+        "home on {}, caused by",
+        stay.down_name.as_deref().unwrap_or("?")
+    );
+    let causes = (stay.swap_causes.iter().map(|c| (&unfit, c)))
+        .chain(stay.landing_causes.iter().map(|c| (&home, c)));
+    for (what, cause) in causes {
+        let _ = writeln!(
+            out,
+            "  swap: {what} {} ({}){}",
+            cause.reference,
+            display.date(&cause.time),
+            cause
+                .title
+                .as_deref()
+                .map(|t| format!(":\n        {t}"))
+                .unwrap_or_default()
+        );
+        for earlier in &cause.caused_by {
+            let _ = writeln!(
+                out,
+                "        ← {} ({}){}",
+                earlier.reference,
+                display.date(&earlier.time),
+                earlier
+                    .title
+                    .as_deref()
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+}
+
 pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &TimeDisplay) {
     let end = match &vehicle.end {
         Some(end) => display.time(end),
@@ -385,6 +411,9 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
                 let _ = writeln!(out, "  {line}");
             }
         }
+    }
+    for stay in report.stays.iter().filter(|s| s.vehicle_swap) {
+        swap_causes(out, stay, display);
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
