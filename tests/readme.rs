@@ -23,10 +23,7 @@ fn readme_examples_print_what_the_readme_shows() {
             rewritten.push_str(block);
             continue;
         };
-        let out = common::orbitline()
-            .args(command.split_whitespace())
-            .output()
-            .unwrap();
+        let out = common::orbitline().args(words(command)).output().unwrap();
         let actual = String::from_utf8(out.stdout).unwrap();
         let expected: String = block.lines().skip(1).map(|l| format!("{l}\n")).collect();
         if !bless {
@@ -43,4 +40,37 @@ fn readme_examples_print_what_the_readme_shows() {
         std::fs::write(&path, rewritten).unwrap();
     }
     assert!(checked >= 2, "the README shows at least two examples");
+}
+
+/// The words of a command line as a shell splits them, for the forms the README uses: white space between
+/// words, and double quotes around a word that has spaces (`duration "Frank Rubio"`).
+fn words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in command.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    assert!(
+        !quoted,
+        "an unclosed quote in the README example `{command}`"
+    );
+    words.extend(word);
+    words
+}
+
+#[test]
+fn readme_commands_split_as_a_shell_splits_them() {
+    assert_eq!(
+        words(r#"duration "Frank Rubio" --json"#),
+        ["duration", "Frank Rubio", "--json"]
+    );
+    assert_eq!(words("records  --top 1"), ["records", "--top", "1"]);
 }
