@@ -134,55 +134,61 @@ pub(super) fn check_registry_texts(
     stations: &[Located<Station>],
 ) {
     for a in astronauts {
-        let (file, base, v) = (a.file, &a.path, &a.value);
-        check_text(
+        let v = &a.value;
+        let native: Vec<String> = v.native_name.iter().cloned().collect();
+        let names = [("native_name", native.as_slice()), ("aliases", &v.aliases)];
+        entry(
             c,
-            file,
-            at(base, json_path!["name"]),
-            "name",
+            (a.file, &a.path),
             &v.name,
-            Kind::Name,
+            &names,
+            (&v.sources, &v.notes),
         );
-        if let Some(native) = &v.native_name {
-            let path = at(base, json_path!["native_name"]);
-            check_text(c, file, path, "native_name", native, Kind::Name);
-        }
-        aliases(c, file, base, &v.aliases);
-        sources_and_notes(c, file, base, &v.sources, &v.notes);
     }
     for s in spacecraft {
-        let (file, base, v) = (s.file, &s.path, &s.value);
-        check_text(
-            c,
-            file,
-            at(base, json_path!["name"]),
-            "name",
-            &v.name,
-            Kind::Name,
-        );
-        sources_and_notes(c, file, base, &v.sources, &v.notes);
+        let v = &s.value;
+        entry(c, (s.file, &s.path), &v.name, &[], (&v.sources, &v.notes));
     }
     for s in stations {
-        let (file, base, v) = (s.file, &s.path, &s.value);
-        check_text(
+        let v = &s.value;
+        let names = [("aliases", v.aliases.as_slice())];
+        entry(
             c,
-            file,
-            at(base, json_path!["name"]),
-            "name",
+            (s.file, &s.path),
             &v.name,
-            Kind::Name,
+            &names,
+            (&v.sources, &v.notes),
         );
-        aliases(c, file, base, &v.aliases);
-        sources_and_notes(c, file, base, &v.sources, &v.notes);
     }
 }
 
-/// The other names an astronaut or a station is known by are names too.
-fn aliases(c: &mut Checker, file: usize, base: &Path, aliases: &[String]) {
-    for (i, alias) in aliases.iter().enumerate() {
-        let path = at(base, json_path!["aliases", i]);
-        check_text(c, file, path, "alias", alias, Kind::Name);
+/// One registry entry: its name, its other names (`native_name`, each of `aliases`), sources and notes.
+fn entry(
+    c: &mut Checker,
+    (file, base): (usize, &Path),
+    name: &str,
+    others: &[(&str, &[String])],
+    (sources, notes): (&[String], &Option<String>),
+) {
+    check_text(
+        c,
+        file,
+        at(base, json_path!["name"]),
+        "name",
+        name,
+        Kind::Name,
+    );
+    for (field, texts) in others {
+        for (i, text) in texts.iter().enumerate() {
+            // `native_name` is one text, `aliases` a list: only a list's entries have an index.
+            let path = match *field {
+                "aliases" => at(base, json_path![*field, i]),
+                _ => at(base, json_path![*field]),
+            };
+            check_text(c, file, path, field, text, Kind::Name);
+        }
     }
+    sources_and_notes(c, file, base, sources, notes);
 }
 
 /// The names, places, roles, titles, sources and notes of one flight.
