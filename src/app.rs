@@ -187,6 +187,16 @@ pub struct Outcome {
     pub status: Status,
 }
 
+impl Outcome {
+    /// Text to print, with exit status 0.
+    fn ok(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            status: Status::Ok,
+        }
+    }
+}
+
 /// Why a command could not answer.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
@@ -318,12 +328,35 @@ pub fn answer(
     request: &Request,
 ) -> Result<Outcome, AppError> {
     let options = &counted_to_last_check(catalog, options);
-    let (format, display) = (options.format, &options.display);
     let lookup = Lookup::new(catalog);
     let request = &resolve_names(&lookup, request)?;
-    let stdout = match request {
+    match request {
+        Request::ImportGcat { .. } | Request::ImportLl2 { .. } => run_import(options, request),
+        Request::Check(query) => check(catalog, options, query),
+        Request::Export(query) => export(catalog, options, query).map(Outcome::ok),
+        Request::Chart(chart_options) => chart(catalog, options, chart_options).map(Outcome::ok),
+        Request::Deps { .. }
+        | Request::Why { .. }
+        | Request::Impact { .. }
+        | Request::Critical { .. }
+        | Request::Graph { .. } => dependencies(catalog, options, request).map(Outcome::ok),
+        _ => catalog_query(catalog, &lookup, options, request).map(Outcome::ok),
+    }
+}
+
+/// The questions answered from the catalog and the timeline: list, show, duration, records, station and
+/// the people queries, rendered in the chosen format. Only [`answer`] calls it; the requests it does not
+/// answer go on to [`dependencies`].
+fn catalog_query(
+    catalog: &Catalog,
+    lookup: &Lookup,
+    options: &Options,
+    request: &Request,
+) -> Result<String, AppError> {
+    let (format, display) = (options.format, &options.display);
+    Ok(match request {
         Request::Validate => report::render(&catalog.summary(), format, display),
-        Request::Find { text } => report::render(&people::find(&lookup, text), format, display),
+        Request::Find { text } => report::render(&people::find(lookup, text), format, display),
         Request::Astronauts(filter) => report::render(
             &people::astronauts(catalog, filter, options.now),
             format,
@@ -353,40 +386,34 @@ pub fn answer(
             format,
             display,
         ),
-        Request::ImportGcat { .. } | Request::ImportLl2 { .. } => {
-            return run_import(options, request)
-        }
-        Request::Export(query) => {
-            let bytes = crate::export::export(catalog, query, options.now)?;
-            match &query.output {
-                Some(path) => {
-                    write_file(path, &bytes).map_err(|e| {
-                        AppError::Output(
-                            Problem::in_file(
-                                path.display().to_string(),
-                                format!("cannot write: {e}"),
-                            )
-                            .hint("check that the folder exists and is writable"),
-                        )
-                    })?;
-                    String::new()
-                }
-                None => String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-            }
-        }
-        Request::Check(query) => {
-            let report = claims::check(catalog, query, options.now)?;
-            let status = match report.verdict {
-                Verdict::Holds => Status::Ok,
-                Verdict::Fails => Status::CheckFailed,
-                Verdict::Undecided => Status::Error,
-            };
-            return Ok(Outcome {
-                stdout: report::render(&report, format, display),
-                status,
-            });
-        }
+        _ => return dependencies(catalog, options, request),
+    })
+}
+
+/// `check`: the report, and the exit status its verdict gives.
+fn check(catalog: &Catalog, options: &Options, query: &ClaimQuery) -> Result<Outcome, AppError> {
+    let report = claims::check(catalog, query, options.now)?;
+    let status = match report.verdict {
+        Verdict::Holds => Status::Ok,
+        Verdict::Fails => Status::CheckFailed,
+        Verdict::Undecided => Status::Error,
+    };
+    Ok(Outcome {
+        stdout: report::render(&report, options.format, &options.display),
+        status,
+    })
+}
+
+/// The questions answered from the event graph: deps, why, impact, critical and graph. Only [`answer`]
+/// and [`catalog_query`] call it; a request it does not answer goes on to [`run_import`], which refuses
+/// anything but an import.
+fn dependencies(
+    catalog: &Catalog,
+    options: &Options,
+    request: &Request,
+) -> Result<String, AppError> {
+    let (format, display) = (options.format, &options.display);
+    Ok(match request {
         Request::Deps {
             reference,
             direction,
@@ -437,24 +464,53 @@ pub fn answer(
                 (GraphFormat::Dot, _) => report::graph::dot(&export, display),
             }
         }
-        Request::Chart(chart_options) => {
-            let annotations = chart::annotations(catalog, chart_options, options.now);
-            let chart = chart::render(catalog, chart_options, options.now, &annotations)?;
-            let path = &chart_options.output;
-            write_file(path, &chart.bytes).map_err(|e| {
-                let shown = path.display().to_string();
+        _ => return run_import(options, request).map(|outcome| outcome.stdout),
+    })
+}
+
+/// `export`: the bytes written to `--output`, or returned to print.
+fn export(
+    catalog: &Catalog,
+    options: &Options,
+    query: &crate::export::ExportQuery,
+) -> Result<String, AppError> {
+    let bytes = crate::export::export(catalog, query, options.now)?;
+    Ok(match &query.output {
+        Some(path) => {
+            write_file(path, &bytes).map_err(|e| {
                 AppError::Output(
-                    Problem::in_file(shown.clone(), format!("cannot write `{shown}`: {e}"))
-                        .hint("choose another file with -o FILE"),
+                    Problem::in_file(path.display().to_string(), format!("cannot write: {e}"))
+                        .hint("check that the folder exists and is writable"),
                 )
             })?;
-            report::render(&ChartReport::new(chart_options, &chart), format, display)
+            String::new()
         }
-    };
-    Ok(Outcome {
-        stdout,
-        status: Status::Ok,
+        None => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
     })
+}
+
+/// `chart`: draws the chart, writes it to `-o FILE`, and returns what to print about it.
+fn chart(
+    catalog: &Catalog,
+    options: &Options,
+    chart_options: &ChartOptions,
+) -> Result<String, AppError> {
+    let annotations = chart::annotations(catalog, chart_options, options.now);
+    let chart = chart::render(catalog, chart_options, options.now, &annotations)?;
+    let path = &chart_options.output;
+    write_file(path, &chart.bytes).map_err(|e| {
+        let shown = path.display().to_string();
+        AppError::Output(
+            Problem::in_file(shown.clone(), format!("cannot write `{shown}`: {e}"))
+                .hint("choose another file with -o FILE"),
+        )
+    })?;
+    Ok(report::render(
+        &ChartReport::new(chart_options, &chart),
+        options.format,
+        &options.display,
+    ))
 }
 
 /// Writes an output file: the one place that does, for every command (imports write their catalog

@@ -96,72 +96,122 @@ pub fn write_catalog(
     force: bool,
     merge: bool,
 ) -> Result<Written, ImportError> {
+    if !(merge && out.exists()) {
+        let files = catalog.files();
+        super::place::check_loads(&files)?;
+        let source = catalog.astronauts.sources.first().map(String::as_str);
+        return super::place::place(out, &files, source, force);
+    }
     let mut written = Written {
         out: out.display().to_string(),
         ..Written::default()
     };
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    if merge && out.exists() {
-        let existing = Existing::read(out)?;
-        let mut clashes = Vec::new();
-        let (astronauts, a) = merge_registry(
-            &existing.astronauts,
-            &catalog.astronauts.astronauts,
-            |x| &x.id,
-            |x, y| x.name == y.name && x.nation == y.nation,
-            "astronaut",
-            &existing.astronauts_path,
-            &mut clashes,
-        );
-        let (spacecraft, s) = merge_registry(
-            &existing.spacecraft,
-            &catalog.spacecraft.spacecraft,
-            |x| &x.id,
-            |x, y| x.name == y.name && x.seats == y.seats,
-            "spacecraft",
-            &existing.spacecraft_path,
-            &mut clashes,
-        );
-        let (stations, t) = merge_registry(
-            &existing.stations,
-            &catalog.stations.stations,
-            |x| &x.id,
-            |x, y| x.name == y.name && x.nation == y.nation,
-            "station",
-            &existing.stations_path,
-            &mut clashes,
-        );
-        written.shared = a.0 + s.0 + t.0;
-        written.added = a.1 + s.1 + t.1;
-        for flight in &catalog.flights {
-            let text = render(flight);
-            match existing.flights.get(&flight.id) {
-                Some((path, old)) if *old == text => {
-                    written.shared += 1;
-                    let _ = path;
-                }
-                Some((path, _)) => clashes.push(
-                    Problem::in_file(
-                        path.display().to_string(),
-                        format!(
-                            "flight `{}` is already in the catalog, with other facts",
-                            flight.id
-                        ),
-                    )
-                    .hint("import into a new folder, or remove or rename one of the two flights"),
-                ),
-                None => {
-                    written.added += 1;
-                    files.push((out.join(flight_path(flight)), text));
-                }
+    let files = merged_files(catalog, out, &mut written)?;
+    write_files(&files, written)
+}
+
+/// What a merge into the catalog in `out` writes: the new flight files, then the three registries with
+/// the imported entries added. Counts the shared and added ids in `written`. Refuses, before anything
+/// is written, on any clash and on a merged catalog that would not load.
+fn merged_files(
+    catalog: &ImportedCatalog,
+    out: &Path,
+    written: &mut Written,
+) -> Result<Vec<(PathBuf, String)>, ImportError> {
+    let existing = Existing::read(out)?;
+    let mut clashes = Vec::new();
+    let (astronauts, a) = merge_registry(
+        &existing.astronauts,
+        &catalog.astronauts.astronauts,
+        |x| &x.id,
+        |x, y| x.name == y.name && x.nation == y.nation,
+        "astronaut",
+        &existing.astronauts_path,
+        &mut clashes,
+    );
+    let (spacecraft, s) = merge_registry(
+        &existing.spacecraft,
+        &catalog.spacecraft.spacecraft,
+        |x| &x.id,
+        |x, y| x.name == y.name && x.seats == y.seats,
+        "spacecraft",
+        &existing.spacecraft_path,
+        &mut clashes,
+    );
+    let (stations, t) = merge_registry(
+        &existing.stations,
+        &catalog.stations.stations,
+        |x| &x.id,
+        |x, y| x.name == y.name && x.nation == y.nation,
+        "station",
+        &existing.stations_path,
+        &mut clashes,
+    );
+    written.shared = a.0 + s.0 + t.0;
+    written.added = a.1 + s.1 + t.1;
+    let mut files = merged_flights(catalog, out, &existing, written, &mut clashes);
+    if !clashes.is_empty() {
+        return Err(ImportError::Clashes(clashes));
+    }
+    files.extend(merged_registries(
+        catalog, out, &existing, astronauts, spacecraft, stations,
+    ));
+    let mut checked: Vec<(PathBuf, String)> = existing.flights.into_values().collect();
+    checked.extend(files.iter().cloned());
+    super::place::check_loads(&checked)?;
+    Ok(files)
+}
+
+/// The imported flights the catalog in `out` lacks, as files to write. A flight already there with the
+/// same text counts as shared; with other text it is a clash.
+fn merged_flights(
+    catalog: &ImportedCatalog,
+    out: &Path,
+    existing: &Existing,
+    written: &mut Written,
+    clashes: &mut Vec<Problem>,
+) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for flight in &catalog.flights {
+        let text = render(flight);
+        match existing.flights.get(&flight.id) {
+            Some((path, old)) if *old == text => {
+                written.shared += 1;
+                let _ = path;
+            }
+            Some((path, _)) => clashes.push(
+                Problem::in_file(
+                    path.display().to_string(),
+                    format!(
+                        "flight `{}` is already in the catalog, with other facts",
+                        flight.id
+                    ),
+                )
+                .hint("import into a new folder, or remove or rename one of the two flights"),
+            ),
+            None => {
+                written.added += 1;
+                files.push((out.join(flight_path(flight)), text));
             }
         }
-        if !clashes.is_empty() {
-            return Err(ImportError::Clashes(clashes));
-        }
-        let registry =
-            |name: &str, found: &Option<PathBuf>| found.clone().unwrap_or_else(|| out.join(name));
-        files.push((
+    }
+    files
+}
+
+/// The three merged registries, each where the catalog in `out` keeps it (or at the top of `out`), with
+/// the sources and notes of both; astronauts.json last.
+fn merged_registries(
+    catalog: &ImportedCatalog,
+    out: &Path,
+    existing: &Existing,
+    astronauts: Vec<Astronaut>,
+    spacecraft: Vec<Spacecraft>,
+    stations: Vec<Station>,
+) -> [(PathBuf, String); 3] {
+    let registry =
+        |name: &str, found: &Option<PathBuf>| found.clone().unwrap_or_else(|| out.join(name));
+    [
+        (
             registry("spacecraft.json", &existing.spacecraft_path),
             render(&SpacecraftFile {
                 spacecraft,
@@ -172,8 +222,8 @@ pub fn write_catalog(
                 )
                 .into_spacecraft()
             }),
-        ));
-        files.push((
+        ),
+        (
             registry("stations.json", &existing.stations_path),
             render(&StationsFile {
                 stations,
@@ -184,8 +234,8 @@ pub fn write_catalog(
                 )
                 .into_stations()
             }),
-        ));
-        files.push((
+        ),
+        (
             registry("astronauts.json", &existing.astronauts_path),
             render(&AstronautsFile {
                 astronauts,
@@ -196,20 +246,16 @@ pub fn write_catalog(
                 )
                 .into_astronauts()
             }),
-        ));
-        let mut checked: Vec<(PathBuf, String)> = existing.flights.into_values().collect();
-        checked.extend(files.iter().cloned());
-        super::place::check_loads(&checked)?;
-    } else {
-        let files = catalog.files();
-        super::place::check_loads(&files)?;
-        let source = catalog.astronauts.sources.first().map(String::as_str);
-        return super::place::place(out, &files, source, force);
-    }
-    // Flights first and the registries last (astronauts.json the very last): a merge stopped halfway
-    // leaves flights that name people the registry lacks, which the loader refuses.
+        ),
+    ]
+}
+
+/// Writes the files of a merge in order, each replaced whole or not at all, and skips those already
+/// holding the same bytes. Flights come first and the registries last (astronauts.json the very last):
+/// a merge stopped halfway leaves flights that name people the registry lacks, which the loader refuses.
+fn write_files(files: &[(PathBuf, String)], mut written: Written) -> Result<Written, ImportError> {
     let mut problems = Vec::new();
-    for (path, text) in &files {
+    for (path, text) in files {
         if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
             written.unchanged += 1;
             continue;

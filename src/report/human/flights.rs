@@ -48,129 +48,150 @@ impl Human for ListReport {
 
 impl Human for ShowReport {
     fn human(&self, display: &TimeDisplay) -> String {
-        let f = &self.flight;
         let mut out = String::new();
-        let _ = writeln!(out, "{} ({})", f.name, f.id);
-        let mut facts = vec![
-            format!("{} programme", f.program),
-            self.spacecraft_name.clone(),
-            f.nation.clone(),
-        ];
-        if let Some(op) = &f.operator {
-            facts.push(op.clone());
-        }
-        if let Some(st) = &self.station_name {
-            facts.push(format!("to {st}"));
-        }
-        let _ = writeln!(out, "{}", facts.join(" · "));
-        if f.outcome() != crate::model::Outcome::Completed {
-            let when = f
-                .landing_time()
-                .filter(|_| f.outcome().crew_lost())
-                .map(|t| format!(", {}", display.time(t)))
-                .unwrap_or_default();
-            let _ = writeln!(out, "Outcome: {}{when}", f.outcome().describe());
-        }
-        if !self.died_in_flight.is_empty() {
-            let people: Vec<String> = self
-                .died_in_flight
-                .iter()
-                .map(|(name, date)| format!("{name} (died {date})"))
-                .collect();
-            let _ = writeln!(out, "Died in flight: {}", people.join(", "));
-        }
-        if let Some(site) = &f.launch.site {
-            let _ = writeln!(out, "launch site: {site}");
-        }
-        if let Some(site) = f.landing.as_ref().and_then(|l| l.site.as_ref()) {
-            let _ = writeln!(out, "landing site: {site}");
-        }
-        out.push_str("\nTimeline\n");
-        for entry in &self.timeline {
-            let when = match (&entry.time, &entry.planned) {
-                (Some(t), Some(p)) if t != p => {
-                    format!("{} (planned {})", display.time(t), display.time(p))
-                }
-                (Some(t), _) => display.time(t),
-                (None, Some(p)) => format!("planned {}", display.time(p)),
-                (None, None) => "?".into(),
-            };
-            let what = entry.title.clone().unwrap_or_else(|| entry.kind.clone());
-            let flags: String = [
-                (entry.uncertain, " (uncertain)"),
-                (entry.inferred, " (inferred)"),
-            ]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, text)| *text)
-            .collect();
-            let _ = writeln!(out, "  {when}{flags}");
-            let _ = write!(out, "      {} [{}]", what, entry.id);
-            if let (Some(end), Some(start)) = (&entry.end, &entry.time) {
-                let e = Elapsed::between(start, end);
-                // A duration from a date-only start would look exact and be up to a day off.
-                let length = if e.precision == crate::model::Precision::Day {
-                    String::new()
-                } else {
-                    format!(" ({})", format_elapsed(&e))
-                };
-                let _ = write!(out, ", until {}{length}", display.time(end));
-            }
-            out.push('\n');
-            if !entry.crew.is_empty() {
-                let _ = writeln!(out, "      crew: {}", entry.crew.join(", "));
-            }
-            if !entry.caused_by.is_empty() {
-                let _ = writeln!(out, "      caused by: {}", entry.caused_by.join(", "));
-            }
-        }
-        for (title, stays) in [
-            ("Stays of the crew that went up on it", &self.stays_up),
-            (
-                "Stays that ended on it, from other flights",
-                &self.stays_down_from_elsewhere,
-            ),
-        ] {
-            if stays.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n{title}");
-            for s in stays.iter() {
-                let route = match (&s.down_name, s.in_orbit) {
-                    (Some(d), false) => format!("{} → {d}", s.up_name),
-                    _ => format!("{} → in orbit", s.up_name),
-                };
-                let elapsed = match (s.not_launched, s.in_orbit) {
-                    (true, _) => "not launched yet at --now".to_string(),
-                    (false, true) => format!("{} so far", format_elapsed(&s.elapsed)),
-                    (false, false) => format_elapsed(&s.elapsed),
-                };
-                let _ = writeln!(out, "  {:24} {route:28} {elapsed}", s.name);
-            }
-        }
-        if let Some(v) = &self.vehicle {
-            out.push('\n');
-            vehicle_line(&mut out, v, display);
-        }
-        if let Some(checked) = &f.checked {
-            let _ = writeln!(
-                out,
-                "\nLast checked against sources: {}",
-                checked.local_date()
-            );
-        }
-        out.push_str("\nSources\n");
-        for s in all_sources(f) {
-            let _ = writeln!(out, "  {s}");
-        }
-        let notes = all_notes(f);
-        if !notes.is_empty() {
-            out.push_str("\nNotes\n");
-            for (place, note) in notes {
-                let _ = writeln!(out, "  {place}: {note}");
-            }
-        }
+        show_header(self, &mut out, display);
+        show_timeline(self, &mut out, display);
+        show_stays(self, &mut out);
+        show_sources_and_notes(self, &mut out, display);
         out
+    }
+}
+
+/// The flight's name, facts, outcome, deaths in flight and sites.
+fn show_header(report: &ShowReport, out: &mut String, display: &TimeDisplay) {
+    let f = &report.flight;
+    let _ = writeln!(out, "{} ({})", f.name, f.id);
+    let mut facts = vec![
+        format!("{} programme", f.program),
+        report.spacecraft_name.clone(),
+        f.nation.clone(),
+    ];
+    if let Some(op) = &f.operator {
+        facts.push(op.clone());
+    }
+    if let Some(st) = &report.station_name {
+        facts.push(format!("to {st}"));
+    }
+    let _ = writeln!(out, "{}", facts.join(" · "));
+    if f.outcome() != crate::model::Outcome::Completed {
+        let when = f
+            .landing_time()
+            .filter(|_| f.outcome().crew_lost())
+            .map(|t| format!(", {}", display.time(t)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "Outcome: {}{when}", f.outcome().describe());
+    }
+    if !report.died_in_flight.is_empty() {
+        let people: Vec<String> = report
+            .died_in_flight
+            .iter()
+            .map(|(name, date)| format!("{name} (died {date})"))
+            .collect();
+        let _ = writeln!(out, "Died in flight: {}", people.join(", "));
+    }
+    if let Some(site) = &f.launch.site {
+        let _ = writeln!(out, "launch site: {site}");
+    }
+    if let Some(site) = f.landing.as_ref().and_then(|l| l.site.as_ref()) {
+        let _ = writeln!(out, "landing site: {site}");
+    }
+}
+
+/// Every event in order, planned and actual, with its crew and causes.
+fn show_timeline(report: &ShowReport, out: &mut String, display: &TimeDisplay) {
+    out.push_str("\nTimeline\n");
+    for entry in &report.timeline {
+        let when = match (&entry.time, &entry.planned) {
+            (Some(t), Some(p)) if t != p => {
+                format!("{} (planned {})", display.time(t), display.time(p))
+            }
+            (Some(t), _) => display.time(t),
+            (None, Some(p)) => format!("planned {}", display.time(p)),
+            (None, None) => "?".into(),
+        };
+        let what = entry.title.clone().unwrap_or_else(|| entry.kind.clone());
+        let flags: String = [
+            (entry.uncertain, " (uncertain)"),
+            (entry.inferred, " (inferred)"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, text)| *text)
+        .collect();
+        let _ = writeln!(out, "  {when}{flags}");
+        let _ = write!(out, "      {} [{}]", what, entry.id);
+        if let (Some(end), Some(start)) = (&entry.end, &entry.time) {
+            let e = Elapsed::between(start, end);
+            // A duration from a date-only start would look exact and be up to a day off.
+            let length = if e.precision == crate::model::Precision::Day {
+                String::new()
+            } else {
+                format!(" ({})", format_elapsed(&e))
+            };
+            let _ = write!(out, ", until {}{length}", display.time(end));
+        }
+        out.push('\n');
+        if !entry.crew.is_empty() {
+            let _ = writeln!(out, "      crew: {}", entry.crew.join(", "));
+        }
+        if !entry.caused_by.is_empty() {
+            let _ = writeln!(out, "      caused by: {}", entry.caused_by.join(", "));
+        }
+    }
+}
+
+/// The stays of the crew that went up on it, and of those who came home on it.
+fn show_stays(report: &ShowReport, out: &mut String) {
+    for (title, stays) in [
+        ("Stays of the crew that went up on it", &report.stays_up),
+        (
+            "Stays that ended on it, from other flights",
+            &report.stays_down_from_elsewhere,
+        ),
+    ] {
+        if stays.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{title}");
+        for s in stays.iter() {
+            let route = match (&s.down_name, s.in_orbit) {
+                (Some(d), false) => format!("{} → {d}", s.up_name),
+                _ => format!("{} → in orbit", s.up_name),
+            };
+            let elapsed = match (s.not_launched, s.in_orbit) {
+                (true, _) => "not launched yet at --now".to_string(),
+                (false, true) => format!("{} so far", format_elapsed(&s.elapsed)),
+                (false, false) => format_elapsed(&s.elapsed),
+            };
+            let _ = writeln!(out, "  {:24} {route:28} {elapsed}", s.name);
+        }
+    }
+}
+
+/// The vehicle, the last check, every source and every note.
+fn show_sources_and_notes(report: &ShowReport, out: &mut String, display: &TimeDisplay) {
+    let f = &report.flight;
+    if let Some(v) = &report.vehicle {
+        out.push('\n');
+        vehicle_line(out, v, display);
+    }
+    if let Some(checked) = &f.checked {
+        let _ = writeln!(
+            out,
+            "\nLast checked against sources: {}",
+            checked.local_date()
+        );
+    }
+    out.push_str("\nSources\n");
+    for s in all_sources(f) {
+        let _ = writeln!(out, "  {s}");
+    }
+    let notes = all_notes(f);
+    if !notes.is_empty() {
+        out.push_str("\nNotes\n");
+        for (place, note) in notes {
+            let _ = writeln!(out, "  {place}: {note}");
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::report::{Human, TimeDisplay};
 use crate::timeline::format_elapsed;
-use crate::timeline::station::StationReport;
+use crate::timeline::station::{Occupancy, StationReport, Unfit};
 
 impl Human for StationReport {
     fn human(&self, display: &TimeDisplay) -> String {
@@ -18,125 +18,14 @@ impl Human for StationReport {
         if self.occupancy.is_empty() {
             out.push_str("\nnobody aboard and nothing docked in this range\n");
         }
-        for o in &self.occupancy {
-            let end = match (o.end.instant() == self.to, o.continues) {
-                (true, true) => format!("{} and on", display.instant(self.to)),
-                (true, false) => display.instant(self.to),
-                (false, _) => display.time(&o.end),
-            };
-            let crews = if o.crews.is_empty() {
-                "nobody aboard".to_string()
-            } else {
-                format!(
-                    "{} aboard ({} crew{})",
-                    o.aboard.len(),
-                    self.names_of(&o.crews, " + "),
-                    if o.crews.len() == 1 { "" } else { "s" }
-                )
-            };
-            // The range's own start is an instant, not a published time: no seconds.
-            let start = if o.start.instant() == self.from {
-                display.instant(self.from)
-            } else {
-                display.time(&o.start)
-            };
-            let _ = writeln!(out, "\n{start} → {end}");
-            let _ = writeln!(out, "  {crews}");
-            let unfit: Vec<&String> = o.docked.iter().filter(|d| !o.fit.contains(d)).collect();
-            let mut seats = format!(
-                "  fit return seats: {}{}",
-                o.fit_seats,
-                if o.fit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", self.names_of(&o.fit, ", "))
-                }
-            );
-            if !unfit.is_empty() {
-                let names: Vec<&str> = unfit.iter().map(|s| self.name(s)).collect();
-                let _ = write!(seats, "; docked but unfit: {}", names.join(", "));
-            }
-            let _ = writeln!(out, "{seats}");
-            if o.short > 0 {
-                let _ = writeln!(out, "  GAP: {} short of a fit return seat", o.short);
-            }
-            if o.beyond_checked {
-                let _ = writeln!(
-                    out,
-                    "  (runs past the date the catalog last checked these flights)"
-                );
-            }
+        for period in &self.occupancy {
+            occupancy(self, period, &mut out, display);
         }
-        if !self.gaps.is_empty() {
-            out.push_str("\nGaps in return-craft coverage\n");
-            for g in &self.gaps {
-                let _ = writeln!(
-                    out,
-                    "  {} → {}{}: {} short, {}",
-                    display.time(&g.start),
-                    display.time(&g.end),
-                    if g.continues { " and on" } else { "" },
-                    g.short,
-                    format_elapsed(&g.elapsed),
-                );
-                // Only a spread worth saying: minute-precision ends leave a minute or two.
-                if g.elapsed.max_seconds - g.elapsed.min_seconds > 120 {
-                    let _ = writeln!(
-                        out,
-                        "    between {} and {} (imprecise times)",
-                        crate::timeline::format_seconds(g.elapsed.min_seconds, false),
-                        crate::timeline::format_seconds(g.elapsed.max_seconds, false)
-                    );
-                }
-                if !g.without_own_craft.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "    without a fit craft of their own: {}",
-                        self.names_of(&g.without_own_craft, ", ")
-                    );
-                }
-            }
-        }
+        gaps(self, &mut out, display);
         for u in &self.unfit {
-            let precision = if u.from.precision() == crate::model::Precision::Day {
-                ", day precision"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "\n{} unfit for crew return from {}{precision}:\n  {}{}",
-                self.name(&u.vehicle),
-                display.time(&u.from),
-                u.cause,
-                u.title
-                    .as_deref()
-                    .map(|t| format!("\n  {t}"))
-                    .unwrap_or_default()
-            );
+            unfit(self, u, &mut out, display);
         }
-        if !self.slips.is_empty() {
-            out.push_str("\nSlips\n");
-            for s in &self.slips {
-                let days = match s.slip.days {
-                    Some(d) if d != 0 => format!(": {d:+} d"),
-                    _ => String::new(),
-                };
-                let _ = writeln!(
-                    out,
-                    "  {} {}{days}\n    planned {}, actual {}",
-                    self.name(&s.flight),
-                    s.what,
-                    display.time(&s.slip.planned),
-                    display.time(&s.slip.actual)
-                );
-                if !s.slip.causes.is_empty() {
-                    let refs: Vec<&str> =
-                        s.slip.causes.iter().map(|c| c.reference.as_str()).collect();
-                    let _ = writeln!(out, "    why: {}", refs.join(" ← "));
-                }
-            }
-        }
+        slips(self, &mut out, display);
         if !self.assumptions.is_empty() {
             out.push_str("\nAssumed\n");
             for a in &self.assumptions {
@@ -144,5 +33,135 @@ impl Human for StationReport {
             }
         }
         out
+    }
+}
+
+/// One period of constant occupancy: who was aboard, the fit return seats, the craft docked but unfit.
+fn occupancy(report: &StationReport, o: &Occupancy, out: &mut String, display: &TimeDisplay) {
+    let end = match (o.end.instant() == report.to, o.continues) {
+        (true, true) => format!("{} and on", display.instant(report.to)),
+        (true, false) => display.instant(report.to),
+        (false, _) => display.time(&o.end),
+    };
+    let crews = if o.crews.is_empty() {
+        "nobody aboard".to_string()
+    } else {
+        format!(
+            "{} aboard ({} crew{})",
+            o.aboard.len(),
+            report.names_of(&o.crews, " + "),
+            if o.crews.len() == 1 { "" } else { "s" }
+        )
+    };
+    // The range's own start is an instant, not a published time: no seconds.
+    let start = if o.start.instant() == report.from {
+        display.instant(report.from)
+    } else {
+        display.time(&o.start)
+    };
+    let _ = writeln!(out, "\n{start} → {end}");
+    let _ = writeln!(out, "  {crews}");
+    let unfit: Vec<&String> = o.docked.iter().filter(|d| !o.fit.contains(d)).collect();
+    let mut seats = format!(
+        "  fit return seats: {}{}",
+        o.fit_seats,
+        if o.fit.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", report.names_of(&o.fit, ", "))
+        }
+    );
+    if !unfit.is_empty() {
+        let names: Vec<&str> = unfit.iter().map(|s| report.name(s)).collect();
+        let _ = write!(seats, "; docked but unfit: {}", names.join(", "));
+    }
+    let _ = writeln!(out, "{seats}");
+    if o.short > 0 {
+        let _ = writeln!(out, "  GAP: {} short of a fit return seat", o.short);
+    }
+    if o.beyond_checked {
+        let _ = writeln!(
+            out,
+            "  (runs past the date the catalog last checked these flights)"
+        );
+    }
+}
+
+/// The gaps in return-craft coverage, with the spread of imprecise times and who had no craft of their own.
+fn gaps(report: &StationReport, out: &mut String, display: &TimeDisplay) {
+    if !report.gaps.is_empty() {
+        out.push_str("\nGaps in return-craft coverage\n");
+        for g in &report.gaps {
+            let _ = writeln!(
+                out,
+                "  {} → {}{}: {} short, {}",
+                display.time(&g.start),
+                display.time(&g.end),
+                if g.continues { " and on" } else { "" },
+                g.short,
+                format_elapsed(&g.elapsed),
+            );
+            // Only a spread worth saying: minute-precision ends leave a minute or two.
+            if g.elapsed.max_seconds - g.elapsed.min_seconds > 120 {
+                let _ = writeln!(
+                    out,
+                    "    between {} and {} (imprecise times)",
+                    crate::timeline::format_seconds(g.elapsed.min_seconds, false),
+                    crate::timeline::format_seconds(g.elapsed.max_seconds, false)
+                );
+            }
+            if !g.without_own_craft.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    without a fit craft of their own: {}",
+                    report.names_of(&g.without_own_craft, ", ")
+                );
+            }
+        }
+    }
+}
+
+/// A docked vehicle found unfit for crew return, from when and why.
+fn unfit(report: &StationReport, u: &Unfit, out: &mut String, display: &TimeDisplay) {
+    let precision = if u.from.precision() == crate::model::Precision::Day {
+        ", day precision"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "\n{} unfit for crew return from {}{precision}:\n  {}{}",
+        report.name(&u.vehicle),
+        display.time(&u.from),
+        u.cause,
+        u.title
+            .as_deref()
+            .map(|t| format!("\n  {t}"))
+            .unwrap_or_default()
+    );
+}
+
+/// The slips of the flights in range, planned against actual, with their causes.
+fn slips(report: &StationReport, out: &mut String, display: &TimeDisplay) {
+    if !report.slips.is_empty() {
+        out.push_str("\nSlips\n");
+        for s in &report.slips {
+            let days = match s.slip.days {
+                Some(d) if d != 0 => format!(": {d:+} d"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {}{days}\n    planned {}, actual {}",
+                report.name(&s.flight),
+                s.what,
+                display.time(&s.slip.planned),
+                display.time(&s.slip.actual)
+            );
+            if !s.slip.causes.is_empty() {
+                let refs: Vec<&str> = s.slip.causes.iter().map(|c| c.reference.as_str()).collect();
+                let _ = writeln!(out, "    why: {}", refs.join(" ← "));
+            }
+        }
     }
 }
