@@ -218,3 +218,36 @@ fn a_slip_moves_a_date_with_it_not_from_midnight() {
     let deps = stdout(&["deps", "soyuz-tm-18/landing"]);
     assert!(!deps.contains("duration-record"), "{deps}");
 }
+
+#[test]
+fn a_crew_table_keeps_its_columns_when_a_name_is_long() {
+    let show = stdout(&["show", "soyuz-11"]);
+    let rows: Vec<&str> = show
+        .lines()
+        .skip_while(|l| !l.starts_with("Stays of the crew that went up on it"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 3, "{show}");
+    // Every row's route and elapsed time start in the same column, with a space before each.
+    let starts: Vec<(usize, usize)> = rows
+        .iter()
+        .map(|row| {
+            let chars: Vec<char> = row.chars().collect();
+            let at = |needle: &str| {
+                let byte = row
+                    .find(needle)
+                    .unwrap_or_else(|| panic!("{needle} in {row}"));
+                row[..byte].chars().count()
+            };
+            let (route, elapsed) = (at("Soyuz-11 →"), at("23 d 18 h 21 min 43 s"));
+            assert_eq!(chars[route - 1], ' ', "{row}");
+            (route, elapsed)
+        })
+        .collect();
+    assert!(starts.iter().all(|s| *s == starts[0]), "{show}");
+    assert!(
+        show.contains("Vladislav Nikolaevich 'Vadim' Volkov Soyuz-11"),
+        "{show}"
+    );
+}

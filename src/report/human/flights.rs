@@ -153,17 +153,34 @@ fn show_stays(report: &ShowReport, out: &mut String) {
             continue;
         }
         let _ = writeln!(out, "\n{title}");
-        for s in stays.iter() {
-            let route = match (&s.down_name, s.in_orbit) {
-                (Some(d), false) => format!("{} → {d}", s.up_name),
-                _ => format!("{} → in orbit", s.up_name),
-            };
-            let elapsed = match (s.not_launched, s.in_orbit) {
-                (true, _) => "not launched yet at --now".to_string(),
-                (false, true) => format!("{} so far", format_elapsed(&s.elapsed)),
-                (false, false) => format_elapsed(&s.elapsed),
-            };
-            let _ = writeln!(out, "  {:24} {route:28} {elapsed}", s.name);
+        let rows: Vec<[String; 3]> = stays
+            .iter()
+            .map(|s| {
+                let route = match (&s.down_name, s.in_orbit) {
+                    (Some(d), false) => format!("{} → {d}", s.up_name),
+                    _ => format!("{} → in orbit", s.up_name),
+                };
+                let elapsed = match (s.not_launched, s.in_orbit) {
+                    (true, _) => "not launched yet at --now".to_string(),
+                    (false, true) => format!("{} so far", format_elapsed(&s.elapsed)),
+                    (false, false) => format_elapsed(&s.elapsed),
+                };
+                [s.name.clone(), route, elapsed]
+            })
+            .collect();
+        // Columns at least as wide as they always were, wider when a name or route needs it.
+        let width = |i: usize, least: usize| {
+            rows.iter()
+                .map(|r| r[i].chars().count() + 1)
+                .fold(least, usize::max)
+        };
+        let (name_width, route_width) = (width(0, 25), width(1, 29));
+        for [name, route, elapsed] in &rows {
+            out.push_str("  ");
+            crate::output::escape::pad(out, name, name_width);
+            crate::output::escape::pad(out, route, route_width);
+            out.push_str(elapsed);
+            out.push('\n');
         }
     }
 }
