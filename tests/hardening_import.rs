@@ -54,12 +54,16 @@ fn an_endless_input_is_refused_after_its_limit() {
         .stderr(predicate::str::contains(
             "/dev/zero: gives more than 64 MiB; an import input is at most that",
         ));
-    gcat(Path::new("/dev/urandom"), &data("gcat/astro.html"), &out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "/dev/urandom: gives more than 64 MiB",
-        ));
+    gcat(
+        Path::new("/dev/urandom"),
+        &common::mcdowell("astro.html"),
+        &out,
+    )
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "/dev/urandom: gives more than 64 MiB",
+    ));
     assert!(names(dir.path()).is_empty());
 }
 
@@ -103,29 +107,37 @@ fn a_table_cut_at_a_line_boundary_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("catalog");
     let cut = |name: &str, lines: usize| {
-        let text = fs::read_to_string(data(&format!("gcat/{name}"))).unwrap();
+        let text = fs::read_to_string(common::mcdowell(name)).unwrap();
         let path = dir.path().join(format!("cut-{name}"));
         let kept: Vec<&str> = text.lines().take(lines).collect();
         fs::write(&path, kept.join("\n") + "\n").unwrap();
         path
     };
     // The astronaut table cut after 250 lines: launches whose crews are missing.
-    gcat(&data("gcat/missions.html"), &cut("astro.html", 250), &out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "STS-46 (STS46) flew 7 people, but only 4 of them in the astronaut table",
-        ))
-        .stderr(predicate::str::contains("more like the one above"));
+    gcat(
+        &common::mcdowell("missions.html"),
+        &cut("astro.html", 250),
+        &out,
+    )
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "STS-46 (STS46) flew 7 people, but only 4 of them in the astronaut table",
+    ))
+    .stderr(predicate::str::contains("more like the one above"));
     // The missions table cut after 300 lines: people whose launches have no row.
-    gcat(&cut("missions.html", 300), &data("gcat/astro.html"), &out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "lists launch `TMA04M`, which has no row in the missions table",
-        ));
+    gcat(
+        &cut("missions.html", 300),
+        &common::mcdowell("astro.html"),
+        &out,
+    )
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "lists launch `TMA04M`, which has no row in the missions table",
+    ));
     // Tables of two different days.
-    let astro = fs::read_to_string(data("gcat/astro.html"))
+    let astro = fs::read_to_string(common::mcdowell("astro.html"))
         .unwrap()
         .replace(
             "# Updated 2026 Jul  3 0703:57",
@@ -133,7 +145,7 @@ fn a_table_cut_at_a_line_boundary_is_refused() {
         );
     let other_day = dir.path().join("astro-other-day.html");
     fs::write(&other_day, astro).unwrap();
-    gcat(&data("gcat/missions.html"), &other_day, &out)
+    gcat(&common::mcdowell("missions.html"), &other_day, &out)
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -147,8 +159,8 @@ fn force_never_writes_beside_another_catalog() {
     let other = common::fixture_copy("swap");
     let before = names(other.path());
     gcat(
-        &data("gcat/missions.html"),
-        &data("gcat/astro.html"),
+        &common::mcdowell("missions.html"),
+        &common::mcdowell("astro.html"),
         other.path(),
     )
     .arg("--force")
@@ -168,8 +180,8 @@ fn force_never_writes_beside_another_catalog() {
     let notes = tempfile::tempdir().unwrap();
     fs::write(notes.path().join("notes.txt"), "mine").unwrap();
     gcat(
-        &data("gcat/missions.html"),
-        &data("gcat/astro.html"),
+        &common::mcdowell("missions.html"),
+        &common::mcdowell("astro.html"),
         notes.path(),
     )
     .arg("--force")
@@ -185,7 +197,10 @@ fn force_never_writes_beside_another_catalog() {
 fn force_replaces_a_previous_import_of_the_same_kind_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("catalog");
-    let (missions, astro) = (data("gcat/missions.html"), data("gcat/astro.html"));
+    let (missions, astro) = (
+        common::mcdowell("missions.html"),
+        common::mcdowell("astro.html"),
+    );
     gcat(&missions, &astro, &out).assert().success();
     let complete = names(&out.join("soyuz"));
     // A flight the new import does not have, as if from an older snapshot.
@@ -242,11 +257,15 @@ fn an_import_to_a_full_disk_leaves_nothing() {
         return;
     };
     let out = disk.path().join("catalog");
-    gcat(&data("gcat/missions.html"), &data("gcat/astro.html"), &out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("No space left on device"))
-        .stderr(predicate::str::contains("nothing was written"));
+    gcat(
+        &common::mcdowell("missions.html"),
+        &common::mcdowell("astro.html"),
+        &out,
+    )
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("No space left on device"))
+    .stderr(predicate::str::contains("nothing was written"));
     assert!(names(disk.path()).is_empty(), "{:?}", names(disk.path()));
 }
 
@@ -254,7 +273,10 @@ fn an_import_to_a_full_disk_leaves_nothing() {
 fn a_killed_import_leaves_nothing_that_looks_complete() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("catalog");
-    let (missions, astro) = (data("gcat/missions.html"), data("gcat/astro.html"));
+    let (missions, astro) = (
+        common::mcdowell("missions.html"),
+        common::mcdowell("astro.html"),
+    );
     let reference = tempfile::tempdir().unwrap();
     gcat(&missions, &astro, &reference.path().join("catalog"))
         .assert()

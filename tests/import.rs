@@ -1,4 +1,4 @@
-//! `orbitline import`: McDowell's tables (tests/data/gcat, CC-BY J. McDowell, planet4589.org) and Launch
+//! `orbitline import`: McDowell's tables (missions/sources/mcdowell, CC-BY J. McDowell, planet4589.org) and Launch
 //! Library 2 samples (tests/data/ll2) imported as a user would, then read back with the other commands.
 
 mod common;
@@ -18,8 +18,8 @@ fn data(path: &str) -> PathBuf {
 /// Imports the McDowell snapshot into `out` with `flags`, expects success, returns the JSON summary.
 fn import_gcat(out: &Path, flags: &[&str]) -> Value {
     import_gcat_from(
-        &data("gcat/missions.html"),
-        &data("gcat/astro.html"),
+        &common::mcdowell("missions.html"),
+        &common::mcdowell("astro.html"),
         out,
         flags,
     )
@@ -81,7 +81,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// McDowell's astronaut table: number (AS-00001) → (total seconds, in space).
 fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
-    let text = fs::read_to_string(data("gcat/astro.html")).unwrap();
+    let text = fs::read_to_string(common::mcdowell("astro.html")).unwrap();
     let header = text.lines().find(|l| l.starts_with("No ")).unwrap();
     let at = |name: &str| header.find(name).unwrap();
     let (duration, g) = (at("Duration"), at(" G ") + 1);
@@ -106,23 +106,7 @@ fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
         .collect()
 }
 
-/// The imported registry: McDowell number → astronaut id (the notes start `McDowell AS-00001.`).
-fn ids_by_number(dir: &Path) -> BTreeMap<String, String> {
-    let registry: Value =
-        serde_json::from_str(&fs::read_to_string(dir.join("astronauts.json")).unwrap()).unwrap();
-    registry["astronauts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            let notes = a["notes"].as_str().unwrap();
-            let number = notes.strip_prefix("McDowell ").unwrap()[..8].to_string();
-            (number, a["id"].as_str().unwrap().to_string())
-        })
-        .collect()
-}
-
-const SNAPSHOT: &str = "2026-07-03T07:03:57Z";
+use common::MCDOWELL_SNAPSHOT as SNAPSHOT;
 
 #[test]
 fn the_mcdowell_snapshot_imports_validates_and_every_total_matches() {
@@ -178,7 +162,7 @@ fn cumulative_records_agree_with_the_duration_column_for_every_final_total() {
             )
         })
         .collect();
-    let ids = ids_by_number(out.path());
+    let ids = common::mcdowell_ids_by_number(&out.path().join("astronauts.json"));
     let mut agree = 0;
     let mut disagree = Vec::new();
     for (number, (total, in_space)) in mcdowell_totals() {
@@ -348,12 +332,12 @@ fn the_tab_separated_layout_gives_the_same_catalog() {
     let astro = dir.path().join("astro.tsv");
     fs::write(
         &missions,
-        to_tsv(&fs::read_to_string(data("gcat/missions.html")).unwrap()),
+        to_tsv(&fs::read_to_string(common::mcdowell("missions.html")).unwrap()),
     )
     .unwrap();
     fs::write(
         &astro,
-        to_tsv(&fs::read_to_string(data("gcat/astro.html")).unwrap()),
+        to_tsv(&fs::read_to_string(common::mcdowell("astro.html")).unwrap()),
     )
     .unwrap();
     let (a, b) = (dir.path().join("from-tsv"), dir.path().join("from-html"));
@@ -371,9 +355,9 @@ fn an_existing_file_is_not_overwritten_without_force() {
     fs::write(&file, "{\"edited\": true}\n").unwrap();
     let refused = common::orbitline()
         .args(["import", "gcat", "--missions"])
-        .arg(data("gcat/missions.html"))
+        .arg(common::mcdowell("missions.html"))
         .arg("--astro")
-        .arg(data("gcat/astro.html"))
+        .arg(common::mcdowell("astro.html"))
         .arg("--out")
         .arg(out.path())
         .output()
@@ -571,7 +555,7 @@ fn ll2_shapes_from_the_api_documentation_import() {
 fn bad_input_is_located_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let missions = dir.path().join("missions.html");
-    let text = fs::read_to_string(data("gcat/missions.html"))
+    let text = fs::read_to_string(common::mcdowell("missions.html"))
         .unwrap()
         .replacen("1961 Apr 12 0607:00", "1961 Apx 12 0607:00", 1);
     fs::write(&missions, text).unwrap();
@@ -579,7 +563,7 @@ fn bad_input_is_located_and_exits_2() {
         .args(["import", "gcat", "--missions"])
         .arg(&missions)
         .arg("--astro")
-        .arg(data("gcat/astro.html"))
+        .arg(common::mcdowell("astro.html"))
         .arg("--out")
         .arg(dir.path().join("out"))
         .output()
@@ -614,7 +598,7 @@ fn bad_input_is_located_and_exits_2() {
             "/nonexistent/m.html",
             "--astro",
         ])
-        .arg(data("gcat/astro.html"))
+        .arg(common::mcdowell("astro.html"))
         .arg("--out")
         .arg(dir.path().join("out"))
         .output()

@@ -89,23 +89,7 @@ fn mcdowell_totals() -> BTreeMap<String, (i64, bool)> {
         .collect()
 }
 
-/// McDowell's number → id in the bundled catalog (the generated registry's notes name the number).
-fn ids_by_number() -> BTreeMap<String, String> {
-    let text = fs::read_to_string(repo("missions/generated/astronauts.json")).unwrap();
-    let registry: Value = serde_json::from_str(&text).unwrap();
-    registry["astronauts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            let notes = a["notes"].as_str().unwrap();
-            let number = notes.strip_prefix("McDowell ").unwrap()[..8].to_string();
-            (number, a["id"].as_str().unwrap().to_string())
-        })
-        .collect()
-}
-
-const SNAPSHOT: &str = "2026-07-03T07:03:57Z";
+use common::MCDOWELL_SNAPSHOT as SNAPSHOT;
 
 #[test]
 fn every_persons_total_in_the_bundled_catalog_is_mcdowells_to_the_second() {
@@ -129,7 +113,7 @@ fn every_persons_total_in_the_bundled_catalog_is_mcdowells_to_the_second() {
             (key, e["elapsed"]["seconds"].as_i64().unwrap())
         })
         .collect();
-    let ids = ids_by_number();
+    let ids = common::mcdowell_ids_by_number(&repo("missions/generated/astronauts.json"));
     let totals = mcdowell_totals();
     let mut disagree = Vec::new();
     for (number, (total, _)) in &totals {

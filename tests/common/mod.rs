@@ -2,8 +2,9 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -98,4 +99,32 @@ impl Drop for SmallDisk {
             .arg(self.dir.path())
             .status();
     }
+}
+
+/// One of McDowell's two tables (`missions.html`, `astro.html`) as bundled in `missions/sources/mcdowell/`
+/// (CC-BY J. McDowell, planet4589.org; "Updated 2026 Jul 3"): the copy the bundled catalog is generated from.
+pub fn mcdowell(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("missions/sources/mcdowell")
+        .join(name)
+}
+
+/// The update time of that snapshot, as orbitline writes it.
+pub const MCDOWELL_SNAPSHOT: &str = "2026-07-03T07:03:57Z";
+
+/// An imported astronaut registry (`astronauts.json` at `path`): McDowell number → astronaut id (the notes
+/// start `McDowell AS-00001.`).
+pub fn mcdowell_ids_by_number(path: &Path) -> BTreeMap<String, String> {
+    let registry: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    registry["astronauts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let notes = a["notes"].as_str().unwrap();
+            let number = notes.strip_prefix("McDowell ").unwrap()[..8].to_string();
+            (number, a["id"].as_str().unwrap().to_string())
+        })
+        .collect()
 }
