@@ -15,7 +15,7 @@ use crate::catalog::{Catalog, Filter};
 use crate::model::{Reference, Time};
 
 /// Whether a claim holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// The data supports it.
@@ -27,7 +27,7 @@ pub enum Verdict {
 }
 
 /// How sources turn a duration into "N days".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Convention {
     /// Rounded to the nearest day.
@@ -66,7 +66,7 @@ pub const MAX_CLAIM_DAYS: i64 = 36_525;
 
 /// A duration as a claim writes it: `203d23h`, `204d`, `21h23m`. The smallest unit given is the claim's
 /// precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ClaimedDuration {
     /// The figure in seconds.
     pub seconds: i64,
@@ -142,18 +142,87 @@ pub struct ClaimQuery {
 }
 
 /// One part of a claim and its verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClaimPart {
     /// The claim in words.
     pub claim: String,
     /// Whether it holds.
     pub verdict: Verdict,
-    /// Why, one line each.
+    /// Why, one line each, for people (JSON gives `results` instead).
+    #[serde(skip)]
     pub reasons: Vec<String>,
+    /// Why, as objects: what each count, rule or record comparison gave.
+    pub results: Vec<ClaimResult>,
+}
+
+/// One finding behind a verdict, for programs (the text output words it as `reasons`).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ClaimResult {
+    /// A day count under one convention.
+    DayCount {
+        /// `rounded`, `floor`, `ceil` or `calendar`.
+        convention: Convention,
+        /// For a calendar count, the zone whose dates were counted (`UTC`, `+08:00`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        zone: Option<String>,
+        /// The count.
+        value: i64,
+        /// The least and greatest count the precision of the data allows.
+        min: i64,
+        /// See `min`.
+        max: i64,
+        /// The claim names this convention (or any).
+        applies: bool,
+        /// Whether this count gives the claimed days.
+        holds: Verdict,
+    },
+    /// A claimed duration against the figure cut to the claim's smallest unit.
+    Duration {
+        /// `truncated` or `rounded` to the claim's unit.
+        rule: String,
+        /// The claim, in seconds.
+        claimed_seconds: i64,
+        /// The figure's lower bound under the rule, in seconds.
+        min_seconds: i64,
+        /// The figure's upper bound under the rule, in seconds.
+        max_seconds: i64,
+        /// Whether the claim holds under this rule.
+        holds: Verdict,
+    },
+    /// The record comparison.
+    Record {
+        /// When the subject ended (when it would have set the record); `null` while it goes on.
+        #[serde(serialize_with = "crate::model::instant::instant_opt")]
+        #[schemars(with = "Option<crate::model::instant::Instant>")]
+        ended: Option<Time>,
+        /// It set the record when it ended.
+        set_record: bool,
+        /// The record it beat (`null` when it was the first, or did not set one).
+        beat: Option<RecordEntry>,
+        /// By how much it beat it, in seconds.
+        margin_seconds: Option<i64>,
+        /// The precision of the data cannot tell the two apart.
+        margin_uncertain: bool,
+        /// When it did not set the record: the record that stood when it ended.
+        record_then: Option<RecordEntry>,
+        /// The entry that beat it later (by `--as-of`, or in the whole catalog), `null` when it still
+        /// stands.
+        beaten_by: Option<RecordEntry>,
+        /// The moment the claim asked about (`--as-of`), `null` for the whole catalog.
+        #[serde(serialize_with = "crate::model::instant::computed_opt")]
+        #[schemars(with = "Option<crate::model::instant::Instant>")]
+        as_of: Option<DateTime<Utc>>,
+    },
+    /// A gap in return-craft coverage (a `--no-gaps` claim fails on each).
+    Gap {
+        /// The gap, as `station` gives it.
+        gap: ReturnGap,
+    },
 }
 
 /// The answer to `orbitline check`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// What was checked.
     pub subject: String,
@@ -168,6 +237,8 @@ pub struct CheckReport {
     /// Number of flights in the catalog.
     pub flights: usize,
     /// When the catalog was last checked against its sources (latest `checked`).
+    #[serde(serialize_with = "crate::model::instant::published_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub checked: Option<String>,
 }
 
@@ -427,10 +498,49 @@ fn judge_days(
         ));
         Verdict::Fails
     };
+    let results = counts
+        .iter()
+        .map(|(name, value, min, max)| day_count(name, days, (*value, *min, *max), applies(name)))
+        .collect();
     ClaimPart {
         claim,
         verdict,
         reasons,
+        results,
+    }
+}
+
+/// The result of one day count (`rounded`, `calendar +08:00`) against the claimed days.
+fn day_count(
+    name: &str,
+    days: i64,
+    (value, min, max): (i64, i64, i64),
+    applies: bool,
+) -> ClaimResult {
+    let (convention, zone) = match name {
+        "rounded" => (Convention::Rounded, None),
+        "floor" => (Convention::Floor, None),
+        "ceil" => (Convention::Ceil, None),
+        other => (
+            Convention::Calendar,
+            other.strip_prefix("calendar ").map(str::to_string),
+        ),
+    };
+    let holds = if min == days && max == days {
+        Verdict::Holds
+    } else if (min..=max).contains(&days) {
+        Verdict::Undecided
+    } else {
+        Verdict::Fails
+    };
+    ClaimResult::DayCount {
+        convention,
+        zone,
+        value,
+        min,
+        max,
+        applies,
+        holds,
     }
 }
 
@@ -453,6 +563,17 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
         }
     };
     let (by_truncation, by_rounding) = (fits(&truncated), fits(&rounded));
+    let result = |rule: &str, f: &dyn Fn(i64) -> i64, holds| ClaimResult::Duration {
+        rule: rule.into(),
+        claimed_seconds: claimed.seconds,
+        min_seconds: f(e.min_seconds),
+        max_seconds: f(e.max_seconds),
+        holds,
+    };
+    let results = vec![
+        result("truncated", &truncated, by_truncation),
+        result("rounded", &rounded, by_rounding),
+    ];
     let verdict = by_truncation.min(by_rounding);
     let mut reasons = vec![format!("the catalog gives {}", super::format_elapsed(e))];
     reasons.push(match verdict {
@@ -476,6 +597,7 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
         claim,
         verdict,
         reasons,
+        results,
     }
 }
 
@@ -515,6 +637,16 @@ fn record_part(
             claim,
             verdict: Verdict::Undecided,
             reasons: vec!["it has not ended yet: a record is set when the stay ends".into()],
+            results: vec![ClaimResult::Record {
+                ended: None,
+                set_record: false,
+                beat: None,
+                margin_seconds: None,
+                margin_uncertain: false,
+                record_then: None,
+                beaten_by: None,
+                as_of,
+            }],
         };
     };
     // The record as it stood just before this entry ended.
@@ -576,6 +708,19 @@ fn record_part(
                 .as_ref()
                 .map(|s| s.instant() + chrono::Duration::seconds(entry.elapsed.seconds))
         });
+    let result = ClaimResult::Record {
+        ended: Some(end.clone()),
+        set_record: set_it.is_some(),
+        beat: set_it.and_then(|s| s.beat.clone()),
+        margin_seconds: set_it.and_then(|s| s.margin_seconds),
+        margin_uncertain: set_it.is_some_and(|s| s.margin_uncertain),
+        record_then: set_it
+            .is_none()
+            .then(|| steps.last().map(|s| s.record.clone()))
+            .flatten(),
+        beaten_by: beaten_by.clone(),
+        as_of,
+    };
     match (beaten_by, as_of) {
         (Some(by), Some(at)) => {
             reasons.push(format!(
@@ -596,6 +741,7 @@ fn record_part(
         claim,
         verdict,
         reasons,
+        results: vec![result],
     }
 }
 
@@ -606,6 +752,7 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
             claim,
             verdict: Verdict::Undecided,
             reasons: vec![format!("no station {id}")],
+            results: Vec::new(),
         };
     };
     let reasons: Vec<String> = report
@@ -625,6 +772,11 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
         } else {
             reasons
         },
+        results: report
+            .gaps
+            .into_iter()
+            .map(|gap| ClaimResult::Gap { gap })
+            .collect(),
     }
 }
 

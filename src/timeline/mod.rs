@@ -22,6 +22,5 @@ pub use how_long::{
     duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,
 };
 pub use list::{list, FlightRow, ListReport};
-pub(crate) use query::{utc, utc_instant, utc_opt};
-pub use query::{utc_rfc3339, QueryError};
+pub use query::QueryError;
 pub use show::{show, ShowReport, TimelineEntry};

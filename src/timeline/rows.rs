@@ -16,10 +16,10 @@ use serde::{Serialize, Serializer};
 
 use super::how_long::stay_report;
 use super::records::crews;
-use super::utc_instant;
 use super::StayReport;
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
+use crate::model::instant::computed as utc_instant;
 use crate::model::{EventKind, Flight, Precision, Time};
 
 /// What a Gantt row is.

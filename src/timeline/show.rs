@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::model::{Flight, Time};
 
 /// The answer to `orbitline show FLIGHT`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ShowReport {
     /// The flight as stored.
     pub flight: Flight,
@@ -31,17 +31,23 @@ pub struct ShowReport {
 }
 
 /// One moment of a flight, for the time-ordered view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TimelineEntry {
     /// `launch`, `docking`, … or the event id.
     pub id: String,
     /// `launch`, `docking`, `undocking`, `landing`, or the event kind.
     pub kind: String,
     /// When it happened; `null` for a moment only planned.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub time: Option<Time>,
     /// When it was planned.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub planned: Option<Time>,
     /// When it ended (EVAs).
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
     /// One line.
     pub title: Option<String>,

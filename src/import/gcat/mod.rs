@@ -52,7 +52,7 @@ pub struct GcatOptions {
 }
 
 /// What the import did, for people.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct GcatSummary {
     /// The tables' `Updated` line.
     pub updated: Option<String>,
