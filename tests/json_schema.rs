@@ -50,6 +50,51 @@ fn checked_in_schemas_are_generated_from_the_types() {
     );
 }
 
+/// The validator of `docs/schema/NAME.json`.
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = schema_dir().join(format!("{name}.json"));
+    let schema: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn the_schemas_catch_a_mistake() {
+    let validator = validator("duration");
+    let output = common::json(&["duration", "shenzhou-20"]);
+    assert!(validator.is_valid(&output));
+    let broken = |change: &dyn Fn(&mut Value)| {
+        let mut copy = output.clone();
+        change(&mut copy);
+        copy
+    };
+    let mistakes = [
+        // A time as a bare string, as before schema_version 1.
+        broken(&|o| o["stays"][0]["start"] = "2025-04-24T09:17:31Z".into()),
+        // Fractions of a second in a computed time.
+        broken(&|o| o["now"]["utc"] = "2026-07-03T00:00:00.123456Z".into()),
+        // A field the type does not have (the old duplicate of elapsed.seconds).
+        broken(&|o| o["stays"][0]["seconds"] = 17623380.into()),
+        // A required field left out.
+        broken(&|o| {
+            o.as_object_mut().unwrap().remove("schema_version");
+        }),
+        broken(&|o| {
+            o["stays"][0]["elapsed"]
+                .as_object_mut()
+                .unwrap()
+                .remove("precision");
+        }),
+        // Another version.
+        broken(&|o| o["schema_version"] = 2.into()),
+    ];
+    for (i, mistake) in mistakes.iter().enumerate() {
+        assert!(
+            !validator.is_valid(mistake),
+            "mistake {i} passed the schema"
+        );
+    }
+}
+
 /// Runs `orbitline ARGS --json`, checks the exit status, and validates the output against
 /// `docs/schema/SCHEMA.json`.
 fn validates(schema_name: &str, args: &[&str], status: i32) -> Value {
@@ -66,10 +111,7 @@ fn validates(schema_name: &str, args: &[&str], status: i32) -> Value {
     );
     let output: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"));
-    let path = schema_dir().join(format!("{schema_name}.json"));
-    let schema: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
+    let errors: Vec<String> = validator(schema_name)
         .iter_errors(&output)
         .take(5)
         .map(|e| format!("{} at {}", e, e.instance_path()))

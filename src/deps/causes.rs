@@ -53,7 +53,7 @@ pub struct Because {
     pub took_home: Option<String>,
     /// Its name.
     pub took_home_name: Option<String>,
-    /// `no-fit-return-craft`: when the vehicle left; `unfit-for-crew-return`: from when (UTC RFC 3339).
+    /// `no-fit-return-craft`: when the vehicle left; `unfit-for-crew-return`: from when.
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub since: Option<Time>,

@@ -125,7 +125,7 @@ impl Shift {
 pub struct Moved {
     /// The moment, at its old time.
     pub moment: MomentView,
-    /// Its new time (UTC RFC 3339).
+    /// Its new time.
     #[serde(serialize_with = "crate::model::instant::instant")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub to: Time,
@@ -155,7 +155,7 @@ pub struct Absorbed {
 pub struct Bounded {
     /// The moment.
     pub moment: MomentView,
-    /// It cannot be before this (UTC RFC 3339).
+    /// It cannot be before this.
     #[serde(serialize_with = "crate::model::instant::computed")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub at_least: chrono::DateTime<chrono::Utc>,

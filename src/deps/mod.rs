@@ -245,7 +245,7 @@ pub struct MomentView {
     pub reference: String,
     /// `launch`, `docking`, `undocking`, `landing` or the event kind.
     pub kind: &'static str,
-    /// When, UTC RFC 3339 (`null` when not known).
+    /// When (`null` when not known).
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub time: Option<crate::model::Time>,

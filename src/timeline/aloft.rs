@@ -21,7 +21,7 @@ use crate::model::{Flight, Time};
 /// The answer to `orbitline aloft`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AloftReport {
-    /// The moment asked about, UTC RFC 3339.
+    /// The moment asked about.
     #[serde(serialize_with = "crate::model::instant::computed")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub at: DateTime<Utc>,

@@ -66,11 +66,11 @@ pub struct StayReport {
     pub down: Option<String>,
     /// Its name.
     pub down_name: Option<String>,
-    /// Launch, UTC RFC 3339.
+    /// Launch.
     #[serde(serialize_with = "crate::model::instant::instant")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
+    /// Landing; `null` while in orbit.
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
@@ -154,11 +154,11 @@ pub struct VehicleReport {
     pub flight: String,
     /// Its name.
     pub name: String,
-    /// Launch, UTC RFC 3339.
+    /// Launch.
     #[serde(serialize_with = "crate::model::instant::instant")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
+    /// Landing; `null` while in orbit.
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
@@ -241,7 +241,7 @@ pub struct DurationReport {
     #[serde(serialize_with = "total_json")]
     #[schemars(with = "Option<TotalJson>")]
     pub total: Option<TotalReport>,
-    /// The reference time used for anything still in orbit, UTC RFC 3339.
+    /// The reference time used for anything still in orbit.
     #[serde(serialize_with = "crate::model::instant::computed")]
     #[schemars(with = "crate::model::instant::Instant")]
     pub now: DateTime<Utc>,

@@ -18,11 +18,11 @@ pub struct FlightRow {
     pub program: String,
     /// Nation.
     pub nation: String,
-    /// Launch (or planned launch), UTC RFC 3339.
+    /// Launch (or planned launch).
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub launch: Option<Time>,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
+    /// Landing; `null` while in orbit.
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub landing: Option<Time>,

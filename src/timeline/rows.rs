@@ -730,7 +730,10 @@ mod tests {
         assert!(vehicle > i);
         // Plain data: it serialises, times in UTC.
         let json = serde_json::to_value(&plan).unwrap();
-        assert_eq!(json["rows"][i]["bars"][0]["end"], "2025-11-14T08:40:31Z");
+        assert_eq!(
+            json["rows"][i]["bars"][0]["end"]["utc"],
+            "2025-11-14T08:40:31Z"
+        );
     }
 
     #[test]

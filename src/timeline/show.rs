@@ -26,7 +26,8 @@ pub struct ShowReport {
     /// The spacecraft type's name.
     pub spacecraft_name: String,
     /// The people of its crews who died in flight: (name, date of death).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "died_json")]
+    #[schemars(with = "Vec<DiedJson>")]
     pub died_in_flight: Vec<(String, String)>,
 }
 
@@ -164,6 +165,26 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             .spacecraft(&flight.spacecraft)
             .map_or(flight.spacecraft.clone(), |s| s.name.clone()),
     })
+}
+
+/// One person who died in flight, in JSON.
+#[derive(Serialize, schemars::JsonSchema)]
+struct DiedJson {
+    /// Their name.
+    name: String,
+    /// The date of death; `null` where the registry's text is not a date.
+    died: Option<crate::model::instant::Instant>,
+}
+
+fn died_json<S: serde::Serializer>(died: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    let json = |(name, date): &(String, String)| DiedJson {
+        name: name.clone(),
+        died: Time::parse(date)
+            .ok()
+            .as_ref()
+            .map(crate::model::instant::Instant::of),
+    };
+    s.collect_seq(died.iter().map(json))
 }
 
 /// The people of the flight's crews (up or down) who died in flight: (name, date of death), once each.
