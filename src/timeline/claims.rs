@@ -199,16 +199,16 @@ pub enum ClaimResult {
         /// It set the record when it ended.
         set_record: bool,
         /// The record it beat (`null` when it was the first, or did not set one).
-        beat: Option<RecordEntry>,
+        beat: Option<Box<RecordEntry>>,
         /// By how much it beat it, in seconds.
         margin_seconds: Option<i64>,
         /// The precision of the data cannot tell the two apart.
         margin_uncertain: bool,
         /// When it did not set the record: the record that stood when it ended.
-        record_then: Option<RecordEntry>,
+        record_then: Option<Box<RecordEntry>>,
         /// The entry that beat it later (by `--as-of`, or in the whole catalog), `null` when it still
         /// stands.
-        beaten_by: Option<RecordEntry>,
+        beaten_by: Option<Box<RecordEntry>>,
         /// The moment the claim asked about (`--as-of`), `null` for the whole catalog.
         #[serde(serialize_with = "crate::model::instant::computed_opt")]
         #[schemars(with = "Option<crate::model::instant::Instant>")]
@@ -711,14 +711,14 @@ fn record_part(
     let result = ClaimResult::Record {
         ended: Some(end.clone()),
         set_record: set_it.is_some(),
-        beat: set_it.and_then(|s| s.beat.clone()),
+        beat: set_it.and_then(|s| s.beat.clone()).map(Box::new),
         margin_seconds: set_it.and_then(|s| s.margin_seconds),
         margin_uncertain: set_it.is_some_and(|s| s.margin_uncertain),
         record_then: set_it
             .is_none()
-            .then(|| steps.last().map(|s| s.record.clone()))
+            .then(|| steps.last().map(|s| Box::new(s.record.clone())))
             .flatten(),
-        beaten_by: beaten_by.clone(),
+        beaten_by: beaten_by.clone().map(Box::new),
         as_of,
     };
     match (beaten_by, as_of) {
