@@ -173,7 +173,10 @@ fn show_gives_events_in_order_with_planned_and_actual() {
     assert!(text.contains("Chen Dong                Shenzhou-20 → Shenzhou-21"));
     let report = json(&["show", "shenzhou-20"]);
     assert_eq!(report["flight"]["id"], "shenzhou-20");
-    assert_eq!(report["flight"]["landing"]["planned"], "2025-11-05+08:00");
+    assert_eq!(
+        report["flight"]["landing"]["planned"]["as_published"],
+        "2025-11-05+08:00"
+    );
 }
 
 #[test]

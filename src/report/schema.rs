@@ -78,6 +78,7 @@ fn schema<T: JsonSchema>() -> Value {
         .for_serialize()
         .into_generator();
     let mut schema = generator.into_root_schema_for::<T>().to_value();
+    catalog_times_as_instants(&mut schema);
     close(&mut schema);
     if let Some(root) = schema.as_object_mut() {
         let version = json!({"description": "The version of this output's shape (docs/json.md).",
@@ -94,6 +95,40 @@ fn schema<T: JsonSchema>() -> Value {
         }
     }
     schema
+}
+
+/// A catalog file inside an output (the flight of `show`) gives its times as instants, like the rest of
+/// the output: its `Time` fields follow the `Instant` schema.
+fn catalog_times_as_instants(schema: &mut Value) {
+    fn point(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if map.get("$ref").and_then(Value::as_str) == Some("#/$defs/Time") {
+                    map.insert("$ref".into(), "#/$defs/Instant".into());
+                }
+                map.values_mut().for_each(point);
+            }
+            Value::Array(items) => items.iter_mut().for_each(point),
+            _ => {}
+        }
+    }
+    let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if defs.remove("Time").is_some() {
+        if !defs.contains_key("Instant") {
+            let mut instant = SchemaSettings::draft2020_12()
+                .for_serialize()
+                .into_generator()
+                .into_root_schema_for::<crate::model::instant::Instant>()
+                .to_value();
+            if let Some(map) = instant.as_object_mut() {
+                map.remove("$schema");
+            }
+            defs.insert("Instant".into(), instant);
+        }
+        point(schema);
+    }
 }
 
 /// Marks every object schema with fixed properties as closed (`additionalProperties: false`), unless it

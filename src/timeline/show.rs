@@ -11,7 +11,9 @@ use crate::model::{Flight, Time};
 /// The answer to `orbitline show FLIGHT`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ShowReport {
-    /// The flight as stored.
+    /// The flight as stored, each time in it an instant (`time`, `planned`, `end`, `from`, `to`,
+    /// `checked`).
+    #[serde(serialize_with = "flight_json")]
     pub flight: Flight,
     /// Events in time order (references as `flight/event`).
     pub timeline: Vec<TimelineEntry>,
@@ -165,6 +167,38 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             .spacecraft(&flight.spacecraft)
             .map_or(flight.spacecraft.clone(), |s| s.name.clone()),
     })
+}
+
+/// The names under which a flight file holds a time ([`Flight`], [`crate::model::Event`]).
+const TIME_FIELDS: [&str; 6] = ["time", "planned", "end", "from", "to", "checked"];
+
+/// A flight file in JSON with every time as an instant, as in every other output; the rest as stored.
+fn flight_json<S: serde::Serializer>(flight: &Flight, s: S) -> Result<S::Ok, S::Error> {
+    fn instants(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, field) in map.iter_mut() {
+                    let time = match field {
+                        serde_json::Value::String(text) if TIME_FIELDS.contains(&key.as_str()) => {
+                            Time::parse(text).ok()
+                        }
+                        _ => None,
+                    };
+                    match time {
+                        Some(time) => {
+                            *field = serde_json::json!(crate::model::instant::Instant::of(&time))
+                        }
+                        None => instants(field),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(instants),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(flight).map_err(serde::ser::Error::custom)?;
+    instants(&mut value);
+    value.serialize(s)
 }
 
 /// One person who died in flight, in JSON.
