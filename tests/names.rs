@@ -501,6 +501,6 @@ fn aloft_defaults_to_the_last_check_and_warns_past_it() {
     let groups = report["groups"].as_array().unwrap();
     let tiangong = groups.iter().find(|g| g["id"] == "tiangong").unwrap();
     for person in tiangong["people"].as_array().unwrap() {
-        assert_eq!(person["may_have_landed"], true, "{person}");
+        assert_eq!(person["may_have_ended"], true, "{person}");
     }
 }

@@ -97,7 +97,9 @@ pub struct PersonAloft {
     pub elapsed: Elapsed,
     /// `at` falls within the precision of their launch or landing: they may not have been up then.
     pub uncertain: bool,
-    /// Not landed in the catalog, and `at` is after their flight was last checked: they may have landed.
+    /// Not landed in the catalog, and `at` is after their flight was last checked: they may have landed
+    /// (`may_have_ended` in JSON, as for a stay).
+    #[serde(rename = "may_have_ended")]
     pub may_have_landed: bool,
 }
 

@@ -48,7 +48,8 @@ pub struct AstronautRow {
     /// Their time in space over every stay (an open stay counted to `now`), with the bounds the
     /// precision of the times leaves.
     pub total: Elapsed,
-    /// A stay is still open.
+    /// A stay is still open (`in_orbit` in JSON, as for a stay or a total).
+    #[serde(rename = "in_orbit")]
     pub in_space: bool,
 }
 
