@@ -4,6 +4,7 @@
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
 pub mod aloft;
+mod claim_result;
 pub mod claims;
 mod duration;
 mod how_long;
