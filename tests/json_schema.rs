@@ -251,7 +251,7 @@ fn files_written_validate() {
         common::mcdowell("missions.html"),
         common::mcdowell("astro.html"),
     );
-    validates(
+    let gcat_report = validates(
         "import",
         &[
             "import",
@@ -264,6 +264,10 @@ fn files_written_validate() {
             gcat.to_str().unwrap(),
         ],
         0,
+    );
+    assert_eq!(
+        gcat_report["gcat"]["updated"]["utc"],
+        common::MCDOWELL_SNAPSHOT
     );
     let ll2 = dir.path().join("ll2");
     let sample =
