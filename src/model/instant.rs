@@ -12,7 +12,6 @@ use super::{Precision, Time};
 
 /// An instant in a JSON output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Instant {
     /// UTC RFC 3339 to the whole second (`2025-11-14T08:40:31Z`); for a minute or a day, the start of
     /// the interval the published text names.
