@@ -138,3 +138,46 @@ fn day_precision_that_straddles_the_boundary_cannot_be_decided() {
         ))
         .stdout(predicate::str::contains("203–204 rounded"));
 }
+
+#[test]
+fn json_gives_each_finding_as_an_object() {
+    let report = json(&[
+        "check",
+        "shenzhou-20",
+        "--days",
+        "204",
+        "--record",
+        "crew",
+        "--nation",
+        "CN",
+    ]);
+    let days = &report["parts"][0]["results"];
+    let count = |convention: &str, zone: Option<&str>| {
+        days.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| {
+                r["convention"] == convention && r.get("zone").and_then(|z| z.as_str()) == zone
+            })
+            .unwrap_or_else(|| panic!("no {convention} count in {days}"))
+            .clone()
+    };
+    assert_eq!(count("rounded", None)["value"], 204);
+    assert_eq!(count("rounded", None)["holds"], "holds");
+    assert_eq!(count("floor", None)["value"], 203);
+    assert_eq!(count("floor", None)["holds"], "fails");
+    assert_eq!(count("calendar", Some("+08:00"))["holds"], "holds");
+    let record = &report["parts"][1]["results"][0];
+    assert_eq!(record["kind"], "record");
+    assert_eq!(record["set_record"], true);
+    assert_eq!(record["ended"]["utc"], "2025-11-14T08:40:31Z");
+    assert_eq!(record["beat"]["label"], "Shenzhou-18 crew");
+    // 203 d 23 h 23 min against 192 d 4 h 25 min 27 s.
+    assert_eq!(record["margin_seconds"], 17_623_380 - 16_604_727);
+    assert_eq!(record["beaten_by"]["label"], "Shenzhou-21 crew");
+    assert_eq!(record["record_then"], serde_json::Value::Null);
+    assert!(
+        report["parts"][0].get("reasons").is_none(),
+        "reasons are for people"
+    );
+}

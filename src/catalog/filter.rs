@@ -22,7 +22,7 @@ use crate::model::{Flight, Orbit};
 /// assert!(!Filter { program: Some("Soyuz".into()), ..Filter::default() }.admits(flight));
 /// assert_eq!(chinese.describe(), "nation CN");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Filter {
     /// Only this nation, ISO 3166-1 alpha-2 (`CN`).
     pub nation: Option<String>,

@@ -329,7 +329,7 @@ pub(crate) struct Located<T> {
 }
 
 /// What `validate` reports about a catalog that loaded.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// `bundled`, or the folder.
     pub label: String,
@@ -350,6 +350,8 @@ pub struct Summary {
     /// Stays still open.
     pub in_orbit: usize,
     /// The earliest and latest `checked` dates, as written.
+    #[serde(serialize_with = "crate::model::instant::published_range")]
+    #[schemars(with = "Option<[crate::model::instant::Instant; 2]>")]
     pub checked: Option<(String, String)>,
 }
 

@@ -29,7 +29,7 @@ use scene::Scene;
 pub use station::{station_data, CrewAboard, DockedLane, StationData};
 
 /// Which chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartKind {
     /// One row per crew stay (or flight, or astronaut) against time.
@@ -52,7 +52,7 @@ impl ChartKind {
 pub use crate::timeline::rows::{Badge, RowMode};
 
 /// The file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartFormat {
     /// Scalable vector graphics, text as text.
@@ -225,7 +225,7 @@ pub struct Chart {
 }
 
 /// What `orbitline chart` did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ChartReport {
     /// The file written.
     pub path: String,

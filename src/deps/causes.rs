@@ -24,7 +24,7 @@ use crate::catalog::Catalog;
 use crate::model::{EventKind, Time, VehicleStatus};
 
 /// The kinds of reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum BecauseKind {
     /// `caused_by` in the data: `moment` caused it.
@@ -39,7 +39,7 @@ pub enum BecauseKind {
 }
 
 /// One reason, with the reasons behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Because {
     /// Which kind of reason.
     pub kind: BecauseKind,
@@ -53,15 +53,16 @@ pub struct Because {
     pub took_home: Option<String>,
     /// Its name.
     pub took_home_name: Option<String>,
-    /// `no-fit-return-craft`: when the vehicle left; `unfit-for-crew-return`: from when (UTC RFC 3339).
-    #[serde(serialize_with = "crate::timeline::utc_opt")]
+    /// `no-fit-return-craft`: when the vehicle left; `unfit-for-crew-return`: from when.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub since: Option<Time>,
     /// The reasons behind this one.
     pub causes: Vec<Because>,
 }
 
 /// One moment and its reasons.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WhyMoment {
     /// The moment.
     pub moment: MomentView,
@@ -70,7 +71,7 @@ pub struct WhyMoment {
 }
 
 /// The answer to `orbitline why`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WhyReport {
     /// What was asked about.
     pub subject: Subject,

@@ -62,7 +62,7 @@ impl Scenario {
 }
 
 /// Something that matters and changes with the new times.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Consequence {
     /// A crew's stay becomes longer (or shorter).
@@ -109,13 +109,16 @@ pub enum Consequence {
         /// Their names.
         names: Vec<String>,
         /// When their gap began, before the shift.
-        #[serde(serialize_with = "crate::timeline::utc")]
+        #[serde(serialize_with = "crate::model::instant::instant")]
+        #[schemars(with = "crate::model::instant::Instant")]
         from: Time,
         /// When it ended, before the shift.
-        #[serde(serialize_with = "crate::timeline::utc")]
+        #[serde(serialize_with = "crate::model::instant::instant")]
+        #[schemars(with = "crate::model::instant::Instant")]
         to_before: Time,
         /// When it ends after the shift.
-        #[serde(serialize_with = "crate::timeline::utc")]
+        #[serde(serialize_with = "crate::model::instant::instant")]
+        #[schemars(with = "crate::model::instant::Instant")]
         to_after: Time,
         /// The time without a fit seat before, in seconds (0: none).
         before_seconds: i64,

@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::timeline::QueryError;
 
 /// The link from one step of the path to the next.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StepLink {
     /// The edge.
     pub link: LinkView,
@@ -21,7 +21,7 @@ pub struct StepLink {
 }
 
 /// One moment on the critical path.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CriticalStep {
     /// The moment.
     pub moment: MomentView,
@@ -32,7 +32,7 @@ pub struct CriticalStep {
 }
 
 /// The answer to `orbitline critical`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CriticalReport {
     /// Where the path starts.
     pub from: Subject,

@@ -12,7 +12,7 @@ use crate::catalog::links::EventGraph;
 use crate::catalog::Catalog;
 
 /// A node of the export.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportNode {
     /// The moment.
     #[serde(flatten)]
@@ -24,7 +24,7 @@ pub struct ExportNode {
 }
 
 /// An edge of the export.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportEdge {
     /// The reference it starts from (what the other depends on).
     pub from: String,
@@ -36,7 +36,7 @@ pub struct ExportEdge {
 }
 
 /// A flight, for grouping nodes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportFlight {
     /// Its id.
     pub id: String,
@@ -45,7 +45,7 @@ pub struct ExportFlight {
 }
 
 /// The graph or a neighbourhood of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphExport {
     /// The subject of a neighbourhood (`null`: the whole graph).
     pub focus: Option<Subject>,

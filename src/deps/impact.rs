@@ -121,12 +121,13 @@ impl Shift {
 }
 
 /// A moment that moves.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Moved {
     /// The moment, at its old time.
     pub moment: MomentView,
-    /// Its new time (UTC RFC 3339).
-    #[serde(serialize_with = "crate::timeline::utc")]
+    /// Its new time.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub to: Time,
     /// By how much, in seconds.
     pub by_seconds: i64,
@@ -137,7 +138,7 @@ pub struct Moved {
 }
 
 /// A moment that waits on a moved moment but does not move: its slack absorbed the slip.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Absorbed {
     /// The moment.
     pub moment: MomentView,
@@ -150,12 +151,13 @@ pub struct Absorbed {
 }
 
 /// A moment whose time is not known and that a moved moment now bounds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Bounded {
     /// The moment.
     pub moment: MomentView,
-    /// It cannot be before this (UTC RFC 3339).
-    #[serde(serialize_with = "crate::timeline::utc_instant")]
+    /// It cannot be before this.
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub at_least: chrono::DateTime<chrono::Utc>,
     /// The moment that bounds it.
     pub forced_by: String,
@@ -163,7 +165,7 @@ pub struct Bounded {
 
 /// A constraint into the slipped moment that the slip breaks (moving a moment earlier than what it waits
 /// for).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Broken {
     /// The moment it must follow.
     pub after: MomentView,
@@ -176,7 +178,7 @@ pub struct Broken {
 }
 
 /// The answer to `orbitline impact`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ImpactReport {
     /// What was asked about.
     pub subject: Subject,

@@ -48,7 +48,7 @@ use crate::timeline::QueryError;
 /// assert!(Subject::resolve(&catalog, &graph, "chen-dong@shenzou-20").is_err());
 /// # Ok::<(), orbitline::CatalogError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Subject {
     /// One moment.
@@ -239,14 +239,15 @@ pub fn impact_graph(catalog: &Catalog, text: &str) -> EventGraph {
 }
 
 /// A moment as results show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MomentView {
     /// `flight/event`.
     pub reference: String,
     /// `launch`, `docking`, `undocking`, `landing` or the event kind.
     pub kind: &'static str,
-    /// When, UTC RFC 3339 (`null` when not known).
-    #[serde(serialize_with = "crate::timeline::utc_opt")]
+    /// When (`null` when not known).
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub time: Option<crate::model::Time>,
     /// The time is a planned one: the moment has not happened.
     pub planned_only: bool,
@@ -313,7 +314,7 @@ fn describe(catalog: &Catalog, moment: &Moment) -> Option<String> {
 }
 
 /// An edge as results show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LinkView {
     /// `sequence`, `crew`, `caused_by` or `after`.
     pub kind: LinkKind,

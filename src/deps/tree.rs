@@ -22,7 +22,7 @@ pub enum Direction {
 }
 
 /// One node of a dependency tree.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DepNode {
     /// The moment.
     pub moment: MomentView,
@@ -38,7 +38,7 @@ pub struct DepNode {
 }
 
 /// The answer to `orbitline deps`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DepsReport {
     /// What was asked about.
     pub subject: Subject,

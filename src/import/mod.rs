@@ -25,7 +25,7 @@ use crate::catalog::Problem;
 use crate::words::plural;
 
 /// What an import did: the summary of the importer, and what was written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ImportReport {
     /// `gcat` or `ll2`.
     pub source: &'static str,
@@ -198,7 +198,7 @@ pub fn read_inputs(paths: &[&Path]) -> Result<Vec<InputFile>, ImportError> {
 }
 
 /// Something the importer left out or could not decide, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// What it is about: a person, a flight, a row.
     pub subject: String,

@@ -53,7 +53,7 @@ impl ImportedCatalog {
 }
 
 /// What [`write_catalog`] did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Written {
     /// The folder.
     pub out: String,

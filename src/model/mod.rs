@@ -2,6 +2,7 @@
 
 mod flight;
 mod gap;
+pub mod instant;
 mod reference;
 mod registry;
 mod time;

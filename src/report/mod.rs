@@ -6,6 +6,7 @@ pub mod deps;
 pub mod graph;
 pub mod human;
 pub mod json;
+pub mod schema;
 
 use chrono::{FixedOffset, Utc};
 use serde::Serialize;

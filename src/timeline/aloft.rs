@@ -9,26 +9,27 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::how_long::past_checked;
 use super::station::{aboard, visits};
 use super::Elapsed;
-use crate::catalog::names::{instant, instant_opt};
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
 use crate::model::{Flight, Time};
 
 /// The answer to `orbitline aloft`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AloftReport {
-    /// The moment asked about, UTC RFC 3339.
-    #[serde(serialize_with = "whole_seconds")]
+    /// The moment asked about.
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub at: DateTime<Utc>,
     /// No moment was given: `at` is the start of the day of the catalog's last check.
     pub at_last_check: bool,
     /// The latest date a flight of the catalog was checked against its sources.
-    #[serde(serialize_with = "instant_opt")]
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub last_check: Option<Time>,
     /// `at` lies after the last check: people may have landed since, and launches after it are missing.
     pub past_last_check: bool,
@@ -39,7 +40,7 @@ pub struct AloftReport {
 }
 
 /// Where a group of people was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Place {
     /// Aboard a station.
@@ -49,7 +50,7 @@ pub enum Place {
 }
 
 /// The people at one station or in one spacecraft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AloftGroup {
     /// A station, or a spacecraft (a free flyer, or a crew on its way to or from a station).
     pub place: Place,
@@ -65,7 +66,7 @@ pub struct AloftGroup {
 }
 
 /// A spacecraft's way to or from a station.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Leg {
     /// `to` (launched, not yet aboard) or `from` (left the station, not yet landed).
     pub direction: &'static str,
@@ -76,7 +77,7 @@ pub struct Leg {
 }
 
 /// One person in space.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonAloft {
     /// Their id.
     pub astronaut: String,
@@ -89,18 +90,17 @@ pub struct PersonAloft {
     /// Its name.
     pub up_name: String,
     /// Its launch.
-    #[serde(serialize_with = "instant")]
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub since: Time,
     /// Time up at `at`, with the bounds the launch time's precision leaves.
     pub elapsed: Elapsed,
     /// `at` falls within the precision of their launch or landing: they may not have been up then.
     pub uncertain: bool,
-    /// Not landed in the catalog, and `at` is after their flight was last checked: they may have landed.
+    /// Not landed in the catalog, and `at` is after their flight was last checked: they may have landed
+    /// (`may_have_ended` in JSON, as for a stay).
+    #[serde(rename = "may_have_ended")]
     pub may_have_landed: bool,
-}
-
-fn whole_seconds<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 /// Where a person's stay at a station puts them at a moment.

@@ -8,6 +8,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::claim_result::day_count;
+pub use super::claim_result::ClaimResult;
 use super::records::{progression, ranked, RecordEntry, RecordKind};
 use super::station::{history, ReturnGap};
 use super::{format_seconds, DayConventions};
@@ -15,7 +17,7 @@ use crate::catalog::{Catalog, Filter};
 use crate::model::{Reference, Time};
 
 /// Whether a claim holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// The data supports it.
@@ -27,7 +29,7 @@ pub enum Verdict {
 }
 
 /// How sources turn a duration into "N days".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Convention {
     /// Rounded to the nearest day.
@@ -66,7 +68,7 @@ pub const MAX_CLAIM_DAYS: i64 = 36_525;
 
 /// A duration as a claim writes it: `203d23h`, `204d`, `21h23m`. The smallest unit given is the claim's
 /// precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ClaimedDuration {
     /// The figure in seconds.
     pub seconds: i64,
@@ -142,18 +144,21 @@ pub struct ClaimQuery {
 }
 
 /// One part of a claim and its verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClaimPart {
     /// The claim in words.
     pub claim: String,
     /// Whether it holds.
     pub verdict: Verdict,
-    /// Why, one line each.
+    /// Why, one line each, for people (JSON gives `results` instead).
+    #[serde(skip)]
     pub reasons: Vec<String>,
+    /// Why, as objects: what each count, rule or record comparison gave.
+    pub results: Vec<ClaimResult>,
 }
 
 /// The answer to `orbitline check`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// What was checked.
     pub subject: String,
@@ -168,6 +173,8 @@ pub struct CheckReport {
     /// Number of flights in the catalog.
     pub flights: usize,
     /// When the catalog was last checked against its sources (latest `checked`).
+    #[serde(serialize_with = "crate::model::instant::published_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub checked: Option<String>,
 }
 
@@ -427,10 +434,15 @@ fn judge_days(
         ));
         Verdict::Fails
     };
+    let results = counts
+        .iter()
+        .map(|(name, value, min, max)| day_count(name, days, (*value, *min, *max), applies(name)))
+        .collect();
     ClaimPart {
         claim,
         verdict,
         reasons,
+        results,
     }
 }
 
@@ -453,6 +465,17 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
         }
     };
     let (by_truncation, by_rounding) = (fits(&truncated), fits(&rounded));
+    let result = |rule: &str, f: &dyn Fn(i64) -> i64, holds| ClaimResult::Duration {
+        rule: rule.into(),
+        claimed_seconds: claimed.seconds,
+        min_seconds: f(e.min_seconds),
+        max_seconds: f(e.max_seconds),
+        holds,
+    };
+    let results = vec![
+        result("truncated", &truncated, by_truncation),
+        result("rounded", &rounded, by_rounding),
+    ];
     let verdict = by_truncation.min(by_rounding);
     let mut reasons = vec![format!("the catalog gives {}", super::format_elapsed(e))];
     reasons.push(match verdict {
@@ -476,6 +499,7 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
         claim,
         verdict,
         reasons,
+        results,
     }
 }
 
@@ -515,6 +539,16 @@ fn record_part(
             claim,
             verdict: Verdict::Undecided,
             reasons: vec!["it has not ended yet: a record is set when the stay ends".into()],
+            results: vec![ClaimResult::Record {
+                ended: None,
+                set_record: false,
+                beat: None,
+                margin_seconds: None,
+                margin_uncertain: false,
+                record_then: None,
+                beaten_by: None,
+                as_of,
+            }],
         };
     };
     // The record as it stood just before this entry ended.
@@ -576,6 +610,19 @@ fn record_part(
                 .as_ref()
                 .map(|s| s.instant() + chrono::Duration::seconds(entry.elapsed.seconds))
         });
+    let result = ClaimResult::Record {
+        ended: Some(end.clone()),
+        set_record: set_it.is_some(),
+        beat: set_it.and_then(|s| s.beat.clone()).map(Box::new),
+        margin_seconds: set_it.and_then(|s| s.margin_seconds),
+        margin_uncertain: set_it.is_some_and(|s| s.margin_uncertain),
+        record_then: set_it
+            .is_none()
+            .then(|| steps.last().map(|s| Box::new(s.record.clone())))
+            .flatten(),
+        beaten_by: beaten_by.clone().map(Box::new),
+        as_of,
+    };
     match (beaten_by, as_of) {
         (Some(by), Some(at)) => {
             reasons.push(format!(
@@ -596,6 +643,7 @@ fn record_part(
         claim,
         verdict,
         reasons,
+        results: vec![result],
     }
 }
 
@@ -606,6 +654,7 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
             claim,
             verdict: Verdict::Undecided,
             reasons: vec![format!("no station {id}")],
+            results: Vec::new(),
         };
     };
     let reasons: Vec<String> = report
@@ -625,6 +674,11 @@ fn gaps_part(catalog: &Catalog, id: &str, at: DateTime<Utc>) -> ClaimPart {
         } else {
             reasons
         },
+        results: report
+            .gaps
+            .into_iter()
+            .map(|gap| ClaimResult::Gap { gap })
+            .collect(),
     }
 }
 

@@ -21,7 +21,7 @@ const DAY: i64 = 86_400;
 /// assert_eq!(elapsed.max_seconds - elapsed.min_seconds, 60);
 /// # Ok::<(), orbitline::model::TimeError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Elapsed {
     /// From the start of one value to the start of the other (the figure sources compute).
     pub seconds: i64,
@@ -72,7 +72,7 @@ impl Elapsed {
 }
 
 /// A count of days that may be a range when the inputs are not precise enough to decide it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DayCount {
     /// The count from the published values.
     pub value: i64,
@@ -123,7 +123,7 @@ impl std::fmt::Display for DayCount {
 /// assert_eq!(days.local_offset.as_deref(), Some("+08:00"));
 /// # Ok::<(), orbitline::model::TimeError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DayConventions {
     /// Elapsed time rounded to the nearest day (half a day rounds up).
     pub rounded: DayCount,

@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::query::{utc, utc_instant, utc_opt, QueryError};
+use super::query::QueryError;
 use super::{DayConventions, Elapsed};
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
-use crate::model::{Event, EventKind, Flight, Time, VehicleStatus, UTC_OFFSET};
+use crate::model::{Event, EventKind, Flight, Precision, Time, VehicleStatus, UTC_OFFSET};
 
 /// What a duration question is about.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum DurationSubject {
     /// A flight.
@@ -31,6 +31,8 @@ pub enum DurationSubject {
         outcome: Option<crate::model::Outcome>,
         /// When it ended: for a crew lost, when they were lost.
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(serialize_with = "crate::model::instant::instant_opt")]
+        #[schemars(with = "Option<crate::model::instant::Instant>")]
         ended: Option<Time>,
     },
     /// A person.
@@ -48,7 +50,7 @@ pub enum DurationSubject {
 }
 
 /// One stay, with its figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StayReport {
     /// The astronaut's id.
     pub astronaut: String,
@@ -64,11 +66,13 @@ pub struct StayReport {
     pub down: Option<String>,
     /// Its name.
     pub down_name: Option<String>,
-    /// Launch, UTC RFC 3339.
-    #[serde(serialize_with = "utc")]
+    /// Launch.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
-    #[serde(serialize_with = "utc_opt")]
+    /// Landing; `null` while in orbit.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
     /// True while no landing has brought them down.
     pub in_orbit: bool,
@@ -79,7 +83,8 @@ pub struct StayReport {
     pub end_uncertain: bool,
     /// The down flight's landing time is inferred, not published (its notes say how).
     pub end_inferred: bool,
-    /// Elapsed seconds (to `now` while in orbit).
+    /// Elapsed seconds (to `now` while in orbit); in JSON only as `elapsed.seconds`.
+    #[serde(skip)]
     pub seconds: i64,
     /// Elapsed days rounded to the nearest.
     pub days_rounded: i64,
@@ -103,17 +108,21 @@ pub struct StayReport {
     /// have ended since.
     pub may_have_ended: bool,
     /// When the up flight was last checked against its sources.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub checked: Option<Time>,
 }
 
 /// An event that explains something, with its reference.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Cause {
     /// `flight/event`.
     pub reference: String,
     /// Its title.
     pub title: Option<String>,
     /// When it happened, as published.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub time: Time,
     /// What caused it, by its `caused_by` links, nearest first, each event once (left out of JSON when
     /// empty; filled for a swap's causes only).
@@ -122,11 +131,15 @@ pub struct Cause {
 }
 
 /// How far a planned return moved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Slip {
     /// The planned time.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub planned: Time,
     /// The actual one.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub actual: Time,
     /// Calendar days between them, counted in the zone of the planned date.
     pub days: Option<i64>,
@@ -135,19 +148,22 @@ pub struct Slip {
 }
 
 /// A vehicle's own flight time.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VehicleReport {
     /// The flight.
     pub flight: String,
     /// Its name.
     pub name: String,
-    /// Launch, UTC RFC 3339.
-    #[serde(serialize_with = "utc")]
+    /// Launch.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
-    #[serde(serialize_with = "utc_opt")]
+    /// Landing; `null` while in orbit.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
-    /// Elapsed seconds (to `now` while in orbit).
+    /// Elapsed seconds (to `now` while in orbit); in JSON only as `elapsed.seconds`.
+    #[serde(skip)]
     pub seconds: i64,
     /// Elapsed time with its bounds.
     pub elapsed: Elapsed,
@@ -162,14 +178,16 @@ pub struct VehicleReport {
     /// In orbit, with a launch after `now` (`--now`): not launched yet, nothing elapsed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_launched: bool,
-    /// The landing time is inferred rather than published.
+    /// The landing time is inferred rather than published (`end_inferred` in JSON, as for a stay).
+    #[serde(rename = "end_inferred")]
     pub landing_inferred: bool,
-    /// The landing time is marked uncertain by its source.
+    /// The landing time is marked uncertain by its source (`end_uncertain` in JSON, as for a stay).
+    #[serde(rename = "end_uncertain")]
     pub landing_uncertain: bool,
 }
 
 /// An astronaut's total over all stays.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TotalReport {
     /// Number of stays.
     pub stays: usize,
@@ -181,10 +199,37 @@ pub struct TotalReport {
     pub max_seconds: i64,
     /// True when a stay is still open.
     pub in_orbit: bool,
+    /// The coarsest precision of the stays' times.
+    pub precision: Precision,
+}
+
+/// A [`TotalReport`] in JSON: its figure in the one shape every duration has, `elapsed`.
+#[derive(Serialize, schemars::JsonSchema)]
+struct TotalJson {
+    /// Number of stays.
+    stays: usize,
+    /// The total, with its bounds and the coarsest precision of the stays' times.
+    elapsed: Elapsed,
+    /// True when a stay is still open.
+    in_orbit: bool,
+}
+
+fn total_json<S: serde::Serializer>(total: &Option<TotalReport>, s: S) -> Result<S::Ok, S::Error> {
+    let json = |t: &TotalReport| TotalJson {
+        stays: t.stays,
+        elapsed: Elapsed {
+            seconds: t.seconds,
+            min_seconds: t.min_seconds,
+            max_seconds: t.max_seconds,
+            precision: t.precision,
+        },
+        in_orbit: t.in_orbit,
+    };
+    total.as_ref().map(json).serialize(s)
 }
 
 /// The answer to `orbitline duration SUBJECT`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DurationReport {
     /// What was asked about.
     pub subject: DurationSubject,
@@ -193,9 +238,12 @@ pub struct DurationReport {
     /// For a flight: the vehicle's own flight.
     pub vehicle: Option<VehicleReport>,
     /// For an astronaut: the total.
+    #[serde(serialize_with = "total_json")]
+    #[schemars(with = "Option<TotalJson>")]
     pub total: Option<TotalReport>,
-    /// The reference time used for anything still in orbit, UTC RFC 3339.
-    #[serde(serialize_with = "utc_instant")]
+    /// The reference time used for anything still in orbit.
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub now: DateTime<Utc>,
 }
 
@@ -247,6 +295,11 @@ pub fn duration(
             min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
             max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
             in_orbit: stays.iter().any(|s| s.in_orbit && !s.not_launched),
+            precision: stays
+                .iter()
+                .map(|s| s.elapsed.precision)
+                .min()
+                .unwrap_or(Precision::Second),
         };
         return Ok(DurationReport {
             subject: DurationSubject::Astronaut {

@@ -4,12 +4,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::query::utc_opt;
 use crate::catalog::{Catalog, Filter};
 use crate::model::Time;
 
 /// One line of `list`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FlightRow {
     /// Flight id.
     pub id: String,
@@ -19,11 +18,13 @@ pub struct FlightRow {
     pub program: String,
     /// Nation.
     pub nation: String,
-    /// Launch (or planned launch), UTC RFC 3339.
-    #[serde(serialize_with = "utc_opt")]
+    /// Launch (or planned launch).
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub launch: Option<Time>,
-    /// Landing, UTC RFC 3339; `null` while in orbit.
-    #[serde(serialize_with = "utc_opt")]
+    /// Landing; `null` while in orbit.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub landing: Option<Time>,
     /// Ids of who went up.
     pub crew_up: Vec<String>,
@@ -37,7 +38,7 @@ pub struct FlightRow {
 }
 
 /// The answer to `orbitline list`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ListReport {
     /// What the catalog covers (text output only).
     #[serde(skip)]

@@ -4,6 +4,7 @@
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
 pub mod aloft;
+mod claim_result;
 pub mod claims;
 mod duration;
 mod how_long;
@@ -22,6 +23,5 @@ pub use how_long::{
     duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,
 };
 pub use list::{list, FlightRow, ListReport};
-pub(crate) use query::{utc, utc_instant, utc_opt};
-pub use query::{utc_rfc3339, QueryError};
+pub use query::QueryError;
 pub use show::{show, ShowReport, TimelineEntry};

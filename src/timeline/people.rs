@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Elapsed;
-use crate::catalog::names::{instant_opt, Candidate, Lookup};
+use crate::catalog::names::{Candidate, Lookup};
 use crate::catalog::Catalog;
 use crate::catalog::Filter;
 use crate::model::Time;
 
 /// The answer to `orbitline find TEXT`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FindReport {
     /// What was asked for.
     pub query: String,
@@ -28,7 +28,7 @@ pub fn find(lookup: &Lookup, text: &str) -> FindReport {
 }
 
 /// One person in `list --astronauts`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AstronautRow {
     /// Their id.
     pub id: String,
@@ -42,17 +42,19 @@ pub struct AstronautRow {
     /// How many flights took them up.
     pub flights: usize,
     /// Their first launch.
-    #[serde(serialize_with = "instant_opt")]
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub first_launch: Option<Time>,
     /// Their time in space over every stay (an open stay counted to `now`), with the bounds the
     /// precision of the times leaves.
     pub total: Elapsed,
-    /// A stay is still open.
+    /// A stay is still open (`in_orbit` in JSON, as for a stay or a total).
+    #[serde(rename = "in_orbit")]
     pub in_space: bool,
 }
 
 /// The answer to `orbitline list --astronauts`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AstronautList {
     /// The people, in registry order.
     pub astronauts: Vec<AstronautRow>,

@@ -1,10 +1,7 @@
-//! What the queries of `timeline` share: the error for a name that is not in the catalog, and the UTC
-//! form every JSON output gives a time in. The queries themselves are in `list`, `show` and `how_long`.
+//! What the queries of `timeline` share: the error for a name that is not in the catalog. The queries
+//! themselves are in `list`, `show` and `how_long`; every JSON output gives a time as
+//! [`crate::model::instant::Instant`].
 
-use chrono::{DateTime, Utc};
-use serde::Serializer;
-
-use crate::model::Time;
 use crate::suggest;
 
 /// A lookup that found nothing.
@@ -50,25 +47,4 @@ impl QueryError {
             suggestion: suggest::closest(id, ids.iter().map(String::as_str)).map(str::to_string),
         }
     }
-}
-
-/// A time as UTC RFC 3339 (`2025-11-14T08:40:31Z`), the form every JSON output uses.
-pub fn utc_rfc3339(time: &Time) -> String {
-    time.instant()
-        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-}
-
-pub(crate) fn utc<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&utc_rfc3339(time))
-}
-
-pub(crate) fn utc_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
-    match time {
-        Some(t) => utc(t, s),
-        None => s.serialize_none(),
-    }
-}
-
-pub(crate) fn utc_instant<S: Serializer>(time: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
 }

@@ -18,7 +18,7 @@ use crate::catalog::{Catalog, Filter};
 use crate::model::{EventKind, Flight, Time};
 
 /// What is being ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RecordKind {
     /// One person's single stay, up flight to down flight.
@@ -67,15 +67,18 @@ impl RecordKind {
 }
 
 /// One contender for a record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordEntry {
-    /// Place in the ranking, from 1.
+    /// Place in the ranking, from 1; left out of JSON for an entry that is not ranked (a step of a
+    /// record's history).
+    #[serde(skip_serializing_if = "unranked")]
     pub rank: usize,
     /// For people: "Chen Dong"; for crews: "Shenzhou-20 crew"; for EVAs: "Shenzhou-20 eva-3"; for
     /// vehicles: the flight name.
     pub label: String,
     /// Where: `Shenzhou-20 → Shenzhou-21` for a person's stay, `down on Shenzhou-21` for a crew that came
     /// home on another vehicle, `3 stays` for a total; empty where the label says it all.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub route: String,
     /// The astronaut ids involved (none for a vehicle).
     pub astronauts: Vec<String>,
@@ -84,8 +87,12 @@ pub struct RecordEntry {
     /// The flights involved: up and down for stays, the flight for EVAs and vehicles.
     pub flights: Vec<String>,
     /// When it began (for totals, the first stay).
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub start: Option<Time>,
     /// When it ended; `null` while going on at `as_of`.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
     /// Still going on at `as_of`: counted so far.
     pub ongoing: bool,
@@ -100,12 +107,18 @@ pub struct RecordEntry {
     pub key: String,
 }
 
+fn unranked(rank: &usize) -> bool {
+    *rank == 0
+}
+
 /// How a record moved: one step per new record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordStep {
     /// The new record.
     pub record: RecordEntry,
     /// When it was set (the end of the stay, EVA or flight).
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub set: Time,
     /// The record it beat, if any.
     pub beat: Option<RecordEntry>,
@@ -116,14 +129,15 @@ pub struct RecordStep {
 }
 
 /// A ranking, and the progression of its record where asked.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordsReport {
     /// What was ranked.
     pub kind: RecordKind,
     /// Which part of the catalog.
     pub scope: Filter,
     /// The moment the catalog is taken as it stood.
-    #[serde(serialize_with = "super::query::utc_instant")]
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub as_of: DateTime<Utc>,
     /// What the catalog covers ([`Catalog::description`]): the ranking covers it only.
     pub catalog: String,

@@ -16,10 +16,10 @@ use serde::{Serialize, Serializer};
 
 use super::how_long::stay_report;
 use super::records::crews;
-use super::utc_instant;
 use super::StayReport;
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
+use crate::model::instant::computed as utc_instant;
 use crate::model::{EventKind, Flight, Precision, Time};
 
 /// What a Gantt row is.
@@ -730,7 +730,10 @@ mod tests {
         assert!(vehicle > i);
         // Plain data: it serialises, times in UTC.
         let json = serde_json::to_value(&plan).unwrap();
-        assert_eq!(json["rows"][i]["bars"][0]["end"], "2025-11-14T08:40:31Z");
+        assert_eq!(
+            json["rows"][i]["bars"][0]["end"]["utc"],
+            "2025-11-14T08:40:31Z"
+        );
     }
 
     #[test]

@@ -9,9 +9,11 @@ use crate::catalog::Catalog;
 use crate::model::{Flight, Time};
 
 /// The answer to `orbitline show FLIGHT`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ShowReport {
-    /// The flight as stored.
+    /// The flight as stored, each time in it an instant (`time`, `planned`, `end`, `from`, `to`,
+    /// `checked`).
+    #[serde(serialize_with = "flight_json")]
     pub flight: Flight,
     /// Events in time order (references as `flight/event`).
     pub timeline: Vec<TimelineEntry>,
@@ -26,22 +28,29 @@ pub struct ShowReport {
     /// The spacecraft type's name.
     pub spacecraft_name: String,
     /// The people of its crews who died in flight: (name, date of death).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "died_json")]
+    #[schemars(with = "Vec<DiedJson>")]
     pub died_in_flight: Vec<(String, String)>,
 }
 
 /// One moment of a flight, for the time-ordered view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TimelineEntry {
     /// `launch`, `docking`, … or the event id.
     pub id: String,
     /// `launch`, `docking`, `undocking`, `landing`, or the event kind.
     pub kind: String,
     /// When it happened; `null` for a moment only planned.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub time: Option<Time>,
     /// When it was planned.
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub planned: Option<Time>,
     /// When it ended (EVAs).
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
     /// One line.
     pub title: Option<String>,
@@ -158,6 +167,58 @@ pub fn show(catalog: &Catalog, id: &str, now: DateTime<Utc>) -> Result<ShowRepor
             .spacecraft(&flight.spacecraft)
             .map_or(flight.spacecraft.clone(), |s| s.name.clone()),
     })
+}
+
+/// The names under which a flight file holds a time ([`Flight`], [`crate::model::Event`]).
+const TIME_FIELDS: [&str; 6] = ["time", "planned", "end", "from", "to", "checked"];
+
+/// A flight file in JSON with every time as an instant, as in every other output; the rest as stored.
+fn flight_json<S: serde::Serializer>(flight: &Flight, s: S) -> Result<S::Ok, S::Error> {
+    fn instants(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, field) in map.iter_mut() {
+                    let time = match field {
+                        serde_json::Value::String(text) if TIME_FIELDS.contains(&key.as_str()) => {
+                            Time::parse(text).ok()
+                        }
+                        _ => None,
+                    };
+                    match time {
+                        Some(time) => {
+                            *field = serde_json::json!(crate::model::instant::Instant::of(&time))
+                        }
+                        None => instants(field),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(instants),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(flight).map_err(serde::ser::Error::custom)?;
+    instants(&mut value);
+    value.serialize(s)
+}
+
+/// One person who died in flight, in JSON.
+#[derive(Serialize, schemars::JsonSchema)]
+struct DiedJson {
+    /// Their name.
+    name: String,
+    /// The date of death; `null` where the registry's text is not a date.
+    died: Option<crate::model::instant::Instant>,
+}
+
+fn died_json<S: serde::Serializer>(died: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    let json = |(name, date): &(String, String)| DiedJson {
+        name: name.clone(),
+        died: Time::parse(date)
+            .ok()
+            .as_ref()
+            .map(crate::model::instant::Instant::of),
+    };
+    s.collect_seq(died.iter().map(json))
 }
 
 /// The people of the flight's crews (up or down) who died in flight: (name, date of death), once each.

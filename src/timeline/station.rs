@@ -19,11 +19,15 @@ use crate::catalog::Catalog;
 use crate::model::{EventKind, Flight, Time, VehicleStatus};
 
 /// One interval with a constant crew aboard and constant return craft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Occupancy {
     /// When it began (as published, with its precision).
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
     /// When it ended (the end of the range for the last interval).
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub end: Time,
     /// The interval goes on past the end of the range.
     pub continues: bool,
@@ -46,11 +50,15 @@ pub struct Occupancy {
 }
 
 /// A stretch of time with too few fit return seats.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ReturnGap {
     /// When it began.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub start: Time,
     /// When it ended (the end of the range if it goes on past it).
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub end: Time,
     /// The gap goes on past the end of the range.
     pub continues: bool,
@@ -65,11 +73,13 @@ pub struct ReturnGap {
 }
 
 /// A vehicle declared unfit for crew return.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Unfit {
     /// The flight whose vehicle was affected.
     pub vehicle: String,
     /// From when.
+    #[serde(serialize_with = "crate::model::instant::instant")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub from: Time,
     /// The anomaly, `flight/event`.
     pub cause: String,
@@ -78,7 +88,7 @@ pub struct Unfit {
 }
 
 /// A planned time that moved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SlipRow {
     /// The flight.
     pub flight: String,
@@ -89,17 +99,19 @@ pub struct SlipRow {
 }
 
 /// The answer to `orbitline station`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StationReport {
     /// Station id.
     pub station: String,
     /// Station name.
     pub name: String,
     /// The range covered.
-    #[serde(serialize_with = "super::query::utc_instant")]
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub from: DateTime<Utc>,
     /// The range covered.
-    #[serde(serialize_with = "super::query::utc_instant")]
+    #[serde(serialize_with = "crate::model::instant::computed")]
+    #[schemars(with = "crate::model::instant::Instant")]
     pub to: DateTime<Utc>,
     /// The intervals, in time order.
     pub occupancy: Vec<Occupancy>,

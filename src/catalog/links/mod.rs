@@ -34,7 +34,7 @@ use crate::model::{After, EventKind, Flight, Time};
 use build::Builder;
 
 /// What a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MomentKind {
     /// The flight's launch.
@@ -102,7 +102,9 @@ impl Moment {
 }
 
 /// The kinds of dependency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// Inside a flight, in time order.

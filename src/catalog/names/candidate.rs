@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::{Kind, Rule, Target};
 use crate::catalog::Catalog;
 use crate::model::Time;
 
 /// A flight, an astronaut or a station a name may stand for, with what tells it apart.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Candidate {
     /// `astronaut`, `flight` or `station`.
     pub kind: Kind,
@@ -23,10 +23,12 @@ pub struct Candidate {
     /// Citizenship or operating nation (ISO 3166-1 alpha-2).
     pub nation: String,
     /// The first launch (a person's first flight, a flight's launch, a station's first visitor's).
-    #[serde(serialize_with = "instant_opt")]
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub from: Option<Time>,
     /// The last landing; `null` while in space, or never flown.
-    #[serde(serialize_with = "instant_opt")]
+    #[serde(serialize_with = "crate::model::instant::instant_opt")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub to: Option<Time>,
     /// Still in space (a person or a flight) or still visited (a station) at the catalog's end.
     pub open: bool,
@@ -136,39 +138,4 @@ pub(super) fn describe(catalog: &Catalog, targets: &[(Target, Rule)]) -> Vec<Can
             }
         })
         .collect()
-}
-
-/// A time in JSON as every new output writes it (docs/json.md): UTC RFC 3339 to the whole second, with
-/// its precision; a time not known to the second also gives the range it stands for and the text as
-/// published.
-pub fn instant<S: Serializer>(time: &Time, s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Instant {
-        utc: String,
-        precision: crate::model::Precision,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        earliest: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        latest: Option<String>,
-        as_published: String,
-    }
-    let text =
-        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let exact = time.precision() == crate::model::Precision::Second;
-    Instant {
-        utc: text(time.instant()),
-        precision: time.precision(),
-        earliest: (!exact).then(|| text(time.earliest())),
-        latest: (!exact).then(|| text(time.latest())),
-        as_published: time.as_str().to_string(),
-    }
-    .serialize(s)
-}
-
-/// [`instant`] for an optional time (`null` when absent).
-pub fn instant_opt<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
-    match time {
-        Some(t) => instant(t, s),
-        None => s.serialize_none(),
-    }
 }

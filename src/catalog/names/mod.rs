@@ -29,12 +29,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Catalog;
-pub use candidate::{instant, instant_opt, Candidate};
+pub use candidate::Candidate;
 pub use index::Names;
 pub use words::fold;
 
 /// What a name can stand for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A person in `astronauts.json`.
@@ -116,7 +118,9 @@ impl Kinds {
 }
 
 /// How a text matched, in order of precedence (see the module documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// The id, in any case.

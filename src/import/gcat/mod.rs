@@ -52,9 +52,12 @@ pub struct GcatOptions {
 }
 
 /// What the import did, for people.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct GcatSummary {
-    /// The tables' `Updated` line.
+    /// The tables' `Updated` line (in JSON an instant, the line as `as_published`; `null` when the
+    /// tables give none or it is not a time).
+    #[serde(serialize_with = "updated_json")]
+    #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub updated: Option<String>,
     /// `fixed-width` or `tab-separated`, for each table.
     pub layouts: (String, String),
@@ -94,6 +97,17 @@ pub struct GcatSummary {
     pub in_space_matched: usize,
     /// People whose totals include time on skipped flights (taken off before matching).
     pub totals_with_skipped_time: usize,
+}
+
+fn updated_json<S: serde::Serializer>(updated: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    let instant = |text: &String| {
+        let (time, _) = parse_time(text).ok().flatten()?;
+        Some(crate::model::instant::Instant {
+            as_published: text.clone(),
+            ..crate::model::instant::Instant::of(&time)
+        })
+    };
+    updated.as_ref().and_then(instant).serialize(s)
 }
 
 struct Ship {

@@ -30,7 +30,7 @@ use crate::catalog::locate::{Path, Step};
 use crate::catalog::Problem;
 
 /// What the import did, for people.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Ll2Summary {
     /// Each file and what it held.
     pub responses: Vec<Note>,
