@@ -527,15 +527,21 @@ fn record_part(
             match &step.beat {
                 Some(beat) => {
                     reasons.push(format!("set the record when it ended, {}", end.utc_text()));
-                    reasons.push(format!(
-                        "beating by {}{}:",
-                        format_seconds(step.margin_seconds.unwrap_or(0), false),
-                        if step.margin_uncertain {
-                            " (within the precision of the data)"
-                        } else {
-                            ""
-                        }
-                    ));
+                    reasons.push(match step.margin_seconds {
+                        Some(margin) => format!(
+                            "beating by {}{}:",
+                            format_seconds(margin, false),
+                            if step.margin_uncertain {
+                                " (within the precision of the data)"
+                            } else {
+                                ""
+                            }
+                        ),
+                        None => format!(
+                            "beating, by a margin the data does not decide ({}):",
+                            step.margin_text().unwrap_or_default()
+                        ),
+                    });
                     reasons.extend(describe(beat).into_iter().map(|l| format!("  {l}")));
                 }
                 None => reasons.push(format!(

@@ -173,8 +173,9 @@ pub struct VehicleReport {
 pub struct TotalReport {
     /// Number of stays.
     pub stays: usize,
-    /// Total seconds (open stays counted to `now`).
-    pub seconds: i64,
+    /// Total seconds (open stays counted to `now`): the middle of the range, `null` when a stay has an end
+    /// known only to the day (as in `elapsed`).
+    pub seconds: Option<i64>,
     /// Total with bounds.
     pub min_seconds: i64,
     /// Total with bounds.
@@ -241,11 +242,12 @@ pub fn duration(
             .filter(|s| s.astronaut == astronaut.id)
             .map(|s| stay_report(catalog, s, now))
             .collect();
+        let sum = stays.iter().map(|s| s.elapsed).reduce(|a, b| a.plus(&b));
         let total = TotalReport {
             stays: stays.len(),
-            seconds: stays.iter().map(|s| s.elapsed.seconds).sum(),
-            min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
-            max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
+            seconds: sum.map_or(Some(0), |e| e.figure()),
+            min_seconds: sum.map_or(0, |e| e.min_seconds),
+            max_seconds: sum.map_or(0, |e| e.max_seconds),
             in_orbit: stays.iter().any(|s| s.in_orbit && !s.not_launched),
         };
         return Ok(DurationReport {

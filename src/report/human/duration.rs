@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{parenthesised, plural, table};
-use crate::model::Time;
+use crate::model::{Precision, Time};
 use crate::report::{Human, TimeDisplay};
 use crate::timeline::{
     format_elapsed, format_seconds, DayConventions, DurationReport, DurationSubject, Elapsed,
@@ -417,7 +417,19 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
-        let shown = format_seconds(total.seconds, exact && total.seconds % 60 != 0);
+        let shown = match total.seconds {
+            Some(seconds) => format_elapsed(&Elapsed {
+                seconds,
+                min_seconds: total.min_seconds,
+                max_seconds: total.max_seconds,
+                precision: if exact {
+                    Precision::Second
+                } else {
+                    Precision::Minute
+                },
+            }),
+            None => crate::timeline::format_range(total.min_seconds, total.max_seconds),
+        };
         let _ = writeln!(
             out,
             "\nTotal: {shown} in space over {} stay{}{}",

@@ -99,10 +99,7 @@ impl Human for AstronautList {
             .iter()
             .map(|a| {
                 let mut total = format_elapsed(&a.total);
-                if a.total.precision == Precision::Day {
-                    total.push_str(" ~");
-                    uncertain = true;
-                }
+                uncertain |= a.total.figure().is_none();
                 if a.in_space {
                     total.push_str(" +");
                     open = true;
@@ -133,7 +130,7 @@ impl Human for AstronautList {
         let _ = writeln!(out, "{} astronaut{}", rows.len(), plural(rows.len()));
         if uncertain {
             out.push_str(
-                "~ a launch or landing is known only to the day: `--json` gives the range\n",
+                "a time in space given as a range: a launch or landing is known only to the day\n",
             );
         }
         if open {
