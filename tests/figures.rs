@@ -154,6 +154,16 @@ fn walk(value: &Value, path: &str, problems: &mut Vec<String>) {
             if let Some(why) = broken(map) {
                 problems.push(format!("{path}: {why}"));
             }
+            // A `seconds` beside an `elapsed` is the same figure (or the same `null`).
+            if let (Some(seconds), Some(Value::Object(elapsed))) =
+                (map.get("seconds"), map.get("elapsed"))
+            {
+                if Some(seconds) != elapsed.get("seconds") {
+                    problems.push(format!(
+                        "{path}: seconds {seconds} beside elapsed {elapsed:?}"
+                    ));
+                }
+            }
             for (k, v) in map {
                 walk(v, &format!("{path}.{k}"), problems);
             }
@@ -187,6 +197,50 @@ fn total_line(text: &str) -> Option<String> {
     (!(lo..=hi).contains(&shown)).then(|| format!("total `{figure}` outside its range {lo}..{hi}"))
 }
 
+/// The stays as CSV: each row's `seconds`, `min_seconds`, `max_seconds` and `duration` obey the rule too.
+fn csv_problems(catalog: &Catalog, now: DateTime<Utc>) -> Vec<String> {
+    use orbitline::export::{ExportFormat, ExportQuery, ExportWhat};
+    let query = ExportQuery::new(ExportFormat::Csv, Some(ExportWhat::Stays), None).unwrap();
+    let text = run(catalog, &Request::Export(query), Format::Human, now);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (s, lo, hi, end) = (
+        column("seconds"),
+        column("min_seconds"),
+        column("max_seconds"),
+        column("end_precision"),
+    );
+    let start = column("start_precision");
+    let mut out = Vec::new();
+    for line in lines {
+        // Names may hold commas: the numeric columns are read from the end of the row.
+        let cells: Vec<&str> = line.split(',').collect();
+        let from_end = |i: usize| cells[cells.len() - (header.len() - i)];
+        let day = from_end(start) == "day" || from_end(end) == "day";
+        let mut object = serde_json::Map::new();
+        object.insert(
+            "min_seconds".into(),
+            from_end(lo).parse::<i64>().unwrap().into(),
+        );
+        object.insert(
+            "max_seconds".into(),
+            from_end(hi).parse::<i64>().unwrap().into(),
+        );
+        object.insert(
+            "seconds".into(),
+            from_end(s).parse::<i64>().map_or(Value::Null, Value::from),
+        );
+        if day {
+            object.insert("precision".into(), "day".into());
+        }
+        if let Some(why) = broken(&object) {
+            out.push(format!("csv `{line}`: {why}"));
+        }
+    }
+    out
+}
+
 /// Every problem in every report of `catalog` (every `every`-th flight and astronaut).
 fn problems(catalog: &Catalog, every: usize) -> Vec<String> {
     let now = catalog
@@ -202,6 +256,7 @@ fn problems(catalog: &Catalog, every: usize) -> Vec<String> {
             out.push(format!("{request:?}: {why}"));
         }
     }
+    out.extend(csv_problems(catalog, now));
     out
 }
 

@@ -79,8 +79,8 @@ pub struct StayReport {
     pub end_uncertain: bool,
     /// The down flight's landing time is inferred, not published (its notes say how).
     pub end_inferred: bool,
-    /// Elapsed seconds (to `now` while in orbit).
-    pub seconds: i64,
+    /// Elapsed seconds (to `now` while in orbit): `elapsed.seconds`, `null` where that is.
+    pub seconds: Option<i64>,
     /// Elapsed days rounded to the nearest.
     pub days_rounded: i64,
     /// Elapsed time with its bounds.
@@ -147,8 +147,8 @@ pub struct VehicleReport {
     /// Landing, UTC RFC 3339; `null` while in orbit.
     #[serde(serialize_with = "utc_opt")]
     pub end: Option<Time>,
-    /// Elapsed seconds (to `now` while in orbit).
-    pub seconds: i64,
+    /// Elapsed seconds (to `now` while in orbit): `elapsed.seconds`, `null` where that is.
+    pub seconds: Option<i64>,
     /// Elapsed time with its bounds.
     pub elapsed: Elapsed,
     /// "N days" under each convention; `null` while in orbit.
@@ -306,7 +306,7 @@ pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) ->
         end_inferred: down
             .and_then(|d| d.landing.as_ref())
             .is_some_and(|l| l.inferred),
-        seconds: elapsed.seconds,
+        seconds: elapsed.figure(),
         days_rounded: DayConventions::by_length(&elapsed).rounded.value,
         elapsed,
         days: stay
@@ -359,7 +359,7 @@ pub(super) fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<Vehi
         not_launched: end.is_none() && Elapsed::not_started(&start, now),
         landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
         landing_uncertain: flight.landing.as_ref().is_some_and(|l| l.uncertain),
-        seconds: elapsed.seconds,
+        seconds: elapsed.figure(),
         elapsed,
         start,
         end,
