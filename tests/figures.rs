@@ -305,6 +305,27 @@ fn the_stories_that_broke_the_rule() {
         text.contains("between 1 h 35 min and 1 d 1 h 36 min; start known to the day"),
         "{text}"
     );
+    // `show` gives the EVA its range too (it gave none), and `duration` a stay known to the day.
+    let show = Request::Show {
+        flight: "shenzhou-20".into(),
+    };
+    let text = run(&catalog, &show, Format::Human, now);
+    assert!(
+        text.contains("(between 1 h 35 min and 1 d 1 h 36 min; start known to the day)"),
+        "{text}"
+    );
+    let x15 = Request::Duration {
+        subject: "x-15-3-x3a11".into(),
+    };
+    let text = run(&catalog, &x15, Format::Human, now);
+    assert!(
+        text.contains("between 0 min and 1 d 0 h 0 min; start and end known to the day"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("precision of the times allows"),
+        "said twice: {text}"
+    );
 }
 
 /// `2031-05-01T12:34:56+08:00` at a coarser precision: 1 the minute, 2 the date (in the same zone).
