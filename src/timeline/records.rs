@@ -80,7 +80,7 @@ pub struct RecordEntry {
     /// vehicles: the flight name.
     pub label: String,
     /// Where: `Shenzhou-20 → Shenzhou-21` for a person's stay, `down on Shenzhou-21` for a crew that came
-    /// home on another vehicle, `3 stays` for a total; empty where the label says it all.
+    /// home on another vehicle, `3 stays` (`6 EVAs`) for a total; empty where the label says it all.
     pub route: String,
     /// The astronaut ids involved (none for a vehicle).
     pub astronauts: Vec<String>,
