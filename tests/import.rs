@@ -151,14 +151,17 @@ fn cumulative_records_agree_with_the_duration_column_for_every_final_total() {
             SNAPSHOT,
         ],
     );
-    let seconds: BTreeMap<String, i64> = records["entries"]
+    // McDowell's total is the sum of the differences of his published times: it lies within the range
+    // the catalog gives (its lower bound where a landing is known to the minute: docs/figures.md).
+    let ranges: BTreeMap<String, std::ops::RangeInclusive<i64>> = records["entries"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| {
+            let bound = |k: &str| e["elapsed"][k].as_i64().unwrap();
             (
                 e["key"].as_str().unwrap().to_string(),
-                e["elapsed"]["seconds"].as_i64().unwrap(),
+                bound("min_seconds")..=bound("max_seconds"),
             )
         })
         .collect();
@@ -170,12 +173,12 @@ fn cumulative_records_agree_with_the_duration_column_for_every_final_total() {
             continue;
         }
         let id = &ids[&number];
-        if seconds.get(id) == Some(&total) {
+        if ranges.get(id).is_some_and(|r| r.contains(&total)) {
             agree += 1;
         } else {
             disagree.push(format!(
                 "{id}: McDowell {total}, catalog {:?}",
-                seconds.get(id)
+                ranges.get(id)
             ));
         }
     }
@@ -191,7 +194,11 @@ fn cumulative_records_agree_with_the_duration_column_for_every_final_total() {
     ] {
         let p: Vec<i64> = expected.split(':').map(|x| x.parse().unwrap()).collect();
         let want = ((p[0] * 24 + p[1]) * 60 + p[2]) * 60 + p[3];
-        assert_eq!(seconds[id], want, "{id}");
+        assert!(
+            ranges[id].contains(&want),
+            "{id}: {want} in {:?}",
+            ranges[id]
+        );
     }
 }
 

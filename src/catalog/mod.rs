@@ -235,6 +235,12 @@ impl Catalog {
         }
     }
 
+    /// Whether part of the catalog is generated from a source's tables (McDowell's, by `import gcat`):
+    /// those flights carry no events, EVAs included.
+    pub fn has_generated_layer(&self) -> bool {
+        self.curated.is_some()
+    }
+
     /// Every flight, ordered by launch (shared with the subsets and what-if copies of the catalog).
     pub fn flights(&self) -> &[Arc<Flight>] {
         &self.flights

@@ -489,11 +489,19 @@ fn duration_part(claimed: ClaimedDuration, entry: &RecordEntry) -> ClaimPart {
             }
         ),
         Verdict::Undecided => "the precision of the data cannot decide it".into(),
-        Verdict::Fails => format!(
-            "truncated it is {}, rounded {}",
-            format_seconds(truncated(e.seconds), show_seconds),
-            format_seconds(rounded(e.seconds), show_seconds)
-        ),
+        Verdict::Fails => match e.figure() {
+            Some(figure) => format!(
+                "truncated it is {}, rounded {}",
+                format_seconds(truncated(figure), show_seconds),
+                format_seconds(rounded(figure), show_seconds)
+            ),
+            // No figure to truncate: what the whole range allows.
+            None => format!(
+                "truncated or rounded it is at least {} and at most {}",
+                format_seconds(truncated(e.min_seconds), show_seconds),
+                format_seconds(rounded(e.max_seconds), show_seconds)
+            ),
+        },
     });
     ClaimPart {
         claim,
@@ -561,15 +569,21 @@ fn record_part(
             match &step.beat {
                 Some(beat) => {
                     reasons.push(format!("set the record when it ended, {}", end.utc_text()));
-                    reasons.push(format!(
-                        "beating by {}{}:",
-                        format_seconds(step.margin_seconds.unwrap_or(0), false),
-                        if step.margin_uncertain {
-                            " (within the precision of the data)"
-                        } else {
-                            ""
-                        }
-                    ));
+                    reasons.push(match step.margin_seconds {
+                        Some(margin) => format!(
+                            "beating by {}{}:",
+                            format_seconds(margin, false),
+                            if step.margin_uncertain {
+                                " (within the precision of the data)"
+                            } else {
+                                ""
+                            }
+                        ),
+                        None => format!(
+                            "beating, by a margin the data does not decide ({}):",
+                            step.margin_text().unwrap_or_default()
+                        ),
+                    });
                     reasons.extend(describe(beat).into_iter().map(|l| format!("  {l}")));
                 }
                 None => reasons.push(format!(
@@ -602,7 +616,8 @@ fn record_part(
     let later = as_of.unwrap_or(now).min(now);
     let beaten_by = ranked(catalog, kind, scope, later)
         .into_iter()
-        .filter(|e| e.key != entry.key && e.elapsed.seconds > entry.elapsed.seconds)
+        // By what is known, as the progression moves (docs/figures.md).
+        .filter(|e| e.key != entry.key && e.elapsed.min_seconds > entry.elapsed.min_seconds)
         .filter(|e| e.end.as_ref().is_none_or(|x| x.instant() > end.instant()))
         // The first to pass it: the moment each one's length went past the record's.
         .min_by_key(|e| {

@@ -83,9 +83,10 @@ pub struct StayReport {
     pub end_uncertain: bool,
     /// The down flight's landing time is inferred, not published (its notes say how).
     pub end_inferred: bool,
-    /// Elapsed seconds (to `now` while in orbit); in JSON only as `elapsed.seconds`.
+    /// Elapsed seconds (to `now` while in orbit), `None` where the figure is not decided; in JSON only as
+    /// `elapsed.seconds`.
     #[serde(skip)]
-    pub seconds: i64,
+    pub seconds: Option<i64>,
     /// Elapsed days rounded to the nearest.
     pub days_rounded: i64,
     /// Elapsed time with its bounds.
@@ -162,9 +163,10 @@ pub struct VehicleReport {
     #[serde(serialize_with = "crate::model::instant::instant_opt")]
     #[schemars(with = "Option<crate::model::instant::Instant>")]
     pub end: Option<Time>,
-    /// Elapsed seconds (to `now` while in orbit); in JSON only as `elapsed.seconds`.
+    /// Elapsed seconds (to `now` while in orbit), `None` where the figure is not decided; in JSON only as
+    /// `elapsed.seconds`.
     #[serde(skip)]
-    pub seconds: i64,
+    pub seconds: Option<i64>,
     /// Elapsed time with its bounds.
     pub elapsed: Elapsed,
     /// "N days" under each convention; `null` while in orbit.
@@ -191,8 +193,9 @@ pub struct VehicleReport {
 pub struct TotalReport {
     /// Number of stays.
     pub stays: usize,
-    /// Total seconds (open stays counted to `now`).
-    pub seconds: i64,
+    /// Total seconds (open stays counted to `now`): the middle of the range, `null` when a stay has an end
+    /// known only to the day (as in `elapsed`).
+    pub seconds: Option<i64>,
     /// Total with bounds.
     pub min_seconds: i64,
     /// Total with bounds.
@@ -218,7 +221,9 @@ fn total_json<S: serde::Serializer>(total: &Option<TotalReport>, s: S) -> Result
     let json = |t: &TotalReport| TotalJson {
         stays: t.stays,
         elapsed: Elapsed {
-            seconds: t.seconds,
+            seconds: t
+                .seconds
+                .unwrap_or(t.min_seconds + (t.max_seconds - t.min_seconds) / 2),
             min_seconds: t.min_seconds,
             max_seconds: t.max_seconds,
             precision: t.precision,
@@ -289,11 +294,12 @@ pub fn duration(
             .filter(|s| s.astronaut == astronaut.id)
             .map(|s| stay_report(catalog, s, now))
             .collect();
+        let sum = stays.iter().map(|s| s.elapsed).reduce(|a, b| a.plus(&b));
         let total = TotalReport {
             stays: stays.len(),
-            seconds: stays.iter().map(|s| s.elapsed.seconds).sum(),
-            min_seconds: stays.iter().map(|s| s.elapsed.min_seconds).sum(),
-            max_seconds: stays.iter().map(|s| s.elapsed.max_seconds).sum(),
+            seconds: sum.map_or(Some(0), |e| e.figure()),
+            min_seconds: sum.map_or(0, |e| e.min_seconds),
+            max_seconds: sum.map_or(0, |e| e.max_seconds),
             in_orbit: stays.iter().any(|s| s.in_orbit && !s.not_launched),
             precision: stays
                 .iter()
@@ -357,7 +363,7 @@ pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) ->
         end_inferred: down
             .and_then(|d| d.landing.as_ref())
             .is_some_and(|l| l.inferred),
-        seconds: elapsed.seconds,
+        seconds: elapsed.figure(),
         days_rounded: DayConventions::by_length(&elapsed).rounded.value,
         elapsed,
         days: stay
@@ -410,7 +416,7 @@ pub(super) fn vehicle_report(flight: &Flight, now: DateTime<Utc>) -> Option<Vehi
         not_launched: end.is_none() && Elapsed::not_started(&start, now),
         landing_inferred: flight.landing.as_ref().is_some_and(|l| l.inferred),
         landing_uncertain: flight.landing.as_ref().is_some_and(|l| l.uncertain),
-        seconds: elapsed.seconds,
+        seconds: elapsed.figure(),
         elapsed,
         start,
         end,

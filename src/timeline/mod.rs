@@ -11,13 +11,15 @@ mod how_long;
 mod list;
 pub mod people;
 mod query;
+pub mod ranks;
 pub mod records;
 pub mod rows;
 mod show;
 pub mod station;
 
 pub use duration::{
-    format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,
+    day_precision_ends, format_delta, format_elapsed, format_range, format_seconds, DayConventions,
+    DayCount, Elapsed,
 };
 pub use how_long::{
     duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,

@@ -79,12 +79,7 @@ pub fn astronauts(catalog: &Catalog, filter: &Filter, now: DateTime<Utc>) -> Ast
             nation: a.nation.clone(),
             flights: 0,
             first_launch: None,
-            total: Elapsed {
-                seconds: 0,
-                min_seconds: 0,
-                max_seconds: 0,
-                precision: crate::model::Precision::Second,
-            },
+            total: Elapsed::ZERO,
             in_space: false,
         })
         .collect();
@@ -111,10 +106,7 @@ pub fn astronauts(catalog: &Catalog, filter: &Filter, now: DateTime<Utc>) -> Ast
         {
             row.first_launch = Some(stay.start.clone());
         }
-        row.total.seconds += elapsed.seconds;
-        row.total.min_seconds += elapsed.min_seconds;
-        row.total.max_seconds += elapsed.max_seconds;
-        row.total.precision = row.total.precision.min(elapsed.precision);
+        row.total = row.total.plus(&elapsed);
         row.in_space |= stay.end.is_none();
         if let (Some(program), Some(up)) = (&filter.program, catalog.flight(&stay.up)) {
             in_program[i] |= up.program.eq_ignore_ascii_case(program);

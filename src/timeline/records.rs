@@ -69,15 +69,20 @@ impl RecordKind {
 /// One contender for a record.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordEntry {
-    /// Place in the ranking, from 1; left out of JSON for an entry that is not ranked (a step of a
-    /// record's history).
+    /// Place in the ranking, from 1: the best place the entry surely holds (see
+    /// [`rank_ranges`](super::ranks::rank_ranges)); left out of JSON for an entry that is not ranked (a
+    /// step of a record's history).
     #[serde(skip_serializing_if = "unranked")]
     pub rank: usize,
+    /// When the precision of the data leaves the place undecided, the worst place the entry could hold
+    /// (the entry could be anywhere from `rank` to this); left out of JSON when the place is decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_at_worst: Option<usize>,
     /// For people: "Chen Dong"; for crews: "Shenzhou-20 crew"; for EVAs: "Shenzhou-20 eva-3"; for
     /// vehicles: the flight name.
     pub label: String,
     /// Where: `Shenzhou-20 → Shenzhou-21` for a person's stay, `down on Shenzhou-21` for a crew that came
-    /// home on another vehicle, `3 stays` for a total; empty where the label says it all.
+    /// home on another vehicle, `3 stays` (`6 EVAs`) for a total; empty where the label says it all.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub route: String,
     /// The astronaut ids involved (none for a vehicle).
@@ -122,10 +127,39 @@ pub struct RecordStep {
     pub set: Time,
     /// The record it beat, if any.
     pub beat: Option<RecordEntry>,
-    /// By how much, in seconds.
+    /// By how much, in seconds; `null` for the first, and where a figure is not decided (a time known
+    /// only to the day).
     pub margin_seconds: Option<i64>,
     /// True when the precision of the data cannot tell the two apart.
     pub margin_uncertain: bool,
+}
+
+impl RecordStep {
+    /// The margin for people: `+5 h 55 min`, `+15 min (within precision)`, or where a figure is not
+    /// decided the range of the margin (`+between 2 h 0 min and 9 h 31 min`) or `undecided (the ranges
+    /// overlap)`; `None` for the first record.
+    pub fn margin_text(&self) -> Option<String> {
+        let beat = self.beat.as_ref()?;
+        Some(match self.margin_seconds {
+            Some(m) => format!(
+                "+{}{}",
+                super::format_seconds(m, false),
+                if self.margin_uncertain {
+                    " (within precision)"
+                } else {
+                    ""
+                }
+            ),
+            None if self.margin_uncertain => "undecided (the ranges overlap)".into(),
+            None => format!(
+                "+{}",
+                super::format_range(
+                    self.record.elapsed.min_seconds - beat.elapsed.max_seconds,
+                    self.record.elapsed.max_seconds - beat.elapsed.min_seconds
+                )
+            ),
+        })
+    }
 }
 
 /// A ranking, and the progression of its record where asked.
@@ -143,6 +177,13 @@ pub struct RecordsReport {
     pub catalog: String,
     /// The ranked entries, longest first.
     pub entries: Vec<RecordEntry>,
+    /// How many entries in scope (shown or not) have a figure the data does not decide (a time known only
+    /// to the day): their `elapsed.seconds` is `null` and their place may be a range.
+    pub imprecise: usize,
+    /// Why there are no entries when the scope has flights but none has an EVA recorded (`no EVAs
+    /// recorded for these 57 flights: …`); left out of JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub empty_reason: Option<String>,
     /// How the record moved, oldest first (with `--progression`).
     pub progression: Option<Vec<RecordStep>>,
     /// The entries in scope that were going on at `as_of` and were last checked against sources before
@@ -215,6 +256,7 @@ impl Part<'_> {
         let c = self.candidate;
         RecordEntry {
             rank: 0,
+            rank_at_worst: None,
             label: c.label.to_string(),
             route: c.route.to_string(),
             names: c
@@ -254,19 +296,54 @@ fn outcome_marks<'a>(catalog: &Catalog, flights: impl Iterator<Item = &'a str>) 
 pub fn ranking(catalog: &Catalog, query: &RecordsQuery, now: DateTime<Utc>) -> RecordsReport {
     let as_of = query.as_of.unwrap_or(now).min(now);
     let parts = candidates(catalog, part_kind(query.kind), &query.scope);
-    let entries = rank(catalog, query.kind, &parts, as_of, query.top);
+    let (entries, imprecise) = rank(catalog, query.kind, &parts, as_of, query.top);
     let may_have_ended = may_have_ended(&parts, as_of);
+    let empty_reason = entries
+        .is_empty()
+        .then(|| no_evas(catalog, query.kind, &query.scope))
+        .flatten();
     RecordsReport {
         kind: query.kind,
         scope: query.scope.clone(),
         as_of,
         catalog: catalog.description(),
         entries,
+        imprecise,
+        empty_reason,
         progression: query
             .progression
             .then(|| progression(catalog, query.kind, &query.scope, as_of)),
         may_have_ended,
     }
+}
+
+/// For an EVA ranking of a scope whose flights have no EVAs recorded: says so, and why when the catalog
+/// has flights from McDowell's tables (they list no EVAs; only curated flight files record them).
+fn no_evas(catalog: &Catalog, kind: RecordKind, scope: &Filter) -> Option<String> {
+    if !matches!(kind, RecordKind::Eva | RecordKind::EvaTotal) {
+        return None;
+    }
+    let in_scope = catalog
+        .flights()
+        .iter()
+        .filter(|f| scope.admits_except_nation(f) && scope.admits_nation(&f.nation))
+        .count();
+    let why = if catalog.has_generated_layer() {
+        ": McDowell's tables do not list them, and only curated flight files record EVAs"
+    } else {
+        ""
+    };
+    (in_scope > 0).then(|| {
+        format!(
+            "no EVAs recorded for {} flight{}{why}",
+            if in_scope == 1 {
+                "this".to_string()
+            } else {
+                format!("these {in_scope}")
+            },
+            if in_scope == 1 { "" } else { "s" }
+        )
+    })
 }
 
 /// Every entry of `kind` in `scope` as it stood at `as_of`, longest first, ranked.
@@ -277,7 +354,7 @@ pub fn ranked(
     as_of: DateTime<Utc>,
 ) -> Vec<RecordEntry> {
     let parts = candidates(catalog, part_kind(kind), scope);
-    rank(catalog, kind, &parts, as_of, None)
+    rank(catalog, kind, &parts, as_of, None).0
 }
 
 /// What a record of `kind` is made of: totals add up stays or EVAs.
@@ -289,43 +366,57 @@ fn part_kind(kind: RecordKind) -> RecordKind {
     }
 }
 
-/// The `top` entries (all when `None`) of `kind` made of `parts`, longest first, ranked. Contenders are
-/// ordered by their figure first: only the entries shown are built.
+/// The `top` entries (all when `None`) of `kind` made of `parts`, longest first, ranked, and how many
+/// entries in all have a figure the data does not decide. Contenders are ordered by what is known, the
+/// least each can be (then the most, then the key); only the entries shown are built.
 fn rank(
     catalog: &Catalog,
     kind: RecordKind,
     parts: &[Candidate],
     as_of: DateTime<Utc>,
     top: Option<usize>,
-) -> Vec<RecordEntry> {
+) -> (Vec<RecordEntry>, usize) {
     let top = top.unwrap_or(usize::MAX);
-    let mut entries: Vec<RecordEntry> = match kind {
+    let by_known = |e: &Elapsed| {
+        (
+            std::cmp::Reverse(e.min_seconds),
+            std::cmp::Reverse(e.max_seconds),
+        )
+    };
+    let (mut entries, ranges): (Vec<RecordEntry>, Vec<Elapsed>) = match kind {
         RecordKind::Cumulative | RecordKind::EvaTotal => {
-            let mut people: Vec<(&str, Vec<Part>)> = totals(parts, as_of).into_iter().collect();
-            people.sort_by_cached_key(|(astronaut, parts)| {
-                (std::cmp::Reverse(total_seconds(parts)), *astronaut)
-            });
-            people
+            let mut people: Vec<(&str, Vec<Part>, Elapsed)> = totals(parts, as_of)
+                .into_iter()
+                .map(|(astronaut, parts)| {
+                    let total = total_elapsed(&parts);
+                    (astronaut, parts, total)
+                })
+                .collect();
+            people.sort_by_key(|(astronaut, _, total)| (by_known(total), *astronaut));
+            let entries = people
                 .iter()
                 .take(top)
-                .map(|(astronaut, parts)| total_entry(catalog, astronaut, parts))
-                .collect()
+                .map(|(astronaut, parts, _)| total_entry(catalog, kind, astronaut, parts))
+                .collect();
+            (entries, people.iter().map(|p| p.2).collect())
         }
         _ => {
             let mut done: Vec<Part> = parts.iter().filter_map(|c| c.part_at(as_of)).collect();
             done.sort_by(|a, b| {
-                b.elapsed
-                    .seconds
-                    .cmp(&a.elapsed.seconds)
+                by_known(&a.elapsed)
+                    .cmp(&by_known(&b.elapsed))
                     .then_with(|| a.candidate.key.cmp(&b.candidate.key))
             });
-            done.iter().take(top).map(|p| p.entry(catalog)).collect()
+            let entries = done.iter().take(top).map(|p| p.entry(catalog)).collect();
+            (entries, done.iter().map(|p| p.elapsed).collect())
         }
     };
-    for (i, e) in entries.iter_mut().enumerate() {
-        e.rank = i + 1;
+    for (e, (best, worst)) in entries.iter_mut().zip(super::ranks::rank_ranges(&ranges)) {
+        e.rank = best;
+        e.rank_at_worst = (worst != best).then_some(worst);
     }
-    entries
+    let imprecise = ranges.iter().filter(|e| e.figure().is_none()).count();
+    (entries, imprecise)
 }
 
 /// The contenders going on at `as_of` that were last checked against sources before it.
@@ -487,13 +578,21 @@ fn totals<'a>(
     by_person
 }
 
-/// The sum of a person's parts (stays or EVAs) in time order.
-fn total_seconds(parts: &[Part]) -> i64 {
-    parts.iter().map(|p| p.elapsed.seconds).sum()
+/// The sum of a person's parts (stays or EVAs) with its range (nothing for no parts).
+fn total_elapsed(parts: &[Part]) -> Elapsed {
+    parts
+        .iter()
+        .map(|p| p.elapsed)
+        .reduce(|a, b| a.plus(&b))
+        .unwrap_or(Elapsed::ZERO)
 }
 
-fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntry {
-    let sum = |f: fn(&Elapsed) -> i64| parts.iter().map(|p| f(&p.elapsed)).sum::<i64>();
+fn total_entry(
+    catalog: &Catalog,
+    kind: RecordKind,
+    astronaut: &str,
+    parts: &[Part],
+) -> RecordEntry {
     let mut flights: Vec<String> = Vec::new();
     for p in parts {
         for f in &p.candidate.flights {
@@ -504,28 +603,21 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntr
     }
     RecordEntry {
         rank: 0,
+        rank_at_worst: None,
         label: catalog.name_of(astronaut).to_string(),
-        route: format!(
-            "{} stay{}",
-            parts.len(),
-            if parts.len() == 1 { "" } else { "s" }
-        ),
+        route: match (kind, parts.len()) {
+            (RecordKind::EvaTotal, 1) => "1 EVA".to_string(),
+            (RecordKind::EvaTotal, n) => format!("{n} EVAs"),
+            (_, 1) => "1 stay".to_string(),
+            (_, n) => format!("{n} stays"),
+        },
         astronauts: vec![astronaut.to_string()],
         names: vec![catalog.name_of(astronaut).to_string()],
         flights,
         start: parts.first().map(|p| p.candidate.start.clone()),
         end: parts.last().and_then(|p| p.end.cloned()),
         ongoing: parts.iter().any(|p| p.end.is_none()),
-        elapsed: Elapsed {
-            seconds: total_seconds(parts),
-            min_seconds: sum(|e| e.min_seconds),
-            max_seconds: sum(|e| e.max_seconds),
-            precision: parts
-                .iter()
-                .map(|p| p.elapsed.precision)
-                .min()
-                .unwrap_or(crate::model::Precision::Second),
-        },
+        elapsed: total_elapsed(parts),
         key: astronaut.to_string(),
         marks: {
             let aborts = parts
@@ -553,7 +645,7 @@ fn total_entry(catalog: &Catalog, astronaut: &str, parts: &[Part]) -> RecordEntr
 }
 
 /// How the record of `kind` in `scope` moved, up to `as_of`: a step each time a completed entry beat the
-/// longest that had ended before it.
+/// longest that had ended before it, by what is known (the least each can be, as in [`rank`]).
 pub fn progression(
     catalog: &Catalog,
     kind: RecordKind,
@@ -565,13 +657,13 @@ pub fn progression(
     let mut push = |entry: RecordEntry, set: Time, best: &mut Option<RecordEntry>| {
         if best
             .as_ref()
-            .is_none_or(|b| entry.elapsed.seconds > b.elapsed.seconds)
+            .is_none_or(|b| entry.elapsed.min_seconds > b.elapsed.min_seconds)
         {
             let beat = best.clone();
             steps.push(RecordStep {
                 margin_seconds: beat
                     .as_ref()
-                    .map(|b| entry.elapsed.seconds - b.elapsed.seconds),
+                    .and_then(|b| Some(entry.elapsed.figure()? - b.elapsed.figure()?)),
                 margin_uncertain: beat
                     .as_ref()
                     .is_some_and(|b| entry.elapsed.min_seconds <= b.elapsed.max_seconds),
@@ -597,9 +689,9 @@ pub fn progression(
                     let list = so_far.entry(astronaut).or_default();
                     list.push(part.clone());
                     // Build the entry only for a total that can be a new record.
-                    let seconds = total_seconds(list);
-                    if best.as_ref().is_none_or(|b| seconds > b.elapsed.seconds) {
-                        let total = total_entry(catalog, astronaut, list);
+                    let least = total_elapsed(list).min_seconds;
+                    if best.as_ref().is_none_or(|b| least > b.elapsed.min_seconds) {
+                        let total = total_entry(catalog, kind, astronaut, list);
                         push(total, set.clone(), &mut best);
                     }
                 }

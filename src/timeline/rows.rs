@@ -238,9 +238,9 @@ pub fn unfit_times(catalog: &Catalog) -> HashMap<String, DateTime<Utc>> {
 /// The note for a stay: duration, slip, still in orbit.
 fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String) {
     let duration = if report.in_orbit {
-        format!("{} to now", duration_text(report.seconds))
+        format!("{} to now", duration_text(report.elapsed.seconds))
     } else {
-        duration_text(report.seconds)
+        duration_text(report.elapsed.seconds)
     };
     let mut parts = Vec::new();
     if let Some(days) = report.slip.as_ref().and_then(|s| s.days) {
@@ -602,7 +602,7 @@ fn astronaut_rows(cx: &Context<'_>) -> Vec<Row> {
         }
     }
     for (_, astronaut, stays) in people {
-        let total: i64 = stays.iter().map(|s| s.seconds).sum();
+        let total: i64 = stays.iter().map(|s| s.elapsed.seconds).sum();
         let who: BTreeSet<&str> = [astronaut.as_str()].into_iter().collect();
         let bars = stays
             .iter()

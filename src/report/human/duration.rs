@@ -3,11 +3,11 @@
 use std::fmt::Write;
 
 use super::{parenthesised, plural, table};
-use crate::model::Time;
+use crate::model::{Precision, Time};
 use crate::report::{Human, TimeDisplay};
 use crate::timeline::{
-    format_elapsed, format_seconds, DayConventions, DurationReport, DurationSubject, Elapsed,
-    StayReport, VehicleReport,
+    day_precision_ends, format_elapsed, format_seconds, DayConventions, DurationReport,
+    DurationSubject, Elapsed, StayReport, VehicleReport,
 };
 
 impl Human for DurationReport {
@@ -139,7 +139,7 @@ fn stay_group(
         Some(end) => display.time(end),
         None => "in orbit".into(),
     };
-    let figure = format_elapsed(&first.elapsed);
+    let figure = figure_text(&first.elapsed, &first.start, first.end.as_ref());
     let figure = if first.not_launched {
         NOT_LAUNCHED.to_string()
     } else if first.in_orbit {
@@ -253,7 +253,8 @@ fn precision_range(min: i64, max: i64) -> String {
 }
 
 fn precision_note(out: &mut String, elapsed: &Elapsed) {
-    if !elapsed.is_exact() {
+    // A figure the data does not decide is printed as its range already.
+    if !elapsed.is_exact() && elapsed.figure().is_some() {
         let _ = writeln!(
             out,
             "  {}",
@@ -327,7 +328,11 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
         Some(end) => display.time(end),
         None => "in orbit".into(),
     };
-    let mut facts = vec![format_elapsed(&vehicle.elapsed)];
+    let mut facts = vec![figure_text(
+        &vehicle.elapsed,
+        &vehicle.start,
+        vehicle.end.as_ref(),
+    )];
     if vehicle.not_launched {
         facts[0] = NOT_LAUNCHED.to_string();
     } else if vehicle.end.is_none() {
@@ -357,6 +362,16 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
     }
 }
 
+/// The figure, or where an end is known only to the day its range and which end:
+/// `between 1 h 35 min and 1 d 1 h 36 min; start known to the day`.
+fn figure_text(elapsed: &Elapsed, start: &Time, end: Option<&Time>) -> String {
+    let text = format_elapsed(elapsed);
+    match day_precision_ends(start, end).filter(|_| elapsed.figure().is_none()) {
+        Some(which) => format!("{text}; {which}"),
+        None => text,
+    }
+}
+
 /// In place of an elapsed time, for a flight that launches after `--now`.
 const NOT_LAUNCHED: &str = "not launched yet at --now";
 
@@ -373,7 +388,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
                 (Some(d), false) => d.clone(),
                 (None, false) => "?".into(),
             };
-            let mut elapsed = format_elapsed(&s.elapsed);
+            let mut elapsed = figure_text(&s.elapsed, &s.start, s.end.as_ref());
             if s.not_launched {
                 elapsed = NOT_LAUNCHED.to_string();
             } else if s.in_orbit {
@@ -417,7 +432,19 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
     }
     if let Some(total) = &report.total {
         let exact = total.min_seconds == total.max_seconds;
-        let shown = format_seconds(total.seconds, exact && total.seconds % 60 != 0);
+        let shown = match total.seconds {
+            Some(seconds) => format_elapsed(&Elapsed {
+                seconds,
+                min_seconds: total.min_seconds,
+                max_seconds: total.max_seconds,
+                precision: if exact {
+                    Precision::Second
+                } else {
+                    Precision::Minute
+                },
+            }),
+            None => crate::timeline::format_range(total.min_seconds, total.max_seconds),
+        };
         let _ = writeln!(
             out,
             "\nTotal: {shown} in space over {} stay{}{}",
@@ -429,7 +456,7 @@ fn astronaut_table(out: &mut String, report: &DurationReport, display: &TimeDisp
                 ""
             }
         );
-        if !exact {
+        if !exact && total.seconds.is_some() {
             let _ = writeln!(
                 out,
                 "  {}",

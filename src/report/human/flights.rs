@@ -122,11 +122,12 @@ fn show_timeline(report: &ShowReport, out: &mut String, display: &TimeDisplay) {
         let _ = write!(out, "      {} [{}]", what, entry.id);
         if let (Some(end), Some(start)) = (&entry.end, &entry.time) {
             let e = Elapsed::between(start, end);
-            // A duration from a date-only start would look exact and be up to a day off.
-            let length = if e.precision == crate::model::Precision::Day {
-                String::new()
-            } else {
-                format!(" ({})", format_elapsed(&e))
+            // A duration from a date-only start is its range, never a figure (docs/figures.md).
+            let length = match crate::timeline::day_precision_ends(start, Some(end)) {
+                Some(which) if e.figure().is_none() => {
+                    format!(" ({}; {which})", format_elapsed(&e))
+                }
+                _ => format!(" ({})", format_elapsed(&e)),
             };
             let _ = write!(out, ", until {}{length}", display.time(end));
         }

@@ -5,11 +5,10 @@ use std::fmt::Write;
 use super::{plural, table};
 use crate::catalog::names::{Candidate, Kind, NameError, Rule};
 use crate::catalog::Problem;
-use crate::model::Precision;
 use crate::report::{Human, OpenFigures, TimeDisplay};
 use crate::timeline::aloft::{AloftReport, Place};
+use crate::timeline::format_elapsed;
 use crate::timeline::people::{AstronautList, FindReport};
-use crate::timeline::{format_elapsed, format_seconds};
 
 /// `2013-06-11 – 2022-04-16`, `2025-04-24 – in space`, or `never flew`.
 pub(crate) fn candidate_dates(c: &Candidate, display: &TimeDisplay) -> String {
@@ -99,10 +98,7 @@ impl Human for AstronautList {
             .iter()
             .map(|a| {
                 let mut total = format_elapsed(&a.total);
-                if a.total.precision == Precision::Day {
-                    total.push_str(" ~");
-                    uncertain = true;
-                }
+                uncertain |= a.total.figure().is_none();
                 if a.in_space {
                     total.push_str(" +");
                     open = true;
@@ -133,7 +129,7 @@ impl Human for AstronautList {
         let _ = writeln!(out, "{} astronaut{}", rows.len(), plural(rows.len()));
         if uncertain {
             out.push_str(
-                "~ a launch or landing is known only to the day: `--json` gives the range\n",
+                "a time in space given as a range: a launch or landing is known only to the day\n",
             );
         }
         if open {
@@ -200,15 +196,8 @@ impl Human for AloftReport {
                 .people
                 .iter()
                 .map(|p| {
-                    let mut up = if p.elapsed.precision != Precision::Day {
-                        format_elapsed(&p.elapsed)
-                    } else {
-                        format!(
-                            "between {} and {}",
-                            format_seconds(p.elapsed.min_seconds, false),
-                            format_seconds(p.elapsed.max_seconds, false)
-                        )
-                    };
+                    // A launch known only to the day: the range, rounded outwards.
+                    let mut up = format_elapsed(&p.elapsed);
                     if p.uncertain {
                         up.push_str(" (launch or landing too near to tell)");
                     }

@@ -101,8 +101,9 @@ fn gaps(report: &StationReport, out: &mut String, display: &TimeDisplay) {
                 g.short,
                 format_elapsed(&g.elapsed),
             );
-            // Only a spread worth saying: minute-precision ends leave a minute or two.
-            if g.elapsed.max_seconds - g.elapsed.min_seconds > 120 {
+            // Only a spread worth saying: minute-precision ends leave a minute or two, and a figure
+            // not decided is already its range.
+            if g.elapsed.figure().is_some() && g.elapsed.max_seconds - g.elapsed.min_seconds > 120 {
                 let _ = writeln!(
                     out,
                     "    between {} and {} (imprecise times)",
