@@ -235,9 +235,7 @@ impl AppError {
         match self {
             AppError::Catalog(e) => e.0.clone(),
             AppError::Query(QueryError::UnknownSubject { id, suggestion }) => {
-                let problem = Problem::in_file(
-                    "(command line)",
-                    format!("no flight or astronaut `{id}` in the catalog"),
+                let problem = Problem::on_command_line(format!("no flight or astronaut `{id}` in the catalog"),
                 );
                 vec![problem.hint_suggesting(
                     suggestion.as_deref(),
@@ -246,7 +244,7 @@ impl AppError {
                 )]
             }
             AppError::Station(StationError::Unknown { id, suggestion }) => {
-                let problem = Problem::in_file("(command line)", format!("no station `{id}` in the catalog"));
+                let problem = Problem::on_command_line(format!("no station `{id}` in the catalog"));
                 vec![problem.hint_suggesting(
                     suggestion.as_deref(),
                     "",
@@ -256,7 +254,7 @@ impl AppError {
             AppError::Import(e) => e.problems(),
             AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
             AppError::Output(problem) => vec![problem.clone()],
-            AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
+            AppError::Claim(e) => vec![Problem::on_command_line(e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
             AppError::Query(QueryError::UnknownReference {
@@ -265,11 +263,11 @@ impl AppError {
                 hint,
                 ..
             }) => {
-                let problem = Problem::in_file("(command line)", message.clone());
+                let problem = Problem::on_command_line(message.clone());
                 vec![problem.hint_suggesting(suggestion.as_deref(), hint, hint)]
             }
             AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
-                vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
+                vec![Problem::on_command_line(e.to_string()).hint(hint.clone())]
             }
             AppError::Chart(e) => vec![e.problem()],
             AppError::Name(e) => vec![report::human::names::problem(e)],

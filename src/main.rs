@@ -80,12 +80,24 @@ fn run() -> ExitCode {
             }
         },
         Err(error) => {
-            let problems = error.problems();
+            say_error(&error);
+            ExitCode::from(Status::Error.code())
+        }
+    }
+}
+
+/// Says why a command failed, once: `error: `, the file, line and column where there is one, the message,
+/// then the hint. A catalog with problems lists each the same way and ends with how many it has.
+fn say_error(error: &app::AppError) {
+    let problems = error.problems();
+    let summary = error.to_string();
+    match problems.as_slice() {
+        [one] if one.message.starts_with(&summary) => say(format_args!("error: {one}")),
+        _ => {
             for problem in &problems {
                 say(problem);
             }
-            say(format_args!("error: {error}"));
-            ExitCode::from(Status::Error.code())
+            say(format_args!("error: {summary}"));
         }
     }
 }

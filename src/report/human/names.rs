@@ -263,7 +263,7 @@ pub fn problem(error: &NameError) -> Problem {
     };
     match error {
         NameError::Ambiguous { candidates, .. } => {
-            Problem::in_file("(command line)", format!("{error}:{}", lines(candidates)))
+            Problem::on_command_line(format!("{error}:{}", lines(candidates)))
                 .hint("name one by its id; `orbitline find TEXT` lists what a name may mean")
         }
         NameError::Unknown {
@@ -272,7 +272,7 @@ pub fn problem(error: &NameError) -> Problem {
             suggestions,
             other_kinds,
         } => {
-            let problem = Problem::in_file("(command line)", error.to_string());
+            let problem = Problem::on_command_line(error.to_string());
             if !other_kinds.is_empty() {
                 let person = other_kinds.iter().find(|c| c.kind == Kind::Astronaut);
                 let stay = match person {

@@ -1,0 +1,57 @@
+//! The command line behaves the same everywhere (issue 16): errors said once, filter values checked,
+//! one time syntax, display names, examples in every `--help`, colour only where it helps.
+
+mod common;
+
+use predicates::prelude::*;
+
+/// Standard error of a command that must fail with exit 2.
+fn usage_error(args: &[&str]) -> String {
+    let output = common::orbitline().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn an_error_is_said_once_then_its_hint() {
+    let stderr = usage_error(&["show", "starlinr-cft"]);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "error: no flight `starlinr-cft` in the catalog",
+            "  hint: did you mean `starliner-cft`? (Starliner CFT, flight, US, 2024-06-05 – 2024-09-07)",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_error_names_the_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing-folder-is-a-file");
+    std::fs::write(&target, "").unwrap();
+    let out = target.join("x.csv");
+    let stderr = usage_error(&["export", "--format", "csv", "-o", out.to_str().unwrap()]);
+    assert_eq!(stderr.matches("cannot write").count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {}: cannot write", out.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\n  hint: "), "{stderr}");
+}
+
+#[test]
+fn catalog_problems_keep_their_place_and_end_with_how_many() {
+    let catalog = common::fixture_copy("swap");
+    std::fs::remove_file(catalog.path().join("stations.json")).unwrap();
+    common::orbitline()
+        .args(["validate", "--data"])
+        .arg(catalog.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("stations.json").and(predicate::str::ends_with(
+                "error: the catalog has 1 problem\n",
+            )),
+        );
+}
