@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::links::EventGraph;
 use crate::catalog::names::{Kinds, Lookup, NameError};
-use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
+use crate::catalog::{self, Catalog, CatalogError, Filter, Problem, ScopeError};
 use crate::chart::{self, ChartError, ChartOptions, ChartReport};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
@@ -227,6 +227,9 @@ pub enum AppError {
     /// A name names nothing, or several things.
     #[error(transparent)]
     Name(#[from] NameError),
+    /// A `--nation` or `--program` names nothing in the catalog.
+    #[error(transparent)]
+    Scope(#[from] ScopeError),
 }
 
 impl AppError {
@@ -271,6 +274,7 @@ impl AppError {
             }
             AppError::Chart(e) => vec![e.problem()],
             AppError::Name(e) => vec![report::human::names::problem(e)],
+            AppError::Scope(e) => vec![e.problem()],
         }
     }
 }
@@ -308,6 +312,19 @@ pub fn resolve_names(lookup: &Lookup, request: &Request) -> Result<Request, Name
     Ok(request)
 }
 
+/// `request` with its `--nation` and `--program` checked against the catalog and spelt as the catalog
+/// spells them ([`Filter::checked`]).
+fn checked_scope(catalog: &Catalog, mut request: Request) -> Result<Request, ScopeError> {
+    match &mut request {
+        Request::List(filter) | Request::Astronauts(filter) => *filter = filter.checked(catalog)?,
+        Request::Records(query) => query.scope = query.scope.checked(catalog)?,
+        Request::Check(query) => query.scope = query.scope.checked(catalog)?,
+        Request::Chart(options) => options.scope = options.scope.checked(catalog)?,
+        _ => {}
+    }
+    Ok(request)
+}
+
 /// Loads the catalog `options` name.
 pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
     match data {
@@ -327,7 +344,7 @@ pub fn answer(
 ) -> Result<Outcome, AppError> {
     let options = &counted_to_last_check(catalog, options);
     let lookup = Lookup::new(catalog);
-    let request = &resolve_names(&lookup, request)?;
+    let request = &checked_scope(catalog, resolve_names(&lookup, request)?)?;
     match request {
         Request::ImportGcat { .. } | Request::ImportLl2 { .. } => run_import(options, request),
         Request::Check(query) => check(catalog, options, query),

@@ -55,3 +55,59 @@ fn catalog_problems_keep_their_place_and_end_with_how_many() {
             )),
         );
 }
+
+#[test]
+fn an_unknown_nation_is_refused_with_the_code_it_may_mean() {
+    let stderr = usage_error(&["records", "--nation", "China"]);
+    assert!(
+        stderr.starts_with("error: no nation `China` in the catalog\n  hint: did you mean CN?"),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["list", "--nation", "XX"]);
+    assert!(
+        stderr.contains("ISO 3166-1 alpha-2 codes; this catalog has AE,"),
+        "{stderr}"
+    );
+    usage_error(&[
+        "check",
+        "shenzhou-20",
+        "--record",
+        "stay",
+        "--nation",
+        "Kina",
+    ]);
+}
+
+#[test]
+fn nation_and_programme_match_without_regard_to_case_and_print_as_the_catalog_spells_them() {
+    let report = common::json(&[
+        "records",
+        "--nation",
+        "cn",
+        "--program",
+        "shenzhou",
+        "--top",
+        "1",
+    ]);
+    assert_eq!(report["scope"]["nation"], "CN");
+    assert_eq!(report["scope"]["program"], "Shenzhou");
+    assert_eq!(
+        report["entries"].as_array().map(Vec::len),
+        Some(1),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_unknown_programme_station_or_kind_is_refused_with_a_suggestion() {
+    let stderr = usage_error(&["list", "--program", "shenzou"]);
+    assert!(stderr.contains("no programme `shenzou`"), "{stderr}");
+    assert!(stderr.contains("did you mean `Shenzhou`?"), "{stderr}");
+    let stderr = usage_error(&["records", "--station", "tiangongg"]);
+    assert!(stderr.contains("no station `tiangongg`"), "{stderr}");
+    let stderr = usage_error(&["records", "--kind", "evas"]);
+    assert!(
+        stderr.contains("--kind: `evas` is not a record kind: did you mean `eva`?"),
+        "{stderr}"
+    );
+}

@@ -139,7 +139,7 @@ impl Command {
                 as_of,
                 progression,
             } => Request::Records(RecordsQuery {
-                kind: RecordKind::parse(&kind)?,
+                kind: RecordKind::parse(&kind).map_err(|e| format!("--kind: {e}"))?,
                 scope: scope.into(),
                 top: Some(top),
                 as_of: instant("--as-of", as_of)?,
@@ -236,8 +236,12 @@ impl TryFrom<CheckArgs> for Request {
                 .as_deref()
                 .map(ClaimedDuration::parse)
                 .transpose()?,
-            convention: Convention::parse(&convention)?,
-            record: record.as_deref().map(RecordKind::parse).transpose()?,
+            convention: Convention::parse(&convention).map_err(|e| format!("--convention: {e}"))?,
+            record: record
+                .as_deref()
+                .map(RecordKind::parse)
+                .transpose()
+                .map_err(|e| format!("--record: {e}"))?,
             scope: scope.into(),
             as_of: instant("--as-of", as_of)?,
             no_gaps,
