@@ -34,8 +34,9 @@ pub struct Cli {
     )]
     pub tz: String,
 
-    /// The reference time for flights still in orbit (default: the clock), e.g. 2026-06-01T00:00Z.
-    #[arg(long, global = true, value_name = "TIME")]
+    /// The reference time for flights still in orbit (default: the clock, held at the catalog's last
+    /// check): now, today, yesterday, a date, a time like 2026-06-01T00:00Z, or a shift from now like -30d.
+    #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
     pub now: Option<String>,
 
     /// Print JSON (documented in docs/json.md) instead of text.
@@ -84,8 +85,9 @@ pub enum Command {
     /// Examples: `orbitline aloft`, `orbitline aloft --at 2025-11-10`, `orbitline aloft --at
     /// 1969-07-20T20:17Z`.
     Aloft {
-        /// The moment: a date (its start, UTC) or a time like 2025-11-10T12:00Z.
-        #[arg(long, value_name = "TIME")]
+        /// The moment: now, today, yesterday, a date (its start, UTC), a time like 2025-11-10T12:00Z, or
+        /// a shift from now like -6h.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
     },
     /// Everything about one flight: times planned and actual, events in order, crews, sources, notes.
@@ -109,8 +111,9 @@ pub enum Command {
         /// How many to show.
         #[arg(long, default_value_t = 10)]
         top: usize,
-        /// Take the catalog as it stood at this time (stays going on then count so far).
-        #[arg(long, value_name = "TIME")]
+        /// Take the catalog as it stood at this time (stays going on then count so far): a date, a time,
+        /// now, yesterday or a shift from now like -1w.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         as_of: Option<String>,
         /// Also show how the record moved over time: who set it, when, by how much.
         #[arg(long)]
@@ -124,11 +127,11 @@ pub enum Command {
     Station {
         /// A station, by id (tiangong, iss) or name ("International Space Station").
         station: String,
-        /// Start of the range (a date is a UTC day).
-        #[arg(long, value_name = "TIME")]
+        /// Start of the range: a date (a UTC day), a time, today or a shift from now like -30d.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         from: Option<String>,
-        /// End of the range.
-        #[arg(long, value_name = "TIME")]
+        /// End of the range (the same forms).
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         to: Option<String>,
     },
     /// What a moment, a flight or a stay depends on, and what depends on it, as trees with the kind of
@@ -341,8 +344,8 @@ pub struct CheckArgs {
     pub record: Option<String>,
     #[command(flatten)]
     pub scope: ScopeArgs,
-    /// The record must still have stood at this time.
-    #[arg(long, value_name = "TIME")]
+    /// The record must still have stood at this time (a date, a time, now or a shift like -1w).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub as_of: Option<String>,
     /// For a station: every person aboard always had a fit return seat.
     #[arg(long)]
@@ -364,11 +367,12 @@ pub struct ChartArgs {
     /// Only flights to this station (an id, like tiangong); the station of a station chart.
     #[arg(long)]
     pub station: Option<String>,
-    /// Start the time axis here: 2025-10-01, or a full time like 2025-10-01T00:00Z.
-    #[arg(long, value_name = "TIME")]
+    /// Start the time axis here: 2025-10-01, a full time like 2025-10-01T00:00Z, or a shift from now
+    /// like -90d.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// End the time axis here.
-    #[arg(long, value_name = "TIME")]
+    /// End the time axis here (the same forms, and now or today).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// What a timeline row is: a crew stay (people who flew up and down together share a row), a
     /// flight, or an astronaut.
@@ -438,6 +442,40 @@ mod tests {
         let b =
             Cli::try_parse_from(["orbitline", "duration", "shenzhou-20", "--tz", "local"]).unwrap();
         assert_eq!(a.tz, b.tz);
+    }
+
+    #[test]
+    fn every_time_option_takes_the_same_forms_against_the_clock_read_once() {
+        use chrono::TimeZone;
+        let clock = chrono::Utc.with_ymd_and_hms(2026, 7, 3, 12, 0, 0).unwrap();
+        let day = |d: u32| chrono::Utc.with_ymd_and_hms(2026, 7, d, 0, 0, 0).unwrap();
+        let request = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["orbitline"].iter().chain(args)).unwrap();
+            cli.into_request(clock).unwrap()
+        };
+        let (options, action) = request(&["aloft", "--now", "-6h", "--at", "yesterday"]);
+        assert_eq!(options.now, clock - chrono::Duration::hours(6));
+        assert!(matches!(action, Action::Run(Request::Aloft { at: Some(t) }) if t == day(2)));
+        let (_, action) = request(&["station", "iss", "--from", "-2d", "--to", "today"]);
+        let Action::Run(Request::Station { from, to, .. }) = action else {
+            panic!("not a station request");
+        };
+        assert_eq!(
+            (from, to),
+            (Some(clock - chrono::Duration::days(2)), Some(day(3)))
+        );
+        let (_, action) = request(&["records", "--as-of", "now"]);
+        assert!(matches!(action, Action::Run(Request::Records(q)) if q.as_of == Some(clock)));
+        let (_, action) = request(&["check", "shenzhou-20", "--days", "204", "--as-of", "+1w"]);
+        let Action::Run(Request::Check(query)) = action else {
+            panic!("not a check request");
+        };
+        assert_eq!(query.as_of, Some(clock + chrono::Duration::weeks(1)));
+        let (_, action) = request(&["chart", "--from", "2025-10-01T00:00Z", "--to", "now"]);
+        let Action::Run(Request::Chart(options)) = action else {
+            panic!("not a chart request");
+        };
+        assert_eq!(options.to.map(|t| t.instant()), Some(clock));
     }
 
     #[test]
