@@ -95,6 +95,8 @@ pub enum Request {
         from: Option<DateTime<Utc>>,
         /// End of the range (default: now, or the last departure).
         to: Option<DateTime<Utc>>,
+        /// One moment instead of a range: who is aboard then, and what is docked.
+        at: Option<DateTime<Utc>>,
     },
     /// What a moment, flight or stay depends on, and what depends on it.
     Deps {
@@ -396,7 +398,18 @@ fn catalog_query(
             format,
             display,
         ),
-        Request::Station { station, from, to } => report::render(
+        Request::Station {
+            station,
+            at: Some(at),
+            ..
+        } => report::render(
+            &crate::timeline::station_at::station_at(catalog, station, *at, options.now)?,
+            format,
+            display,
+        ),
+        Request::Station {
+            station, from, to, ..
+        } => report::render(
             &station::history(catalog, station, *from, *to, options.now)?,
             format,
             display,

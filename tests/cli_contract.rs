@@ -111,3 +111,61 @@ fn an_unknown_programme_station_or_kind_is_refused_with_a_suggestion() {
         "{stderr}"
     );
 }
+
+#[test]
+fn station_at_a_moment_names_who_is_aboard_and_what_is_docked_without_the_history() {
+    let text = String::from_utf8(
+        common::orbitline()
+            .args(["station", "tiangong", "--at", "2025-11-10"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.starts_with(
+            "Tiangong at 2025-11-10 00:00 UTC (times UTC)\n\naboard Tiangong (6):\n  Chen Dong"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\ndocked: Shenzhou-20, Shenzhou-21\nfit return seats: 3 (Shenzhou-21)\nGAP: 3 short"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Slips") && !text.contains("2021"),
+        "no history: {text}"
+    );
+    common::orbitline()
+        .args(["station", "tiangong", "--at", "now"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Tiangong at "));
+}
+
+#[test]
+fn a_month_of_the_iss_shows_only_what_concerns_that_month() {
+    let text = String::from_utf8(
+        common::orbitline()
+            .args([
+                "station",
+                "iss",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-02-01",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        !text.contains("sts-88") && !text.contains("STS-88"),
+        "{text}"
+    );
+    assert!(text.contains("Soyuz MS-24"), "{text}");
+    assert!(text.lines().count() < 30, "{text}");
+}

@@ -147,10 +147,16 @@ impl Command {
                 progression,
             }),
             Command::Check(args) => args.into_request(clock)?,
-            Command::Station { station, from, to } => Request::Station {
+            Command::Station {
+                station,
+                from,
+                to,
+                at,
+            } => Request::Station {
                 station,
                 from: instant("--from", from, clock)?,
                 to: instant("--to", to, clock)?,
+                at: instant("--at", at, clock)?,
             },
             Command::Deps {
                 reference,

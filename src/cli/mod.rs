@@ -133,6 +133,10 @@ pub enum Command {
         /// End of the range (the same forms).
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         to: Option<String>,
+        /// One moment instead of a range: who is aboard, with how long each has been up, and what is
+        /// docked (now, today, a date, a time or a shift from now like -6h).
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true, conflicts_with_all = ["from", "to"])]
+        at: Option<String>,
     },
     /// What a moment, a flight or a stay depends on, and what depends on it, as trees with the kind of
     /// each link (sequence, crew, caused_by, after).

@@ -14,6 +14,7 @@ pub mod records;
 pub mod rows;
 mod show;
 pub mod station;
+pub mod station_at;
 
 pub use duration::{
     format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,

@@ -307,7 +307,14 @@ pub fn history(
             .filter(|u| flights_in_range.contains(u.vehicle.as_str()))
             .collect(),
         slips,
-        assumptions,
+        // Only what concerns the range: a flight outside it needs no note.
+        assumptions: assumptions
+            .into_iter()
+            .filter(|a| {
+                a.split_once(": ")
+                    .is_some_and(|(id, _)| flights_in_range.contains(id))
+            })
+            .collect(),
     })
 }
 
