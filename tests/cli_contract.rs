@@ -169,3 +169,36 @@ fn a_month_of_the_iss_shows_only_what_concerns_that_month() {
     assert!(text.contains("Soyuz MS-24"), "{text}");
     assert!(text.lines().count() < 30, "{text}");
 }
+
+#[test]
+fn text_names_flights_by_their_names_not_their_ids() {
+    let text = String::from_utf8(
+        common::orbitline()
+            .args([
+                "station",
+                "iss",
+                "--from",
+                "2024-06-01",
+                "--to",
+                "2024-09-30",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    // The Soyuz MS-24 crew came up before the range; their flight is still named, not `soyuz-ms-24`.
+    assert!(
+        text.contains("7 aboard (Soyuz MS-24 + Dragon Crew-8 + Soyuz MS-25 crews)"),
+        "{text}"
+    );
+    assert!(text.contains("Starliner CFT crews"), "{text}");
+    assert!(
+        text.contains("\n  Dragon Crew-8: no docking time, its launch stands in"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("soyuz-ms-24") && !text.contains("dragon-crew-8:"),
+        "{text}"
+    );
+}

@@ -284,8 +284,14 @@ pub fn history(
         .map(|v| v.flight.id.as_str())
         .collect();
     let slips = slips(catalog, &flights_in_range);
+    // A crew is named by the flight that brought them up, which may have left before the range.
+    let crews_up = occupancy
+        .iter()
+        .flat_map(|o| o.crews.iter().map(String::as_str));
     let names = flights_in_range
         .iter()
+        .copied()
+        .chain(crews_up)
         .filter_map(|id| catalog.flight(id).map(|f| (f.id.clone(), f.name.clone())))
         .chain(people.iter().map(|p| {
             (

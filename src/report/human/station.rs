@@ -27,12 +27,7 @@ impl Human for StationReport {
             unfit(self, u, &mut out, display);
         }
         slips(self, &mut out, display);
-        if !self.assumptions.is_empty() {
-            out.push_str("\nAssumed\n");
-            for a in &self.assumptions {
-                let _ = writeln!(out, "  {a}");
-            }
-        }
+        assumed(&self.assumptions, |id| self.name(id), &mut out);
         out
     }
 }
@@ -228,12 +223,24 @@ impl Human for StationMoment {
             let checked = self.last_check.as_ref().map_or("", |c| c.as_str());
             out.push_str(&super::names::after_last_check(checked, may_have_landed));
         }
-        if !self.assumptions.is_empty() {
-            out.push_str("\nAssumed\n");
-            for a in &self.assumptions {
-                let _ = writeln!(out, "  {a}");
+        assumed(&self.assumptions, |id| self.name(id), &mut out);
+        out
+    }
+}
+
+/// The "Assumed" notes (`flight-id: what stands in`), each flight by its display name.
+fn assumed<'a>(assumptions: &'a [String], name: impl Fn(&'a str) -> &'a str, out: &mut String) {
+    if !assumptions.is_empty() {
+        out.push_str("\nAssumed\n");
+        for a in assumptions {
+            match a.split_once(": ") {
+                Some((id, what)) => {
+                    let _ = writeln!(out, "  {}: {what}", name(id));
+                }
+                None => {
+                    let _ = writeln!(out, "  {a}");
+                }
             }
         }
-        out
     }
 }
