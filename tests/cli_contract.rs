@@ -202,3 +202,22 @@ fn text_names_flights_by_their_names_not_their_ids() {
         "{text}"
     );
 }
+
+#[test]
+fn an_earlier_slip_moves_the_docking_and_the_launch_under_its_other_name() {
+    let report = common::json(&["impact", "shenzhou-22/launch", "--slip", "-2d"]);
+    let moved: Vec<(String, i64)> = report["moved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let reference = m["moment"]["reference"].as_str().unwrap().to_string();
+            (reference, m["by_seconds"].as_i64().unwrap())
+        })
+        .collect();
+    for reference in ["shenzhou-22/launch", "shenzhou-22/emergency-launch", "shenzhou-22/docking"] {
+        assert!(moved.contains(&(reference.to_string(), -2 * 86_400)), "{reference}: {moved:?}");
+    }
+    let absorbed = report["absorbed"].to_string();
+    assert!(!absorbed.contains("emergency-launch"), "{absorbed}");
+}
