@@ -6,7 +6,6 @@ use std::fmt::Display;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use orbitline::app::{self, Status};
 
 /// Set (to anything) to make orbitline panic on purpose, so that tests can check how a bug is reported.
@@ -25,7 +24,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_checked();
     if stdout_was_closed() {
         say("error: standard output is closed, so the answer cannot be written");
         say("  hint: send it somewhere: `> FILE`, or `> /dev/null` to discard it");

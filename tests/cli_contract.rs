@@ -215,9 +215,141 @@ fn an_earlier_slip_moves_the_docking_and_the_launch_under_its_other_name() {
             (reference, m["by_seconds"].as_i64().unwrap())
         })
         .collect();
-    for reference in ["shenzhou-22/launch", "shenzhou-22/emergency-launch", "shenzhou-22/docking"] {
-        assert!(moved.contains(&(reference.to_string(), -2 * 86_400)), "{reference}: {moved:?}");
+    for reference in [
+        "shenzhou-22/launch",
+        "shenzhou-22/emergency-launch",
+        "shenzhou-22/docking",
+    ] {
+        assert!(
+            moved.contains(&(reference.to_string(), -2 * 86_400)),
+            "{reference}: {moved:?}"
+        );
     }
     let absorbed = report["absorbed"].to_string();
     assert!(!absorbed.contains("emergency-launch"), "{absorbed}");
+}
+
+/// The words of an example as a shell splits them: white space between words, double quotes around a
+/// word with spaces.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+/// The subcommands `orbitline ARGS --help` lists (`help` aside).
+fn subcommands(args: &[String]) -> Vec<Vec<String>> {
+    let help = stdout_of(args.iter().map(String::as_str).chain(["--help"]));
+    let Some((_, listed)) = help.split_once("\nCommands:\n") else {
+        return Vec::new();
+    };
+    listed
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(|name| args.iter().cloned().chain([name.to_string()]).collect())
+        .collect()
+}
+
+fn stdout_of<'a>(args: impl IntoIterator<Item = &'a str>) -> String {
+    let output = common::orbitline().args(args).output().unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn every_subcommand_shows_examples_that_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for table in ["missions.html", "astro.html"] {
+        std::fs::copy(common::mcdowell(table), dir.path().join(table)).unwrap();
+    }
+    let ll2 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ll2");
+    for (sample, name) in [
+        ("launch-detail-soyuz-ms-29.json", "launch.json"),
+        ("space-stations-detailed.json", "stations.json"),
+    ] {
+        std::fs::copy(ll2.join(sample), dir.path().join(name)).unwrap();
+    }
+    let mut queue = subcommands(&[]);
+    let mut ran = 0;
+    while let Some(command) = queue.pop() {
+        queue.extend(subcommands(&command));
+        let help = stdout_of(command.iter().map(String::as_str).chain(["--help"]));
+        let examples: Vec<&str> = help
+            .split_once("\nExamples:\n")
+            .map(|(_, rest)| {
+                rest.lines()
+                    .filter_map(|l| l.strip_prefix("  orbitline "))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let least = if ["schema", "man", "ll2"].contains(&command.last().unwrap().as_str()) {
+            1
+        } else {
+            2
+        };
+        assert!(
+            (least..=3).contains(&examples.len()),
+            "{command:?}: {examples:?}"
+        );
+        for example in examples {
+            let output = common::orbitline()
+                .current_dir(dir.path())
+                .args(words(example))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "orbitline {example}: {stderr}"
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran > 40, "{ran} examples");
+}
+
+#[test]
+fn a_global_option_is_refused_where_it_means_nothing() {
+    let stderr = usage_error(&["completions", "bash", "--json"]);
+    assert!(
+        stderr.contains("--json does not apply to `orbitline completions`"),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["export", "--format", "csv", "--json"]);
+    assert!(
+        stderr.contains("choose the format with --format"),
+        "{stderr}"
+    );
+    // From the environment it is a setting, not an option given: every command runs with it.
+    common::orbitline()
+        .env("ORBITLINE_DATA", "/nonexistent")
+        .args(["completions", "bash"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_claim_after_the_subject_is_pointed_at_its_option() {
+    let stderr = usage_error(&["check", "shenzhou-20", "204"]);
+    assert!(
+        stderr.contains("`orbitline check shenzhou-20 --days 204`"),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["check", "shenzhou-20", "203d23h"]);
+    assert!(stderr.contains("--duration 203d23h`"), "{stderr}");
 }

@@ -227,6 +227,7 @@ impl CheckArgs {
         let args = self;
         let CheckArgs {
             subject,
+            stray,
             days,
             duration,
             convention,
@@ -235,6 +236,17 @@ impl CheckArgs {
             as_of,
             no_gaps,
         } = args;
+        if let Some(claim) = stray {
+            let flag = if claim.trim().parse::<i64>().is_ok() {
+                "--days"
+            } else {
+                "--duration"
+            };
+            return Err(format!(
+                "unexpected argument `{claim}` after the subject\n  hint: the claim goes in --days N or \
+                 --duration 203d23h: `orbitline check {subject} {flag} {claim}`"
+            ));
+        }
         Ok(Request::Check(ClaimQuery {
             subject,
             days,

@@ -8,7 +8,8 @@ mod convert;
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use orbitline::app::Request;
 
 use args::{ExportFormatArg, FormatArg, GraphFormatArg, KindArg, OrbitArg, RowsArg, WhatArg};
@@ -48,12 +49,66 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parses the command line as [`Parser::parse`] does, and refuses a global option given to a command
+    /// it means nothing to (`completions --json`) the same way, rather than ignore it.
+    pub fn parse_checked() -> Cli {
+        let mut command = Cli::command();
+        let matches = command.get_matches_mut();
+        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        let given = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+        if let Some(flag) = cli.command.ignored_globals().iter().find(|id| given(id)) {
+            let (name, instead) = cli.command.name_and_instead();
+            command
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("--{flag} does not apply to `orbitline {name}`{instead}"),
+                )
+                .exit();
+        }
+        cli
+    }
+}
+
+impl Command {
+    /// The global options this command has no use for (ids as clap knows them).
+    fn ignored_globals(&self) -> &'static [&'static str] {
+        match self {
+            Command::Schema | Command::Completions { .. } | Command::Man => {
+                &["data", "tz", "now", "json"]
+            }
+            Command::Import { .. } => &["data", "now"],
+            Command::Export { .. } => &["tz", "json"],
+            _ => &[],
+        }
+    }
+
+    /// The command's name, and what to use instead of a global option it does not take.
+    fn name_and_instead(&self) -> (&'static str, &'static str) {
+        match self {
+            Command::Schema => ("schema", ""),
+            Command::Completions { .. } => ("completions", ""),
+            Command::Man => ("man", ""),
+            Command::Import { .. } => ("import", ": it writes the catalog folder given by --out"),
+            Command::Export { .. } => (
+                "export",
+                ": choose the format with --format (json, csv, ics, mermaid); times are UTC",
+            ),
+            _ => ("", ""),
+        }
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load the catalog, report every problem with its file, line and column (exit 2), or summarise it.
+    #[command(after_help = "Examples:\n  orbitline validate\n  orbitline validate --json")]
     Validate,
     /// List the flights, one line each, with dates and crew (or the astronauts, with --astronauts).
+    #[command(
+        after_help = "Examples:\n  orbitline list --program Shenzhou\n  orbitline list --astronauts --nation CN"
+    )]
     List {
         /// Only this programme (Shenzhou, Soyuz, …); with --astronauts, people who flew on one.
         #[arg(long)]
@@ -70,8 +125,9 @@ pub enum Command {
     /// Matches ids, names, native names, aliases, nicknames, family names and parts of names, ignoring
     /// case, spaces, hyphens and diacritics (docs/names.md). Every command that takes a flight, an
     /// astronaut or a station accepts the same names.
-    ///
-    /// Examples: `orbitline find wang`, `orbitline find "Buzz Aldrin"`, `orbitline find 陈冬`.
+    #[command(
+        after_help = "Examples:\n  orbitline find wang\n  orbitline find \"Buzz Aldrin\"\n  orbitline find 陈冬"
+    )]
     Find {
         /// A name, or part of one (several words are one name).
         #[arg(required = true, num_args = 1..)]
@@ -81,9 +137,9 @@ pub enum Command {
     ///
     /// Without --at: at the catalog's last check (the latest date its flights were checked against their
     /// sources). Past the last check, says who may have landed since.
-    ///
-    /// Examples: `orbitline aloft`, `orbitline aloft --at 2025-11-10`, `orbitline aloft --at
-    /// 1969-07-20T20:17Z`.
+    #[command(
+        after_help = "Examples:\n  orbitline aloft\n  orbitline aloft --at 2025-11-10\n  orbitline aloft --at 1969-07-20T20:17Z"
+    )]
     Aloft {
         /// The moment: now, today, yesterday, a date (its start, UTC), a time like 2025-11-10T12:00Z, or
         /// a shift from now like -6h.
@@ -91,17 +147,26 @@ pub enum Command {
         at: Option<String>,
     },
     /// Everything about one flight: times planned and actual, events in order, crews, sources, notes.
+    #[command(
+        after_help = "Examples:\n  orbitline show shenzhou-20\n  orbitline show \"Apollo 11\""
+    )]
     Show {
         /// A flight: its id (shenzhou-20) or its name ("Shenzhou 20", "Apollo 11").
         flight: String,
     },
     /// How long a flight's crew (or an astronaut) was in space, exactly and in days as sources count them.
+    #[command(
+        after_help = "Examples:\n  orbitline duration shenzhou-20\n  orbitline duration \"Frank Rubio\"\n  orbitline duration chen-dong --tz local"
+    )]
     Duration {
         /// A flight or an astronaut, by id (shenzhou-20, chen-dong) or name ("Apollo 11", "Frank Rubio",
         /// polyakov): docs/names.md.
         subject: String,
     },
     /// Rank the longest stays, crew stays, totals, EVAs or spacecraft flights, and show how the record moved.
+    #[command(
+        after_help = "Examples:\n  orbitline records --top 3\n  orbitline records --kind crew --nation CN --progression\n  orbitline records --kind eva --as-of 2025-01-01"
+    )]
     Records {
         /// stay, crew, cumulative, eva, eva-total or vehicle.
         #[arg(long, default_value = "stay")]
@@ -122,8 +187,14 @@ pub enum Command {
     /// Check a published claim ("204 days", "the longest stay of a Chinese crew") and say why it holds.
     ///
     /// Exit 0 when the claim holds, 1 when it does not, 2 when the data cannot decide it.
+    #[command(
+        after_help = "Examples:\n  orbitline check shenzhou-20 --days 204\n  orbitline check shenzhou-20 --duration 203d23h --convention floor\n  orbitline check shenzhou-20 --record crew --nation CN"
+    )]
     Check(CheckArgs),
     /// A station over time: who was aboard, which docked spacecraft could bring them home, the gaps, the slips.
+    #[command(
+        after_help = "Examples:\n  orbitline station tiangong --at now\n  orbitline station iss --from 2024-06-01 --to 2024-07-01\n  orbitline station tiangong --from -90d"
+    )]
     Station {
         /// A station, by id (tiangong, iss) or name ("International Space Station").
         station: String,
@@ -140,6 +211,9 @@ pub enum Command {
     },
     /// What a moment, a flight or a stay depends on, and what depends on it, as trees with the kind of
     /// each link (sequence, crew, caused_by, after).
+    #[command(
+        after_help = "Examples:\n  orbitline deps shenzhou-20/debris-strike\n  orbitline deps chen-dong@shenzhou-20 --upstream"
+    )]
     Deps {
         /// A moment (shenzhou-20/debris-strike), a flight (shenzhou-20: all its moments) or a stay
         /// (chen-dong@shenzhou-20: the launch that took them up and the landing that brought them down).
@@ -156,6 +230,9 @@ pub enum Command {
     },
     /// The chain of causes behind a moment, back to its roots: caused_by links, vehicle swaps, vehicles
     /// unfit for crew return, schedule changes.
+    #[command(
+        after_help = "Examples:\n  orbitline why shenzhou-22/launch\n  orbitline why soyuz-ms-23"
+    )]
     Why {
         /// A moment (shenzhou-22/launch), a flight (each of its moments with a cause) or a stay (its down
         /// landing).
@@ -164,6 +241,9 @@ pub enum Command {
     /// Move a moment and see what moves with it: each dependent moves only as much as its constraints
     /// force, slack absorbs the rest; then what that changes (stays, crews without a return craft,
     /// vehicles over their rated time).
+    #[command(
+        after_help = "Examples:\n  orbitline impact shenzhou-22/launch --slip 10d\n  orbitline impact shenzhou-22/launch --slip -2d"
+    )]
     Impact {
         /// The moment to move (a flight stands for its launch, a stay for its down landing).
         reference: String,
@@ -173,6 +253,9 @@ pub enum Command {
     },
     /// The critical path from one moment to another: the chain of constraints that binds first, with the
     /// float of every moment on it.
+    #[command(
+        after_help = "Examples:\n  orbitline critical shenzhou-22/launch shenzhou-22/landing\n  orbitline critical shenzhou-21 chen-dong@shenzhou-20"
+    )]
     Critical {
         /// Where it starts (a flight stands for its launch).
         from: String,
@@ -181,6 +264,9 @@ pub enum Command {
     },
     /// Export the event graph for Graphviz (`dot -Tsvg`) or Mermaid, edges styled by kind, vehicle swaps
     /// highlighted.
+    #[command(
+        after_help = "Examples:\n  orbitline graph --focus shenzhou-22/launch --depth 1\n  orbitline graph --format mermaid --focus shenzhou-20"
+    )]
     Graph {
         /// dot, mermaid or json (--json is the same as --format json).
         #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
@@ -196,13 +282,20 @@ pub enum Command {
     ///
     /// Writes output/timeline.svg (or output/station.svg) unless -o names another file; the folder is
     /// created when missing, and the file is replaced whole or not at all.
+    #[command(
+        after_help = "Examples:\n  orbitline chart --program Shenzhou -o shenzhou.svg\n  orbitline chart --kind station --station tiangong --from 2025-10-01 -o tiangong.png"
+    )]
     Chart(ChartArgs),
     /// Print the JSON Schema of the catalog files (missions/schema.json).
+    #[command(after_help = "Examples:\n  orbitline schema")]
     Schema,
     /// Import McDowell's crewed-flight tables or Launch Library 2 responses into a catalog folder.
     ///
     /// Writes catalog files in the documented format (docs/data-format.md) and prints what was imported,
     /// matched, inferred and left out (docs/import.md). The same input gives the same files, byte for byte.
+    #[command(
+        after_help = "Examples:\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights\n  orbitline import ll2 launch.json stations.json --out ll2-catalog"
+    )]
     Import {
         /// Which source.
         #[command(subcommand)]
@@ -210,6 +303,9 @@ pub enum Command {
     },
     /// Export the catalog: stays or flights as CSV, events as iCalendar, stays as a Mermaid gantt, or the
     /// whole catalog as one JSON document.
+    #[command(
+        after_help = "Examples:\n  orbitline export --format csv --what flights\n  orbitline export --format ics -o shenzhou.ics\n  orbitline export --format json -o catalog.json"
+    )]
     Export {
         /// csv, ics, mermaid or json.
         #[arg(long, value_enum)]
@@ -222,12 +318,14 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Print a shell completion script: bash, zsh, fish or powershell.
+    #[command(after_help = "Examples:\n  orbitline completions bash\n  orbitline completions zsh")]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), generated from this command-line definition.
+    #[command(after_help = "Examples:\n  orbitline man")]
     Man,
 }
 
@@ -236,6 +334,9 @@ pub enum Command {
 pub enum ImportSource {
     /// J. McDowell's crewed-flight tables (planet4589.org, CC-BY): the fixed-width web pages or the .tsv
     /// files. Landing crews are inferred from each person's total time in space.
+    #[command(
+        after_help = "Examples:\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights --force --include-aborts"
+    )]
     Gcat {
         /// The missions table (missions.html or missions.tsv).
         #[arg(long, value_name = "FILE")]
@@ -257,6 +358,7 @@ pub enum ImportSource {
         curated: Option<PathBuf>,
     },
     /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
+    #[command(after_help = "Examples:\n  orbitline import ll2 launch.json stations.json --out ll2-catalog")]
     Ll2 {
         /// Response bodies saved as JSON files.
         #[arg(required = true, value_name = "FILE")]
@@ -333,6 +435,9 @@ pub struct CheckArgs {
     /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
     /// (with --no-gaps).
     pub subject: String,
+    /// Catches a claim written after the subject (`check shenzhou-20 204`), to say where it goes.
+    #[arg(hide = true, allow_negative_numbers = true)]
+    pub stray: Option<String>,
     /// The claimed number of days (0 to 36525: a century).
     #[arg(long, conflicts_with = "duration", allow_negative_numbers = true,
           value_parser = clap::value_parser!(i64).range(0..=orbitline::timeline::claims::MAX_CLAIM_DAYS))]
