@@ -40,6 +40,10 @@ fn run() -> ExitCode {
             return ExitCode::from(Status::Error.code());
         }
     };
+    // Only a text report is coloured, never JSON, CSV, iCalendar, DOT, Mermaid, a schema or a script.
+    let report = options.format == orbitline::report::Format::Human
+        && matches!(&action, cli::Action::Run(request)
+            if !matches!(request, app::Request::Export(_) | app::Request::Graph { .. }));
     let text = |stdout| {
         Ok(app::Outcome {
             stdout,
@@ -68,7 +72,7 @@ fn run() -> ExitCode {
         cli::Action::Run(request) => app::run(&options, &request),
     };
     match outcome {
-        Ok(outcome) => match print(&outcome.stdout) {
+        Ok(outcome) => match print(&outcome.stdout, report) {
             Ok(()) => ExitCode::from(outcome.status.code()),
             Err(e) => {
                 say(format_args!(
@@ -101,9 +105,17 @@ fn say_error(error: &app::AppError) {
     }
 }
 
-/// Writes to standard output. A reader that went away (`orbitline list | head`) is not an error; any
+/// Writes to standard output, a text `report` in colour where colour is wanted (a terminal, unless
+/// `NO_COLOR`; or `CLICOLOR_FORCE`). A reader that went away (`orbitline list | head`) is not an error; any
 /// other failure (a full disk, `> /dev/full`) is, since the answer was cut short.
-fn print(text: &str) -> io::Result<()> {
+fn print(text: &str, report: bool) -> io::Result<()> {
+    let styled;
+    let text = if report && colour_wanted(&io::stdout()) {
+        styled = orbitline::output::colour::report(text);
+        &styled
+    } else {
+        text
+    };
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
@@ -138,8 +150,19 @@ fn stdout_was_closed() -> bool {
     false
 }
 
-/// One line on standard error. It cannot fail or panic (`eprintln!` panics when standard error is full
-/// or closed): when even the error cannot be written, the exit code is all that is left to say it.
+/// One line on standard error, its `error:` and `hint:` in colour where colour is wanted. It cannot fail
+/// or panic (`eprintln!` panics when standard error is full or closed): when even the error cannot be
+/// written, the exit code is all that is left to say it.
 fn say(line: impl Display) {
+    let mut line = line.to_string();
+    if colour_wanted(&io::stderr()) {
+        line = orbitline::output::colour::diagnostic(&line);
+    }
     let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Whether `stream` takes colour, by the rules clap follows: `NO_COLOR` turns it off, `CLICOLOR_FORCE`
+/// on, else a terminal gets it and a pipe or file does not.
+fn colour_wanted<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }

@@ -263,8 +263,8 @@ fn a_closed_pipe_is_a_quiet_success() {
     assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
 }
 
-/// orbitline never prints colour: the text is the same with and without `NO_COLOR`, holds the figure it is
-/// asked for, and has no escape byte.
+/// In a pipe orbitline prints no colour: the text is the same with and without `NO_COLOR`, holds the
+/// figure it is asked for, and has no escape byte (colour on a terminal: tests/cli_contract.rs).
 #[test]
 fn output_is_plain_text_with_or_without_no_color() {
     let args = ["duration", "shenzhou-20", "--now", "2026-07-01T00:00Z"];

@@ -353,3 +353,50 @@ fn a_claim_after_the_subject_is_pointed_at_its_option() {
     let stderr = usage_error(&["check", "shenzhou-20", "203d23h"]);
     assert!(stderr.contains("--duration 203d23h`"), "{stderr}");
 }
+
+const ESC: char = '\u{1b}';
+
+fn output_with(env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut command = common::orbitline();
+    command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.args(args).output().unwrap()
+}
+
+#[test]
+fn clicolor_force_colours_the_verdict_and_the_error_and_no_color_wins() {
+    let check = ["check", "shenzhou-20", "--days", "204"];
+    let forced = output_with(&[("CLICOLOR_FORCE", "1")], &check);
+    let text = String::from_utf8(forced.stdout).unwrap();
+    assert!(
+        text.starts_with("\u{1b}[1m\u{1b}[32m✓\u{1b}[0m holds: 204 days"),
+        "{text:?}"
+    );
+    let error = output_with(&[("CLICOLOR_FORCE", "1")], &["show", "nope"]);
+    let stderr = String::from_utf8(error.stderr).unwrap();
+    assert!(
+        stderr.starts_with("\u{1b}[1m\u{1b}[31merror:\u{1b}[0m no flight `nope`"),
+        "{stderr:?}"
+    );
+    let both = output_with(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &check);
+    let plain = output_with(&[], &check);
+    assert_eq!(both.stdout, plain.stdout);
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains(ESC));
+}
+
+#[test]
+fn machine_formats_are_never_coloured() {
+    for args in [
+        &["export", "--format", "csv", "--what", "flights"][..],
+        &["check", "shenzhou-20", "--days", "204", "--json"],
+        &["graph", "--focus", "shenzhou-22/launch", "--depth", "1"],
+    ] {
+        let output = output_with(&[("CLICOLOR_FORCE", "1")], args);
+        assert!(
+            !String::from_utf8_lossy(&output.stdout).contains(ESC),
+            "{args:?}"
+        );
+    }
+}

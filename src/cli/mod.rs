@@ -358,7 +358,9 @@ pub enum ImportSource {
         curated: Option<PathBuf>,
     },
     /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
-    #[command(after_help = "Examples:\n  orbitline import ll2 launch.json stations.json --out ll2-catalog")]
+    #[command(
+        after_help = "Examples:\n  orbitline import ll2 launch.json stations.json --out ll2-catalog"
+    )]
     Ll2 {
         /// Response bodies saved as JSON files.
         #[arg(required = true, value_name = "FILE")]
