@@ -229,26 +229,6 @@ fn an_earlier_slip_moves_the_docking_and_the_launch_under_its_other_name() {
     assert!(!absorbed.contains("emergency-launch"), "{absorbed}");
 }
 
-/// The words of an example as a shell splits them: white space between words, double quotes around a
-/// word with spaces.
-fn words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                word.get_or_insert_with(String::new);
-            }
-            c if c.is_whitespace() && !quoted => words.extend(word.take()),
-            c => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    words.extend(word);
-    words
-}
-
 /// The subcommands `orbitline ARGS --help` lists (`help` aside).
 fn subcommands(args: &[String]) -> Vec<Vec<String>> {
     let help = stdout_of(args.iter().map(String::as_str).chain(["--help"]));
@@ -308,7 +288,7 @@ fn every_subcommand_shows_examples_that_run() {
         for example in examples {
             let output = common::orbitline()
                 .current_dir(dir.path())
-                .args(words(example))
+                .args(common::shell_words(example))
                 .output()
                 .unwrap();
             let stderr = String::from_utf8_lossy(&output.stderr);
