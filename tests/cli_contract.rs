@@ -315,6 +315,24 @@ fn a_global_option_is_refused_where_it_means_nothing() {
         stderr.contains("choose the format with --format"),
         "{stderr}"
     );
+    // Nor does its help offer it; where it applies, it is listed.
+    let help = stdout_of(["completions", "--help"]);
+    assert!(
+        !help.contains("--json") && !help.contains("--data"),
+        "{help}"
+    );
+    let help = stdout_of(["import", "gcat", "--help"]);
+    assert!(!help.contains("--now") && help.contains("--json"), "{help}");
+    assert!(stdout_of(["duration", "--help"]).contains("--now <TIME>"));
+    usage_error(&[
+        "--now",
+        "2026-01-01",
+        "import",
+        "ll2",
+        "x.json",
+        "--out",
+        "y",
+    ]);
     // From the environment it is a setting, not an option given: every command runs with it.
     common::orbitline()
         .env("ORBITLINE_DATA", "/nonexistent")

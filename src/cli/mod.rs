@@ -5,11 +5,11 @@
 
 mod args;
 mod convert;
+mod globals;
 
 use std::path::PathBuf;
 
-use clap::parser::ValueSource;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use orbitline::app::Request;
 
 use args::{ExportFormatArg, FormatArg, GraphFormatArg, KindArg, OrbitArg, RowsArg, WhatArg};
@@ -47,56 +47,6 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-}
-
-impl Cli {
-    /// Parses the command line as [`Parser::parse`] does, and refuses a global option given to a command
-    /// it means nothing to (`completions --json`) the same way, rather than ignore it.
-    pub fn parse_checked() -> Cli {
-        let mut command = Cli::command();
-        let matches = command.get_matches_mut();
-        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-        let given = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
-        if let Some(flag) = cli.command.ignored_globals().iter().find(|id| given(id)) {
-            let (name, instead) = cli.command.name_and_instead();
-            command
-                .error(
-                    clap::error::ErrorKind::ArgumentConflict,
-                    format!("--{flag} does not apply to `orbitline {name}`{instead}"),
-                )
-                .exit();
-        }
-        cli
-    }
-}
-
-impl Command {
-    /// The global options this command has no use for (ids as clap knows them).
-    fn ignored_globals(&self) -> &'static [&'static str] {
-        match self {
-            Command::Schema | Command::Completions { .. } | Command::Man => {
-                &["data", "tz", "now", "json"]
-            }
-            Command::Import { .. } => &["data", "now"],
-            Command::Export { .. } => &["tz", "json"],
-            _ => &[],
-        }
-    }
-
-    /// The command's name, and what to use instead of a global option it does not take.
-    fn name_and_instead(&self) -> (&'static str, &'static str) {
-        match self {
-            Command::Schema => ("schema", ""),
-            Command::Completions { .. } => ("completions", ""),
-            Command::Man => ("man", ""),
-            Command::Import { .. } => ("import", ": it writes the catalog folder given by --out"),
-            Command::Export { .. } => (
-                "export",
-                ": choose the format with --format (json, csv, ics, mermaid); times are UTC",
-            ),
-            _ => ("", ""),
-        }
-    }
 }
 
 /// The commands.
@@ -399,7 +349,7 @@ pub enum Action {
 
 /// The completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) -> String {
-    let mut command = Cli::command();
+    let mut command = globals::definition();
     let mut bytes = Vec::new();
     clap_complete::generate(shell, &mut command, "orbitline", &mut bytes);
     String::from_utf8_lossy(&bytes).into_owned()
@@ -408,7 +358,7 @@ pub fn completions(shell: clap_complete::Shell) -> String {
 /// The man page, in roff.
 pub fn man_page() -> Result<String, String> {
     let mut bytes = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(globals::definition())
         .render(&mut bytes)
         .map_err(|e| format!("cannot render the man page: {e}"))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -503,6 +453,7 @@ pub struct ChartArgs {
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
+    use clap::CommandFactory;
     use orbitline::chart::{ChartFormat, ChartKind, RowMode};
 
     use super::*;
