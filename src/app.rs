@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::links::EventGraph;
 use crate::catalog::names::{Kinds, Lookup, NameError};
-use crate::catalog::{self, Catalog, CatalogError, Filter, Problem};
+use crate::catalog::{self, Catalog, CatalogError, Filter, Problem, ScopeError};
 use crate::chart::{self, ChartError, ChartOptions, ChartReport};
 use crate::deps::{self, Subject};
 use crate::import::{self, gcat::GcatOptions, Destination, ImportError};
@@ -95,6 +95,8 @@ pub enum Request {
         from: Option<DateTime<Utc>>,
         /// End of the range (default: now, or the last departure).
         to: Option<DateTime<Utc>>,
+        /// One moment instead of a range: who is aboard then, and what is docked.
+        at: Option<DateTime<Utc>>,
     },
     /// What a moment, flight or stay depends on, and what depends on it.
     Deps {
@@ -227,6 +229,9 @@ pub enum AppError {
     /// A name names nothing, or several things.
     #[error(transparent)]
     Name(#[from] NameError),
+    /// A `--nation` or `--program` names nothing in the catalog.
+    #[error(transparent)]
+    Scope(#[from] ScopeError),
 }
 
 impl AppError {
@@ -235,9 +240,7 @@ impl AppError {
         match self {
             AppError::Catalog(e) => e.0.clone(),
             AppError::Query(QueryError::UnknownSubject { id, suggestion }) => {
-                let problem = Problem::in_file(
-                    "(command line)",
-                    format!("no flight or astronaut `{id}` in the catalog"),
+                let problem = Problem::on_command_line(format!("no flight or astronaut `{id}` in the catalog"),
                 );
                 vec![problem.hint_suggesting(
                     suggestion.as_deref(),
@@ -246,7 +249,7 @@ impl AppError {
                 )]
             }
             AppError::Station(StationError::Unknown { id, suggestion }) => {
-                let problem = Problem::in_file("(command line)", format!("no station `{id}` in the catalog"));
+                let problem = Problem::on_command_line(format!("no station `{id}` in the catalog"));
                 vec![problem.hint_suggesting(
                     suggestion.as_deref(),
                     "",
@@ -256,7 +259,7 @@ impl AppError {
             AppError::Import(e) => e.problems(),
             AppError::Export(e) => vec![Problem::in_file("(export)", e.to_string())],
             AppError::Output(problem) => vec![problem.clone()],
-            AppError::Claim(e) => vec![Problem::in_file("(command line)", e.to_string()).hint(
+            AppError::Claim(e) => vec![Problem::on_command_line(e.to_string()).hint(
                 "SUBJECT is a flight (its crew), an astronaut (their total), astronaut@flight (one stay) or a station",
             )],
             AppError::Query(QueryError::UnknownReference {
@@ -265,14 +268,15 @@ impl AppError {
                 hint,
                 ..
             }) => {
-                let problem = Problem::in_file("(command line)", message.clone());
+                let problem = Problem::on_command_line(message.clone());
                 vec![problem.hint_suggesting(suggestion.as_deref(), hint, hint)]
             }
             AppError::Query(e @ QueryError::NoPath { hint, .. }) => {
-                vec![Problem::in_file("(command line)", e.to_string()).hint(hint.clone())]
+                vec![Problem::on_command_line(e.to_string()).hint(hint.clone())]
             }
             AppError::Chart(e) => vec![e.problem()],
             AppError::Name(e) => vec![report::human::names::problem(e)],
+            AppError::Scope(e) => vec![e.problem()],
         }
     }
 }
@@ -310,6 +314,19 @@ pub fn resolve_names(lookup: &Lookup, request: &Request) -> Result<Request, Name
     Ok(request)
 }
 
+/// `request` with its `--nation` and `--program` checked against the catalog and spelt as the catalog
+/// spells them ([`Filter::checked`]).
+fn checked_scope(catalog: &Catalog, mut request: Request) -> Result<Request, ScopeError> {
+    match &mut request {
+        Request::List(filter) | Request::Astronauts(filter) => *filter = filter.checked(catalog)?,
+        Request::Records(query) => query.scope = query.scope.checked(catalog)?,
+        Request::Check(query) => query.scope = query.scope.checked(catalog)?,
+        Request::Chart(options) => options.scope = options.scope.checked(catalog)?,
+        _ => {}
+    }
+    Ok(request)
+}
+
 /// Loads the catalog `options` name.
 pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
     match data {
@@ -329,7 +346,7 @@ pub fn answer(
 ) -> Result<Outcome, AppError> {
     let options = &counted_to_last_check(catalog, options);
     let lookup = Lookup::new(catalog);
-    let request = &resolve_names(&lookup, request)?;
+    let request = &checked_scope(catalog, resolve_names(&lookup, request)?)?;
     match request {
         Request::ImportGcat { .. } | Request::ImportLl2 { .. } => run_import(options, request),
         Request::Check(query) => check(catalog, options, query),
@@ -381,7 +398,18 @@ fn catalog_query(
             format,
             display,
         ),
-        Request::Station { station, from, to } => report::render(
+        Request::Station {
+            station,
+            at: Some(at),
+            ..
+        } => report::render(
+            &crate::timeline::station_at::station_at(catalog, station, *at, options.now)?,
+            format,
+            display,
+        ),
+        Request::Station {
+            station, from, to, ..
+        } => report::render(
             &station::history(catalog, station, *from, *to, options.now)?,
             format,
             display,

@@ -6,7 +6,6 @@ use std::fmt::Display;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use orbitline::app::{self, Status};
 
 /// Set (to anything) to make orbitline panic on purpose, so that tests can check how a bug is reported.
@@ -25,7 +24,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_checked();
     if stdout_was_closed() {
         say("error: standard output is closed, so the answer cannot be written");
         say("  hint: send it somewhere: `> FILE`, or `> /dev/null` to discard it");
@@ -41,6 +40,10 @@ fn run() -> ExitCode {
             return ExitCode::from(Status::Error.code());
         }
     };
+    // Only a text report is coloured, never JSON, CSV, iCalendar, DOT, Mermaid, a schema or a script.
+    let report = options.format == orbitline::report::Format::Human
+        && matches!(&action, cli::Action::Run(request)
+            if !matches!(request, app::Request::Export(_) | app::Request::Graph { .. }));
     let text = |stdout| {
         Ok(app::Outcome {
             stdout,
@@ -69,7 +72,7 @@ fn run() -> ExitCode {
         cli::Action::Run(request) => app::run(&options, &request),
     };
     match outcome {
-        Ok(outcome) => match print(&outcome.stdout) {
+        Ok(outcome) => match print(&outcome.stdout, report) {
             Ok(()) => ExitCode::from(outcome.status.code()),
             Err(e) => {
                 say(format_args!(
@@ -80,19 +83,39 @@ fn run() -> ExitCode {
             }
         },
         Err(error) => {
-            let problems = error.problems();
-            for problem in &problems {
-                say(problem);
-            }
-            say(format_args!("error: {error}"));
+            say_error(&error);
             ExitCode::from(Status::Error.code())
         }
     }
 }
 
-/// Writes to standard output. A reader that went away (`orbitline list | head`) is not an error; any
+/// Says why a command failed, once: `error: `, the file, line and column where there is one, the message,
+/// then the hint. A catalog with problems lists each the same way and ends with how many it has.
+fn say_error(error: &app::AppError) {
+    let problems = error.problems();
+    let summary = error.to_string();
+    match problems.as_slice() {
+        [one] if one.message.starts_with(&summary) => say(format_args!("error: {one}")),
+        _ => {
+            for problem in &problems {
+                say(problem);
+            }
+            say(format_args!("error: {summary}"));
+        }
+    }
+}
+
+/// Writes to standard output, a text `report` in colour where colour is wanted (a terminal, unless
+/// `NO_COLOR`; or `CLICOLOR_FORCE`). A reader that went away (`orbitline list | head`) is not an error; any
 /// other failure (a full disk, `> /dev/full`) is, since the answer was cut short.
-fn print(text: &str) -> io::Result<()> {
+fn print(text: &str, report: bool) -> io::Result<()> {
+    let styled;
+    let text = if report && colour_wanted(&io::stdout()) {
+        styled = orbitline::output::colour::report(text);
+        &styled
+    } else {
+        text
+    };
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
@@ -127,8 +150,19 @@ fn stdout_was_closed() -> bool {
     false
 }
 
-/// One line on standard error. It cannot fail or panic (`eprintln!` panics when standard error is full
-/// or closed): when even the error cannot be written, the exit code is all that is left to say it.
+/// One line on standard error, its `error:` and `hint:` in colour where colour is wanted. It cannot fail
+/// or panic (`eprintln!` panics when standard error is full or closed): when even the error cannot be
+/// written, the exit code is all that is left to say it.
 fn say(line: impl Display) {
+    let mut line = line.to_string();
+    if colour_wanted(&io::stderr()) {
+        line = orbitline::output::colour::diagnostic(&line);
+    }
     let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Whether `stream` takes colour, by the rules clap follows: `NO_COLOR` turns it off, `CLICOLOR_FORCE`
+/// on, else a terminal gets it and a pipe or file does not.
+fn colour_wanted<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }

@@ -214,7 +214,7 @@ fn a_failed_chart_leaves_the_old_file_and_nothing_else() {
     fs::write(&path, "the old chart").unwrap();
     // Drawing fails before writing: the old file stays whole.
     common::orbitline()
-        .args(["chart", "--program", "Buran", "-o"])
+        .args(["chart", "--program", "Shenzhou", "--to", "1990-01-01", "-o"])
         .arg(&path)
         .assert()
         .code(2)

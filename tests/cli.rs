@@ -240,10 +240,10 @@ fn the_data_folder_can_come_from_the_environment() {
 #[test]
 fn a_bad_now_is_a_usage_error() {
     common::orbitline()
-        .args(["duration", "shenzhou-23", "--now", "yesterday"])
+        .args(["duration", "shenzhou-23", "--now", "last week"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--now: invalid time `yesterday`"));
+        .stderr(predicate::str::contains("--now: invalid time `last week`"));
 }
 
 /// A reader that goes away (`orbitline export --format json | head -c 100`) is not an error. The output is
@@ -274,8 +274,8 @@ fn a_closed_pipe_is_a_quiet_success() {
     assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
 }
 
-/// orbitline never prints colour: the text is the same with and without `NO_COLOR`, holds the figure it is
-/// asked for, and has no escape byte.
+/// In a pipe orbitline prints no colour: the text is the same with and without `NO_COLOR`, holds the
+/// figure it is asked for, and has no escape byte (colour on a terminal: tests/cli_contract.rs).
 #[test]
 fn output_is_plain_text_with_or_without_no_color() {
     let args = ["duration", "shenzhou-20", "--now", "2026-07-01T00:00Z"];

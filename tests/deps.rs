@@ -286,7 +286,7 @@ fn deps_shows_both_directions_with_the_kind_of_each_link() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Chen Dong's stay: up on shenzhou-20, down on shenzhou-21",
+            "Chen Dong's stay: up on Shenzhou-20, down on Shenzhou-21",
         ))
         .stdout(predicate::str::contains(
             "crew: Chen Dong, Chen Zhongrui, Wang Jie (vehicle swap)",

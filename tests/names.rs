@@ -182,7 +182,7 @@ fn names_work_in_references_checks_and_filters() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Chen Dong's stay: up on shenzhou-20",
+            "Chen Dong's stay: up on Shenzhou-20",
         ));
     common::orbitline()
         .args(["why", "Shenzhou 22/launch"])

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::shell_words as words;
+
 #[test]
 fn readme_examples_print_what_the_readme_shows() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
@@ -40,30 +42,6 @@ fn readme_examples_print_what_the_readme_shows() {
         std::fs::write(&path, rewritten).unwrap();
     }
     assert!(checked >= 2, "the README shows at least two examples");
-}
-
-/// The words of a command line as a shell splits them, for the forms the README uses: white space between
-/// words, and double quotes around a word that has spaces (`duration "Frank Rubio"`).
-fn words(command: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut quoted = false;
-    for c in command.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                word.get_or_insert_with(String::new);
-            }
-            c if c.is_whitespace() && !quoted => words.extend(word.take()),
-            c => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    assert!(
-        !quoted,
-        "an unclosed quote in the README example `{command}`"
-    );
-    words.extend(word);
-    words
 }
 
 #[test]

@@ -121,6 +121,13 @@ fn requests(t: &Texts, out: &std::path::Path) -> Vec<Request> {
             station: "tiangong".into(),
             from: None,
             to: None,
+            at: None,
+        },
+        Request::Station {
+            station: "tiangong".into(),
+            from: None,
+            to: None,
+            at: "2025-11-10T00:00:00Z".parse().ok(),
         },
         Request::Deps {
             reference: stay.clone(),

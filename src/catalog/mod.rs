@@ -18,6 +18,7 @@ pub mod names;
 mod parse;
 mod problem;
 pub mod schema;
+mod scope;
 mod stay;
 pub(crate) mod texts;
 mod validate;
@@ -28,6 +29,7 @@ use std::sync::Arc;
 pub use files::{embedded, read_dir, SourceFile, MAX_FILE_BYTES};
 pub use filter::Filter;
 pub use problem::{CatalogError, Problem};
+pub use scope::ScopeError;
 pub use stay::{derive_stays, CrewEnd, CrewIssue, Stay};
 use texts::Texts;
 

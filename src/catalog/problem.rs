@@ -20,7 +20,15 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
+/// The place of a problem in what the user typed rather than in a file: shown without a place.
+pub const COMMAND_LINE: &str = "(command line)";
+
 impl Problem {
+    /// A problem with what the user typed (an argument, a name), which has no file.
+    pub fn on_command_line(message: impl Into<String>) -> Problem {
+        Problem::in_file(COMMAND_LINE, message)
+    }
+
     /// A problem with the whole file (no position).
     pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
@@ -62,19 +70,23 @@ impl Problem {
     }
 }
 
-/// Shown on a terminal: the file's name, the message and the hint come from folder and file names, the
-/// command line and the catalog, and show their control characters escaped.
+/// Shown on a terminal as `file:line:column: message` (a problem on the command line has no place), then
+/// the hint: the file's name, the message and the hint come from folder and file names, the command line
+/// and the catalog, and show their control characters escaped.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::output::escape::terminal;
-        write!(f, "{}", terminal(&self.file))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+        if self.file != COMMAND_LINE {
+            write!(f, "{}", terminal(&self.file))?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+                if let Some(column) = self.column {
+                    write!(f, ":{column}")?;
+                }
             }
+            write!(f, ": ")?;
         }
-        write!(f, ": {}", terminal(&self.message))?;
+        write!(f, "{}", terminal(&self.message))?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {}", terminal(hint))?;
         }

@@ -289,7 +289,7 @@ pub enum ChartError {
 impl ChartError {
     /// The problem to show, with a hint.
     pub fn problem(&self) -> Problem {
-        let problem = Problem::in_file("(command line)", self.to_string());
+        let problem = Problem::on_command_line(self.to_string());
         match self {
             ChartError::UnknownStation { id, known } => {
                 let stations = format!("stations: {}", known.join(", "));

@@ -9,7 +9,7 @@ use orbitline::chart::{ChartFormat, ChartKind, ChartOptions, RowMode, Size};
 use orbitline::deps::Direction;
 use orbitline::export::{ExportQuery, ExportWhat};
 use orbitline::import::{gcat::GcatOptions, Destination};
-use orbitline::model::{parse_shift, Orbit, Time};
+use orbitline::model::{parse_moment, parse_shift, Orbit, Time};
 use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery};
@@ -42,14 +42,20 @@ impl From<ScopeArgs> for Filter {
     }
 }
 
-/// Parses a time argument (`--as-of`, `--from`, `--to`) into an instant.
-fn instant(flag: &str, text: Option<String>) -> Result<Option<DateTime<Utc>>, String> {
-    text.map(|t| {
-        Time::parse(&t)
-            .map(|t| t.instant())
-            .map_err(|e| format!("{flag}: {e}"))
-    })
-    .transpose()
+/// Parses a time option (`--now`, `--as-of`, `--at`, `--from`, `--to`), the same way for each
+/// ([`parse_moment`]: `now`, `today`, dates, times, `-30d`), against the clock the binary read.
+fn moment(flag: &str, text: Option<&str>, clock: DateTime<Utc>) -> Result<Option<Time>, String> {
+    text.map(|t| parse_moment(t, clock).map_err(|e| format!("{flag}: {e}")))
+        .transpose()
+}
+
+/// A time option as an instant (the start of the interval it names).
+fn instant(
+    flag: &str,
+    text: Option<String>,
+    clock: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, String> {
+    Ok(moment(flag, text.as_deref(), clock)?.map(|t| t.instant()))
 }
 
 impl Cli {
@@ -57,18 +63,13 @@ impl Cli {
     /// not given.
     pub fn into_request(self, clock: DateTime<Utc>) -> Result<(Options, Action), String> {
         let options = self.options(clock)?;
-        Ok((options, self.command.into_action()?))
+        Ok((options, self.command.into_action(clock)?))
     }
 
     /// The global options: catalog, display zone, reference time and output format.
     fn options(&self, clock: DateTime<Utc>) -> Result<Options, String> {
         let zone = Zone::parse(&self.tz)?;
-        let now = match &self.now {
-            Some(text) => Time::parse(text)
-                .map_err(|e| format!("--now: {e}"))?
-                .instant(),
-            None => clock,
-        };
+        let now = instant("--now", self.now.clone(), clock)?.unwrap_or(clock);
         Ok(Options {
             data: self
                 .data
@@ -92,7 +93,7 @@ impl Cli {
 impl Command {
     /// What the subcommand asks for, its arguments checked and turned into library values. The longer
     /// conversions have a function each, below.
-    fn into_action(self) -> Result<Action, String> {
+    fn into_action(self, clock: DateTime<Utc>) -> Result<Action, String> {
         let request = match self {
             Command::Schema => return Ok(Action::Schema),
             Command::Completions { shell } => return Ok(Action::Completions(shell)),
@@ -128,7 +129,7 @@ impl Command {
                 text: text.join(" "),
             },
             Command::Aloft { at } => Request::Aloft {
-                at: instant("--at", at)?,
+                at: instant("--at", at, clock)?,
             },
             Command::Show { flight } => Request::Show { flight },
             Command::Duration { subject } => Request::Duration { subject },
@@ -139,17 +140,23 @@ impl Command {
                 as_of,
                 progression,
             } => Request::Records(RecordsQuery {
-                kind: RecordKind::parse(&kind)?,
+                kind: RecordKind::parse(&kind).map_err(|e| format!("--kind: {e}"))?,
                 scope: scope.into(),
                 top: Some(top),
-                as_of: instant("--as-of", as_of)?,
+                as_of: instant("--as-of", as_of, clock)?,
                 progression,
             }),
-            Command::Check(args) => args.try_into()?,
-            Command::Station { station, from, to } => Request::Station {
+            Command::Check(args) => args.into_request(clock)?,
+            Command::Station {
                 station,
-                from: instant("--from", from)?,
-                to: instant("--to", to)?,
+                from,
+                to,
+                at,
+            } => Request::Station {
+                station,
+                from: instant("--from", from, clock)?,
+                to: instant("--to", to, clock)?,
+                at: instant("--at", at, clock)?,
             },
             Command::Deps {
                 reference,
@@ -180,7 +187,7 @@ impl Command {
                 focus,
                 depth,
             },
-            Command::Chart(args) => args.try_into()?,
+            Command::Chart(args) => args.into_request(clock)?,
         };
         Ok(Action::Run(request))
     }
@@ -214,13 +221,13 @@ impl From<ImportSource> for Request {
     }
 }
 
-impl TryFrom<CheckArgs> for Request {
-    type Error = String;
-
+impl CheckArgs {
     /// `orbitline check`: the claim, its convention and record, checked.
-    fn try_from(args: CheckArgs) -> Result<Request, String> {
+    fn into_request(self, clock: DateTime<Utc>) -> Result<Request, String> {
+        let args = self;
         let CheckArgs {
             subject,
+            stray,
             days,
             duration,
             convention,
@@ -229,6 +236,17 @@ impl TryFrom<CheckArgs> for Request {
             as_of,
             no_gaps,
         } = args;
+        if let Some(claim) = stray {
+            let flag = if claim.trim().parse::<i64>().is_ok() {
+                "--days"
+            } else {
+                "--duration"
+            };
+            return Err(format!(
+                "unexpected argument `{claim}` after the subject\n  hint: the claim goes in --days N or \
+                 --duration 203d23h: `orbitline check {subject} {flag} {claim}`"
+            ));
+        }
         Ok(Request::Check(ClaimQuery {
             subject,
             days,
@@ -236,20 +254,23 @@ impl TryFrom<CheckArgs> for Request {
                 .as_deref()
                 .map(ClaimedDuration::parse)
                 .transpose()?,
-            convention: Convention::parse(&convention)?,
-            record: record.as_deref().map(RecordKind::parse).transpose()?,
+            convention: Convention::parse(&convention).map_err(|e| format!("--convention: {e}"))?,
+            record: record
+                .as_deref()
+                .map(RecordKind::parse)
+                .transpose()
+                .map_err(|e| format!("--record: {e}"))?,
             scope: scope.into(),
-            as_of: instant("--as-of", as_of)?,
+            as_of: instant("--as-of", as_of, clock)?,
             no_gaps,
         }))
     }
 }
 
-impl TryFrom<ChartArgs> for Request {
-    type Error = String;
-
+impl ChartArgs {
     /// `orbitline chart`: the kind, the flights, the time axis, the rows, and the file and its format.
-    fn try_from(args: ChartArgs) -> Result<Request, String> {
+    fn into_request(self, clock: DateTime<Utc>) -> Result<Request, String> {
+        let args = self;
         let ChartArgs {
             kind,
             program,
@@ -268,10 +289,6 @@ impl TryFrom<ChartArgs> for Request {
         };
         let format = format.map(ChartFormat::from);
         let (format, output) = ChartOptions::resolve_output(kind, format, output)?;
-        let time = |flag: &str, text: Option<String>| {
-            text.map(|t| Time::parse(&t).map_err(|e| format!("--{flag}: {e}")))
-                .transpose()
-        };
         Ok(Request::Chart(ChartOptions {
             kind,
             scope: Filter {
@@ -280,8 +297,8 @@ impl TryFrom<ChartArgs> for Request {
                 station,
                 ..Filter::default()
             },
-            from: time("from", from)?,
-            to: time("to", to)?,
+            from: moment("--from", from.as_deref(), clock)?,
+            to: moment("--to", to.as_deref(), clock)?,
             rows: match rows {
                 RowsArg::Stay => RowMode::Stay,
                 RowsArg::Flight => RowMode::Flight,

@@ -5,10 +5,11 @@
 
 mod args;
 mod convert;
+mod globals;
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use orbitline::app::Request;
 
 use args::{ExportFormatArg, FormatArg, GraphFormatArg, KindArg, OrbitArg, RowsArg, WhatArg};
@@ -34,8 +35,9 @@ pub struct Cli {
     )]
     pub tz: String,
 
-    /// The reference time for flights still in orbit (default: the clock), e.g. 2026-06-01T00:00Z.
-    #[arg(long, global = true, value_name = "TIME")]
+    /// The reference time for flights still in orbit (default: the clock, held at the catalog's last
+    /// check): now, today, yesterday, a date, a time like 2026-06-01T00:00Z, or a shift from now like -30d.
+    #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
     pub now: Option<String>,
 
     /// Print JSON (documented in docs/json.md) instead of text.
@@ -51,8 +53,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load the catalog, report every problem with its file, line and column (exit 2), or summarise it.
+    #[command(after_help = "Examples:\n  orbitline validate\n  orbitline validate --json")]
     Validate,
     /// List the flights, one line each, with dates and crew (or the astronauts, with --astronauts).
+    #[command(
+        after_help = "Examples:\n  orbitline list --program Shenzhou\n  orbitline list --astronauts --nation CN"
+    )]
     List {
         /// Only this programme (Shenzhou, Soyuz, …); with --astronauts, people who flew on one.
         #[arg(long)]
@@ -69,8 +75,9 @@ pub enum Command {
     /// Matches ids, names, native names, aliases, nicknames, family names and parts of names, ignoring
     /// case, spaces, hyphens and diacritics (docs/names.md). Every command that takes a flight, an
     /// astronaut or a station accepts the same names.
-    ///
-    /// Examples: `orbitline find wang`, `orbitline find "Buzz Aldrin"`, `orbitline find 陈冬`.
+    #[command(
+        after_help = "Examples:\n  orbitline find wang\n  orbitline find \"Buzz Aldrin\"\n  orbitline find 陈冬"
+    )]
     Find {
         /// A name, or part of one (several words are one name).
         #[arg(required = true, num_args = 1..)]
@@ -80,26 +87,36 @@ pub enum Command {
     ///
     /// Without --at: at the catalog's last check (the latest date its flights were checked against their
     /// sources). Past the last check, says who may have landed since.
-    ///
-    /// Examples: `orbitline aloft`, `orbitline aloft --at 2025-11-10`, `orbitline aloft --at
-    /// 1969-07-20T20:17Z`.
+    #[command(
+        after_help = "Examples:\n  orbitline aloft\n  orbitline aloft --at 2025-11-10\n  orbitline aloft --at 1969-07-20T20:17Z"
+    )]
     Aloft {
-        /// The moment: a date (its start, UTC) or a time like 2025-11-10T12:00Z.
-        #[arg(long, value_name = "TIME")]
+        /// The moment: now, today, yesterday, a date (its start, UTC), a time like 2025-11-10T12:00Z, or
+        /// a shift from now like -6h.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
     },
     /// Everything about one flight: times planned and actual, events in order, crews, sources, notes.
+    #[command(
+        after_help = "Examples:\n  orbitline show shenzhou-20\n  orbitline show \"Apollo 11\""
+    )]
     Show {
         /// A flight: its id (shenzhou-20) or its name ("Shenzhou 20", "Apollo 11").
         flight: String,
     },
     /// How long a flight's crew (or an astronaut) was in space, exactly and in days as sources count them.
+    #[command(
+        after_help = "Examples:\n  orbitline duration shenzhou-20\n  orbitline duration \"Frank Rubio\"\n  orbitline duration chen-dong --tz local"
+    )]
     Duration {
         /// A flight or an astronaut, by id (shenzhou-20, chen-dong) or name ("Apollo 11", "Frank Rubio",
         /// polyakov): docs/names.md.
         subject: String,
     },
     /// Rank the longest stays, crew stays, totals, EVAs or spacecraft flights, and show how the record moved.
+    #[command(
+        after_help = "Examples:\n  orbitline records --top 3\n  orbitline records --kind crew --nation CN --progression\n  orbitline records --kind eva --as-of 2025-01-01"
+    )]
     Records {
         /// stay, crew, cumulative, eva, eva-total or vehicle.
         #[arg(long, default_value = "stay")]
@@ -109,8 +126,9 @@ pub enum Command {
         /// How many to show.
         #[arg(long, default_value_t = 10)]
         top: usize,
-        /// Take the catalog as it stood at this time (stays going on then count so far).
-        #[arg(long, value_name = "TIME")]
+        /// Take the catalog as it stood at this time (stays going on then count so far): a date, a time,
+        /// now, yesterday or a shift from now like -1w.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         as_of: Option<String>,
         /// Also show how the record moved over time: who set it, when, by how much.
         #[arg(long)]
@@ -119,20 +137,33 @@ pub enum Command {
     /// Check a published claim ("204 days", "the longest stay of a Chinese crew") and say why it holds.
     ///
     /// Exit 0 when the claim holds, 1 when it does not, 2 when the data cannot decide it.
+    #[command(
+        after_help = "Examples:\n  orbitline check shenzhou-20 --days 204\n  orbitline check shenzhou-20 --duration 203d23h --convention floor\n  orbitline check shenzhou-20 --record crew --nation CN"
+    )]
     Check(CheckArgs),
     /// A station over time: who was aboard, which docked spacecraft could bring them home, the gaps, the slips.
+    #[command(
+        after_help = "Examples:\n  orbitline station tiangong --at now\n  orbitline station iss --from 2024-06-01 --to 2024-07-01\n  orbitline station tiangong --from -90d"
+    )]
     Station {
         /// A station, by id (tiangong, iss) or name ("International Space Station").
         station: String,
-        /// Start of the range (a date is a UTC day).
-        #[arg(long, value_name = "TIME")]
+        /// Start of the range: a date (a UTC day), a time, today or a shift from now like -30d.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         from: Option<String>,
-        /// End of the range.
-        #[arg(long, value_name = "TIME")]
+        /// End of the range (the same forms).
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         to: Option<String>,
+        /// One moment instead of a range: who is aboard, with how long each has been up, and what is
+        /// docked (now, today, a date, a time or a shift from now like -6h).
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true, conflicts_with_all = ["from", "to"])]
+        at: Option<String>,
     },
     /// What a moment, a flight or a stay depends on, and what depends on it, as trees with the kind of
     /// each link (sequence, crew, caused_by, after).
+    #[command(
+        after_help = "Examples:\n  orbitline deps shenzhou-20/debris-strike\n  orbitline deps chen-dong@shenzhou-20 --upstream"
+    )]
     Deps {
         /// A moment (shenzhou-20/debris-strike), a flight (shenzhou-20: all its moments) or a stay
         /// (chen-dong@shenzhou-20: the launch that took them up and the landing that brought them down).
@@ -149,6 +180,9 @@ pub enum Command {
     },
     /// The chain of causes behind a moment, back to its roots: caused_by links, vehicle swaps, vehicles
     /// unfit for crew return, schedule changes.
+    #[command(
+        after_help = "Examples:\n  orbitline why shenzhou-22/launch\n  orbitline why soyuz-ms-23"
+    )]
     Why {
         /// A moment (shenzhou-22/launch), a flight (each of its moments with a cause) or a stay (its down
         /// landing).
@@ -157,6 +191,9 @@ pub enum Command {
     /// Move a moment and see what moves with it: each dependent moves only as much as its constraints
     /// force, slack absorbs the rest; then what that changes (stays, crews without a return craft,
     /// vehicles over their rated time).
+    #[command(
+        after_help = "Examples:\n  orbitline impact shenzhou-22/launch --slip 10d\n  orbitline impact shenzhou-22/launch --slip -2d"
+    )]
     Impact {
         /// The moment to move (a flight stands for its launch, a stay for its down landing).
         reference: String,
@@ -166,6 +203,9 @@ pub enum Command {
     },
     /// The critical path from one moment to another: the chain of constraints that binds first, with the
     /// float of every moment on it.
+    #[command(
+        after_help = "Examples:\n  orbitline critical shenzhou-22/launch shenzhou-22/landing\n  orbitline critical shenzhou-21 chen-dong@shenzhou-20"
+    )]
     Critical {
         /// Where it starts (a flight stands for its launch).
         from: String,
@@ -174,6 +214,9 @@ pub enum Command {
     },
     /// Export the event graph for Graphviz (`dot -Tsvg`) or Mermaid, edges styled by kind, vehicle swaps
     /// highlighted.
+    #[command(
+        after_help = "Examples:\n  orbitline graph --focus shenzhou-22/launch --depth 1\n  orbitline graph --format mermaid --focus shenzhou-20"
+    )]
     Graph {
         /// dot, mermaid or json (--json is the same as --format json).
         #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
@@ -189,13 +232,20 @@ pub enum Command {
     ///
     /// Writes output/timeline.svg (or output/station.svg) unless -o names another file; the folder is
     /// created when missing, and the file is replaced whole or not at all.
+    #[command(
+        after_help = "Examples:\n  orbitline chart --program Shenzhou -o shenzhou.svg\n  orbitline chart --kind station --station tiangong --from 2025-10-01 -o tiangong.png"
+    )]
     Chart(ChartArgs),
     /// Print the JSON Schema of the catalog files (missions/schema.json).
+    #[command(after_help = "Examples:\n  orbitline schema")]
     Schema,
     /// Import McDowell's crewed-flight tables or Launch Library 2 responses into a catalog folder.
     ///
     /// Writes catalog files in the documented format (docs/data-format.md) and prints what was imported,
     /// matched, inferred and left out (docs/import.md). The same input gives the same files, byte for byte.
+    #[command(
+        after_help = "Examples:\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights\n  orbitline import ll2 launch.json stations.json --out ll2-catalog"
+    )]
     Import {
         /// Which source.
         #[command(subcommand)]
@@ -203,6 +253,9 @@ pub enum Command {
     },
     /// Export the catalog: stays or flights as CSV, events as iCalendar, stays as a Mermaid gantt, or the
     /// whole catalog as one JSON document.
+    #[command(
+        after_help = "Examples:\n  orbitline export --format csv --what flights\n  orbitline export --format ics -o shenzhou.ics\n  orbitline export --format json -o catalog.json"
+    )]
     Export {
         /// csv, ics, mermaid or json.
         #[arg(long, value_enum)]
@@ -215,12 +268,14 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Print a shell completion script: bash, zsh, fish or powershell.
+    #[command(after_help = "Examples:\n  orbitline completions bash\n  orbitline completions zsh")]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), generated from this command-line definition.
+    #[command(after_help = "Examples:\n  orbitline man")]
     Man,
 }
 
@@ -229,6 +284,9 @@ pub enum Command {
 pub enum ImportSource {
     /// J. McDowell's crewed-flight tables (planet4589.org, CC-BY): the fixed-width web pages or the .tsv
     /// files. Landing crews are inferred from each person's total time in space.
+    #[command(
+        after_help = "Examples:\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights\n  orbitline import gcat --missions missions.html --astro astro.html --out all-flights --force --include-aborts"
+    )]
     Gcat {
         /// The missions table (missions.html or missions.tsv).
         #[arg(long, value_name = "FILE")]
@@ -250,6 +308,9 @@ pub enum ImportSource {
         curated: Option<PathBuf>,
     },
     /// Launch Library 2 responses (API 2.2.0 or 2.3.0): launches, space stations, astronauts.
+    #[command(
+        after_help = "Examples:\n  orbitline import ll2 launch.json stations.json --out ll2-catalog"
+    )]
     Ll2 {
         /// Response bodies saved as JSON files.
         #[arg(required = true, value_name = "FILE")]
@@ -288,7 +349,7 @@ pub enum Action {
 
 /// The completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) -> String {
-    let mut command = Cli::command();
+    let mut command = globals::definition();
     let mut bytes = Vec::new();
     clap_complete::generate(shell, &mut command, "orbitline", &mut bytes);
     String::from_utf8_lossy(&bytes).into_owned()
@@ -297,7 +358,7 @@ pub fn completions(shell: clap_complete::Shell) -> String {
 /// The man page, in roff.
 pub fn man_page() -> Result<String, String> {
     let mut bytes = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(globals::definition())
         .render(&mut bytes)
         .map_err(|e| format!("cannot render the man page: {e}"))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -326,6 +387,9 @@ pub struct CheckArgs {
     /// A flight (its crew's stay), an astronaut (their total), astronaut@flight (one stay), or a station
     /// (with --no-gaps).
     pub subject: String,
+    /// Catches a claim written after the subject (`check shenzhou-20 204`), to say where it goes.
+    #[arg(hide = true, allow_negative_numbers = true)]
+    pub stray: Option<String>,
     /// The claimed number of days (0 to 36525: a century).
     #[arg(long, conflicts_with = "duration", allow_negative_numbers = true,
           value_parser = clap::value_parser!(i64).range(0..=orbitline::timeline::claims::MAX_CLAIM_DAYS))]
@@ -341,8 +405,8 @@ pub struct CheckArgs {
     pub record: Option<String>,
     #[command(flatten)]
     pub scope: ScopeArgs,
-    /// The record must still have stood at this time.
-    #[arg(long, value_name = "TIME")]
+    /// The record must still have stood at this time (a date, a time, now or a shift like -1w).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub as_of: Option<String>,
     /// For a station: every person aboard always had a fit return seat.
     #[arg(long)]
@@ -364,11 +428,12 @@ pub struct ChartArgs {
     /// Only flights to this station (an id, like tiangong); the station of a station chart.
     #[arg(long)]
     pub station: Option<String>,
-    /// Start the time axis here: 2025-10-01, or a full time like 2025-10-01T00:00Z.
-    #[arg(long, value_name = "TIME")]
+    /// Start the time axis here: 2025-10-01, a full time like 2025-10-01T00:00Z, or a shift from now
+    /// like -90d.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// End the time axis here.
-    #[arg(long, value_name = "TIME")]
+    /// End the time axis here (the same forms, and now or today).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// What a timeline row is: a crew stay (people who flew up and down together share a row), a
     /// flight, or an astronaut.
@@ -388,6 +453,7 @@ pub struct ChartArgs {
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
+    use clap::CommandFactory;
     use orbitline::chart::{ChartFormat, ChartKind, RowMode};
 
     use super::*;
@@ -438,6 +504,40 @@ mod tests {
         let b =
             Cli::try_parse_from(["orbitline", "duration", "shenzhou-20", "--tz", "local"]).unwrap();
         assert_eq!(a.tz, b.tz);
+    }
+
+    #[test]
+    fn every_time_option_takes_the_same_forms_against_the_clock_read_once() {
+        use chrono::TimeZone;
+        let clock = chrono::Utc.with_ymd_and_hms(2026, 7, 3, 12, 0, 0).unwrap();
+        let day = |d: u32| chrono::Utc.with_ymd_and_hms(2026, 7, d, 0, 0, 0).unwrap();
+        let request = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["orbitline"].iter().chain(args)).unwrap();
+            cli.into_request(clock).unwrap()
+        };
+        let (options, action) = request(&["aloft", "--now", "-6h", "--at", "yesterday"]);
+        assert_eq!(options.now, clock - chrono::Duration::hours(6));
+        assert!(matches!(action, Action::Run(Request::Aloft { at: Some(t) }) if t == day(2)));
+        let (_, action) = request(&["station", "iss", "--from", "-2d", "--to", "today"]);
+        let Action::Run(Request::Station { from, to, .. }) = action else {
+            panic!("not a station request");
+        };
+        assert_eq!(
+            (from, to),
+            (Some(clock - chrono::Duration::days(2)), Some(day(3)))
+        );
+        let (_, action) = request(&["records", "--as-of", "now"]);
+        assert!(matches!(action, Action::Run(Request::Records(q)) if q.as_of == Some(clock)));
+        let (_, action) = request(&["check", "shenzhou-20", "--days", "204", "--as-of", "+1w"]);
+        let Action::Run(Request::Check(query)) = action else {
+            panic!("not a check request");
+        };
+        assert_eq!(query.as_of, Some(clock + chrono::Duration::weeks(1)));
+        let (_, action) = request(&["chart", "--from", "2025-10-01T00:00Z", "--to", "now"]);
+        let Action::Run(Request::Chart(options)) = action else {
+            panic!("not a chart request");
+        };
+        assert_eq!(options.to.map(|t| t.instant()), Some(clock));
     }
 
     #[test]

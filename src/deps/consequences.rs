@@ -73,6 +73,9 @@ pub enum Consequence {
         up_name: String,
         /// The flight that brought them down.
         down: String,
+        /// Its name, for text (JSON has the id).
+        #[serde(skip)]
+        down_name: String,
         /// The astronauts (ids).
         astronauts: Vec<String>,
         /// Their names.
@@ -199,6 +202,7 @@ pub fn stay_lengths(scenario: &Scenario) -> Vec<Consequence> {
                 up: before.up.clone(),
                 up_name: flight_name(&scenario.before, &before.up),
                 down: down.clone(),
+                down_name: flight_name(&scenario.before, down),
                 astronauts: vec![before.astronaut.clone()],
                 names: vec![name],
                 before_seconds: was,

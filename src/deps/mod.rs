@@ -73,6 +73,9 @@ pub enum Subject {
         up: String,
         /// The flight that brought them down (`null` while in orbit).
         down: Option<String>,
+        /// The names of the flights up and down, for text (JSON has the ids).
+        #[serde(skip)]
+        route: (String, Option<String>),
     },
 }
 
@@ -135,12 +138,14 @@ impl Subject {
             .iter()
             .filter(|s| s.astronaut == person.id)
             .collect();
+        let flight_name = |id: &str| catalog.flight(id).map_or(id, |f| &f.name).to_string();
         if let Some(stay) = stays.iter().find(|s| s.up == up) {
             return Ok(Subject::Stay {
                 astronaut: person.id.clone(),
                 name: person.name.clone(),
                 up: stay.up.clone(),
                 down: stay.down.clone(),
+                route: (flight_name(&stay.up), stay.down.as_deref().map(flight_name)),
             });
         }
         let ups: Vec<String> = stays.iter().map(|s| s.up.clone()).collect();

@@ -4,8 +4,11 @@
 //!
 //! petgraph has no longest-path routine, so these are the classic passes over a topological order:
 //! - [`propagate`] (forward): move one node and let every dependent move only as much as its constraints
-//!   force, as a scheduler would: the slack between a node and what it waits for absorbs the rest. A node
-//!   moved earlier drags nothing with it.
+//!   force, as a scheduler would: the slack between a node and what it waits for absorbs the rest. Moved
+//!   earlier, a node takes with it the dependents that were waiting on it exactly (a rigid leg, whose gap
+//!   is the flown time; a moment at the same instant with no gap), each as far as its other constraints
+//!   allow; the others gain slack. The aliases of the moved node (moments at its instant, linked to it
+//!   with no gap) move with it either way.
 //! - [`latest`] (backward): the latest each node could be without moving a given target; the difference to
 //!   its time is its *float*.
 //! - [`critical_path`]: from one node to another, the chain of constraints with the least float (the
@@ -114,43 +117,96 @@ pub fn propagate(
     let Some(time) = net[start] else {
         return effects;
     };
-    effects[start.index()] = Effect::Moved {
-        to: time + delta,
-        by: None,
-    };
-    let Some(position) = order.iter().position(|&n| n == start) else {
+    // The moment under all its names: `start` and the moments before it at the same instant, linked
+    // to it with no gap (an emergency launch that is the launch).
+    let mut aliases = vec![start];
+    let mut next = 0;
+    while let Some(&node) = aliases.get(next) {
+        next += 1;
+        for edge in net.edges_directed(node, Direction::Incoming) {
+            let source = edge.source();
+            if *edge.weight() == Some(Duration::zero())
+                && net[source] == Some(time)
+                && !aliases.contains(&source)
+            {
+                aliases.push(source);
+            }
+        }
+    }
+    for &alias in &aliases {
+        effects[alias.index()] = Effect::Moved {
+            to: time + delta,
+            by: None,
+        };
+    }
+    let Some(position) = order.iter().position(|n| aliases.contains(n)) else {
         return effects;
     };
     for &node in &order[position + 1..] {
-        // Only moved predecessors can force a move: the others' constraints held before the slip.
-        let mut bound: Option<(DateTime<Utc>, EdgeIndex)> = None;
-        for edge in net.edges_directed(node, Direction::Incoming) {
-            let Some(gap) = *edge.weight() else { continue };
-            let source = edge.source();
-            if matches!(effects[source.index()], Effect::Unmoved) {
-                continue;
-            }
-            let Some(source_time) = time_after(net, &effects, source) else {
-                continue;
-            };
-            let candidate = source_time + gap;
-            if bound.is_none_or(|(b, e)| candidate > b || (candidate == b && edge.id() < e)) {
-                bound = Some((candidate, edge.id()));
-            }
-        }
-        let Some((at_least, by)) = bound else {
+        if aliases.contains(&node) {
             continue;
-        };
-        effects[node.index()] = match net[node] {
-            Some(old) if at_least > old => Effect::Moved {
-                to: at_least,
-                by: Some(by),
-            },
-            Some(_) => Effect::Unmoved,
-            None => Effect::Unknown { at_least, by },
-        };
+        }
+        if let Some(effect) = moved_by_predecessors(net, &effects, node) {
+            effects[node.index()] = effect;
+        }
     }
     effects
+}
+
+/// What the moved predecessors of `node` do to it (`None`: none of them moved). Only moved predecessors
+/// can force a move later: the others' constraints held before the slip. A predecessor that moved
+/// earlier pulls `node` with it when `node` was waiting on it exactly (its time was that predecessor's
+/// plus the gap), to the earliest time all its constraints allow.
+fn moved_by_predecessors(net: &Network, effects: &[Effect], node: NodeIndex) -> Option<Effect> {
+    let mut bound: Option<(DateTime<Utc>, EdgeIndex)> = None;
+    let mut pulled_by: Option<EdgeIndex> = None;
+    for edge in net.edges_directed(node, Direction::Incoming) {
+        let Some(gap) = *edge.weight() else { continue };
+        let source = edge.source();
+        if matches!(effects[source.index()], Effect::Unmoved) {
+            continue;
+        }
+        let Some(source_time) = time_after(net, effects, source) else {
+            continue;
+        };
+        let candidate = source_time + gap;
+        if bound.is_none_or(|(b, e)| candidate > b || (candidate == b && edge.id() < e)) {
+            bound = Some((candidate, edge.id()));
+        }
+        let waited_exactly = net[source]
+            .zip(net[node])
+            .is_some_and(|(s, n)| s + gap == n);
+        if waited_exactly && net[source].is_some_and(|s| source_time < s) {
+            pulled_by = pulled_by.or(Some(edge.id()));
+        }
+    }
+    let (at_least, by) = bound?;
+    Some(match net[node] {
+        Some(old) if at_least > old => Effect::Moved {
+            to: at_least,
+            by: Some(by),
+        },
+        Some(old) => match pulled_by {
+            // Every constraint into it, moved or not, as it stands after the slip.
+            Some(pull) => {
+                let earliest = net
+                    .edges_directed(node, Direction::Incoming)
+                    .filter_map(|e| Some(time_after(net, effects, e.source())? + (*e.weight())?))
+                    .max()
+                    .unwrap_or(at_least);
+                if earliest < old {
+                    Effect::Moved {
+                        to: earliest,
+                        by: Some(pull),
+                    }
+                } else {
+                    Effect::Unmoved
+                }
+            }
+            None => Effect::Unmoved,
+        },
+        None => Effect::Unknown { at_least, by },
+    })
 }
 
 /// How much later `node` could be than it is before any constraint into it binds: its time minus the
@@ -345,7 +401,7 @@ mod tests {
     }
 
     #[test]
-    fn an_earlier_time_drags_nothing() {
+    fn an_earlier_time_drags_nothing_that_had_slack() {
         let (net, [_, b, c, d, _], order) = diamond();
         let effects = propagate(&net, &order, b, Duration::hours(-1));
         assert_eq!(moved_by(&net, &effects, b), Some(-1));
@@ -353,6 +409,70 @@ mod tests {
         assert_eq!(effects[d.index()], Effect::Unmoved);
         // b's own constraint no longer holds: a + 2 h = 2 h > 1 h.
         assert_eq!(slack(&net, &effects, b), h(-1));
+    }
+
+    #[test]
+    fn an_earlier_rigid_leg_pulls_its_end_and_slack_absorbs_the_rest() {
+        // launch(0) → docking(3 h) rigid 3 h → undocking(100 h) gap 0; launch → event(0 h) gap 0 (the
+        // same instant: an alias). Launch −2 h: docking −2 h, the event −2 h, undocking unmoved (slack).
+        let mut net = Network::new();
+        let launch = net.add_node(Some(hour(0)));
+        let docking = net.add_node(Some(hour(3)));
+        let undocking = net.add_node(Some(hour(100)));
+        let event = net.add_node(Some(hour(0)));
+        net.add_edge(launch, docking, h(3));
+        net.add_edge(docking, undocking, h(0));
+        let alias = net.add_edge(launch, event, h(0));
+        let order = vec![launch, event, docking, undocking];
+        let effects = propagate(&net, &order, launch, Duration::hours(-2));
+        assert_eq!(moved_by(&net, &effects, docking), Some(-2));
+        assert_eq!(moved_by(&net, &effects, event), Some(-2));
+        assert!(matches!(effects[event.index()], Effect::Moved { by: Some(e), .. } if e == alias));
+        assert_eq!(effects[undocking.index()], Effect::Unmoved);
+        assert_eq!(slack(&net, &effects, undocking), h(99));
+        // The same slip, positive, moves the same moments by the same amount.
+        let later = propagate(&net, &order, launch, Duration::hours(2));
+        assert_eq!(moved_by(&net, &later, docking), Some(2));
+        assert_eq!(moved_by(&net, &later, event), Some(2));
+    }
+
+    #[test]
+    fn a_pulled_moment_stops_where_another_constraint_holds_it() {
+        // a(0) → c(5 h) rigid 5 h; b(4 h) → c gap 0, b unmoved. a −3 h: c could be at 2 h by a, but b
+        // holds it at 4 h: −1 h.
+        let mut net = Network::new();
+        let a = net.add_node(Some(hour(0)));
+        let b = net.add_node(Some(hour(4)));
+        let c = net.add_node(Some(hour(5)));
+        net.add_edge(a, c, h(5));
+        net.add_edge(b, c, h(0));
+        let effects = propagate(&net, &[a, b, c], a, Duration::hours(-3));
+        assert_eq!(moved_by(&net, &effects, c), Some(-1));
+    }
+
+    #[test]
+    fn slipping_an_alias_moves_the_moment_it_names() {
+        // launch(0) → emergency(0) gap 0: slipping the emergency launch moves the launch too.
+        let mut net = Network::new();
+        let launch = net.add_node(Some(hour(0)));
+        let emergency = net.add_node(Some(hour(0)));
+        let docking = net.add_node(Some(hour(3)));
+        net.add_edge(launch, emergency, h(0));
+        net.add_edge(launch, docking, h(3));
+        let effects = propagate(
+            &net,
+            &[launch, emergency, docking],
+            emergency,
+            Duration::hours(-2),
+        );
+        assert_eq!(
+            effects[launch.index()],
+            Effect::Moved {
+                to: hour(-2),
+                by: None
+            }
+        );
+        assert_eq!(moved_by(&net, &effects, docking), Some(-2));
     }
 
     #[test]

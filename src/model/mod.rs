@@ -3,6 +3,7 @@
 mod flight;
 mod gap;
 pub mod instant;
+mod moment;
 mod reference;
 mod registry;
 mod time;
@@ -12,6 +13,7 @@ pub use flight::{
     VehicleStatus, RESERVED_EVENT_IDS,
 };
 pub use gap::{format_compact, parse_shift, MinGap};
+pub use moment::{parse_moment, MOMENT_FORMS};
 pub use reference::Reference;
 pub use registry::{
     Astronaut, AstronautsFile, RegistryFile, Spacecraft, SpacecraftFile, Station, StationsFile,

@@ -4,6 +4,7 @@
 //! files, through [`crate::atomic`]; the binary prints. The design is in `docs/architecture.md`
 //! ("Output").
 //!
-//! [`escape`] makes any text safe for each format.
+//! [`escape`] makes any text safe for each format; [`colour`] styles a text report for a terminal.
 
+pub mod colour;
 pub mod escape;

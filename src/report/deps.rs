@@ -67,7 +67,11 @@ fn subject_heading(subject: &Subject) -> String {
     match subject {
         Subject::Moment { reference } => reference.clone(),
         Subject::Flight { id, name } => format!("{name} ({id}): every moment of the flight"),
-        Subject::Stay { name, up, down, .. } => match down {
+        Subject::Stay {
+            name,
+            route: (up, down),
+            ..
+        } => match down {
             Some(down) => format!("{name}'s stay: up on {up}, down on {down}"),
             None => format!("{name}'s stay: up on {up}, in orbit"),
         },
@@ -430,7 +434,7 @@ fn consequence_lines(out: &mut String, consequence: &Consequence, display: &Time
         }
         Consequence::StayLength {
             up_name,
-            down,
+            down_name: down,
             names,
             before_seconds,
             after_seconds,

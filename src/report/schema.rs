@@ -20,6 +20,7 @@ use crate::timeline::claims::CheckReport;
 use crate::timeline::people::{AstronautList, FindReport};
 use crate::timeline::records::RecordsReport;
 use crate::timeline::station::StationReport;
+use crate::timeline::station_at::StationMoment;
 use crate::timeline::{DurationReport, ListReport, ShowReport};
 
 /// Every JSON output: the name of its schema file in `docs/schema/` (without `.json`), the commands that
@@ -36,6 +37,7 @@ pub fn outputs() -> Vec<(&'static str, &'static str, Value)> {
         ("records", "records", schema::<RecordsReport>()),
         ("check", "check", schema::<CheckReport>()),
         ("station", "station", schema::<StationReport>()),
+        ("station-at", "station --at", schema::<StationMoment>()),
         ("deps", "deps", schema::<DepsReport>()),
         ("why", "why", schema::<WhyReport>()),
         ("impact", "impact", schema::<ImpactReport>()),

@@ -16,6 +16,7 @@ pub mod records;
 pub mod rows;
 mod show;
 pub mod station;
+pub mod station_at;
 
 pub use duration::{
     day_precision_ends, format_delta, format_elapsed, format_range, format_seconds, DayConventions,

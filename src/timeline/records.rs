@@ -46,9 +46,14 @@ impl RecordKind {
             "eva-total" => RecordKind::EvaTotal,
             "vehicle" => RecordKind::Vehicle,
             other => {
+                const KINDS: [&str; 6] =
+                    ["stay", "crew", "cumulative", "eva", "eva-total", "vehicle"];
+                let guess = crate::suggest::closest(other, KINDS)
+                    .map(|k| format!("did you mean `{k}`? "))
+                    .unwrap_or_default();
                 return Err(format!(
-                    "`{other}` is not a record kind: use stay, crew, cumulative, eva, eva-total or vehicle"
-                ))
+                    "`{other}` is not a record kind: {guess}use stay, crew, cumulative, eva, eva-total or vehicle"
+                ));
             }
         })
     }

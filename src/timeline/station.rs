@@ -296,8 +296,14 @@ pub fn history(
         .map(|v| v.flight.id.as_str())
         .collect();
     let slips = slips(catalog, &flights_in_range);
+    // A crew is named by the flight that brought them up, which may have left before the range.
+    let crews_up = occupancy
+        .iter()
+        .flat_map(|o| o.crews.iter().map(String::as_str));
     let names = flights_in_range
         .iter()
+        .copied()
+        .chain(crews_up)
         .filter_map(|id| catalog.flight(id).map(|f| (f.id.clone(), f.name.clone())))
         .chain(people.iter().map(|p| {
             (
@@ -319,7 +325,14 @@ pub fn history(
             .filter(|u| flights_in_range.contains(u.vehicle.as_str()))
             .collect(),
         slips,
-        assumptions,
+        // Only what concerns the range: a flight outside it needs no note.
+        assumptions: assumptions
+            .into_iter()
+            .filter(|a| {
+                a.split_once(": ")
+                    .is_some_and(|(id, _)| flights_in_range.contains(id))
+            })
+            .collect(),
     })
 }
 

@@ -128,3 +128,24 @@ pub fn mcdowell_ids_by_number(path: &Path) -> BTreeMap<String, String> {
         })
         .collect()
 }
+
+/// The words of a command line as a shell splits them, for the forms the README and `--help` examples use: white space between
+/// words, and double quotes around a word that has spaces (`duration "Frank Rubio"`).
+pub fn shell_words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in command.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    assert!(!quoted, "an unclosed quote in the example `{command}`");
+    words.extend(word);
+    words
+}

@@ -6,7 +6,7 @@ use super::{plural, table};
 use crate::catalog::names::{Candidate, Kind, NameError, Rule};
 use crate::catalog::Problem;
 use crate::report::{Human, OpenFigures, TimeDisplay};
-use crate::timeline::aloft::{AloftReport, Place};
+use crate::timeline::aloft::{AloftGroup, AloftReport, Place};
 use crate::timeline::format_elapsed;
 use crate::timeline::people::{AstronautList, FindReport};
 
@@ -178,59 +178,75 @@ impl Human for AloftReport {
         }
         let mut may_have_landed = 0;
         for group in &self.groups {
-            let heading = match (&group.place, &group.leg) {
-                (Place::Station, _) => format!("aboard {}", group.name),
-                (Place::Spacecraft, Some(leg)) if leg.direction == "to" => {
-                    format!("in {}, on the way to {}", group.name, leg.station_name)
-                }
-                (Place::Spacecraft, Some(leg)) => {
-                    format!(
-                        "in {}, on the way home from {}",
-                        group.name, leg.station_name
-                    )
-                }
-                (Place::Spacecraft, None) => format!("in {}", group.name),
-            };
-            let _ = writeln!(out, "\n{} ({}):", heading, group.people.len());
-            let rows: Vec<Vec<String>> = group
-                .people
-                .iter()
-                .map(|p| {
-                    // A launch known only to the day: the range, rounded outwards.
-                    let mut up = format_elapsed(&p.elapsed);
-                    if p.uncertain {
-                        up.push_str(" (launch or landing too near to tell)");
-                    }
-                    if p.may_have_landed {
-                        up.push_str(" *");
-                        may_have_landed += 1;
-                    }
-                    vec![
-                        format!("  {}", p.name),
-                        p.nation.clone(),
-                        format!("up on {} since {}", p.up_name, display.time(&p.since)),
-                        up,
-                    ]
-                })
-                .collect();
-            let table = table(&["", "", "", ""], &rows);
-            // The table's header row is empty: drop it.
-            out.push_str(table.split_once('\n').map_or("", |(_, rest)| rest));
+            out.push_str(&aloft_group(group, display, &mut may_have_landed));
         }
         if self.past_last_check {
-            let landed = match may_have_landed {
-                0 => String::new(),
-                1 => "the one marked * may have landed since, and ".into(),
-                n => format!("the {n} marked * may have landed since, and "),
-            };
-            let _ = writeln!(
-                out,
-                "\nThis is after the catalog's last check ({checked}): {landed}launches after it are not \
-                 in the catalog."
-            );
+            out.push_str(&after_last_check(&checked, may_have_landed));
         }
         out
     }
+}
+
+/// The note for a moment after the catalog's last check (`checked`): who may have landed, and that later
+/// launches are missing.
+pub(crate) fn after_last_check(checked: &str, may_have_landed: usize) -> String {
+    let landed = match may_have_landed {
+        0 => String::new(),
+        1 => "the one marked * may have landed since, and ".into(),
+        n => format!("the {n} marked * may have landed since, and "),
+    };
+    format!(
+        "\nThis is after the catalog's last check ({checked}): {landed}launches after it are not \
+         in the catalog.\n"
+    )
+}
+
+/// One group of `aloft` (a station, or a spacecraft), its heading and a line per person; counts those who
+/// may have landed since the last check into `may_have_landed`. `station --at` shows its groups the same way.
+pub(crate) fn aloft_group(
+    group: &AloftGroup,
+    display: &TimeDisplay,
+    may_have_landed: &mut usize,
+) -> String {
+    let heading = match (&group.place, &group.leg) {
+        (Place::Station, _) => format!("aboard {}", group.name),
+        (Place::Spacecraft, Some(leg)) if leg.direction == "to" => {
+            format!("in {}, on the way to {}", group.name, leg.station_name)
+        }
+        (Place::Spacecraft, Some(leg)) => {
+            format!(
+                "in {}, on the way home from {}",
+                group.name, leg.station_name
+            )
+        }
+        (Place::Spacecraft, None) => format!("in {}", group.name),
+    };
+    let mut out = format!("\n{} ({}):\n", heading, group.people.len());
+    let rows: Vec<Vec<String>> = group
+        .people
+        .iter()
+        .map(|p| {
+            // A launch known only to the day: the range, rounded outwards.
+            let mut up = format_elapsed(&p.elapsed);
+            if p.uncertain {
+                up.push_str(" (launch or landing too near to tell)");
+            }
+            if p.may_have_landed {
+                up.push_str(" *");
+                *may_have_landed += 1;
+            }
+            vec![
+                format!("  {}", p.name),
+                p.nation.clone(),
+                format!("up on {} since {}", p.up_name, display.time(&p.since)),
+                up,
+            ]
+        })
+        .collect();
+    let table = table(&["", "", "", ""], &rows);
+    // The table's header row is empty: drop it.
+    out.push_str(table.split_once('\n').map_or("", |(_, rest)| rest));
+    out
 }
 
 /// The problem for a name that names nothing or several things, with the candidates.
@@ -252,7 +268,7 @@ pub fn problem(error: &NameError) -> Problem {
     };
     match error {
         NameError::Ambiguous { candidates, .. } => {
-            Problem::in_file("(command line)", format!("{error}:{}", lines(candidates)))
+            Problem::on_command_line(format!("{error}:{}", lines(candidates)))
                 .hint("name one by its id; `orbitline find TEXT` lists what a name may mean")
         }
         NameError::Unknown {
@@ -261,7 +277,7 @@ pub fn problem(error: &NameError) -> Problem {
             suggestions,
             other_kinds,
         } => {
-            let problem = Problem::in_file("(command line)", error.to_string());
+            let problem = Problem::on_command_line(error.to_string());
             if !other_kinds.is_empty() {
                 let person = other_kinds.iter().find(|c| c.kind == Kind::Astronaut);
                 let stay = match person {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::report::{Human, TimeDisplay};
 use crate::timeline::format_elapsed;
 use crate::timeline::station::{Occupancy, StationReport, Unfit};
+use crate::timeline::station_at::StationMoment;
 
 impl Human for StationReport {
     fn human(&self, display: &TimeDisplay) -> String {
@@ -26,12 +27,7 @@ impl Human for StationReport {
             unfit(self, u, &mut out, display);
         }
         slips(self, &mut out, display);
-        if !self.assumptions.is_empty() {
-            out.push_str("\nAssumed\n");
-            for a in &self.assumptions {
-                let _ = writeln!(out, "  {a}");
-            }
-        }
+        assumed(&self.assumptions, |id| self.name(id), &mut out);
         out
     }
 }
@@ -162,6 +158,89 @@ fn slips(report: &StationReport, out: &mut String, display: &TimeDisplay) {
             if !s.slip.causes.is_empty() {
                 let refs: Vec<&str> = s.slip.causes.iter().map(|c| c.reference.as_str()).collect();
                 let _ = writeln!(out, "    why: {}", refs.join(" ← "));
+            }
+        }
+    }
+}
+
+impl Human for StationMoment {
+    /// Who is aboard first, each with how long they have been up, then what is docked: the answer to
+    /// "who is on Tiangong now", without the history.
+    fn human(&self, display: &TimeDisplay) -> String {
+        let mut out = format!(
+            "{} at {} (times {})\n",
+            self.name,
+            display.instant(self.at),
+            display.zone_heading()
+        );
+        let aboard = self.period.as_ref().map_or(0, |p| p.aboard.len());
+        if self.groups.is_empty() && aboard == 0 {
+            out.push_str("\nnobody aboard\n");
+        }
+        let mut may_have_landed = 0;
+        for group in &self.groups {
+            out.push_str(&super::names::aloft_group(
+                group,
+                display,
+                &mut may_have_landed,
+            ));
+        }
+        if let Some(period) = &self.period {
+            let docked: Vec<&str> = period.docked.iter().map(|d| self.name(d)).collect();
+            let _ = writeln!(
+                out,
+                "\ndocked: {}",
+                if docked.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    docked.join(", ")
+                }
+            );
+            let fit: Vec<&str> = period.fit.iter().map(|d| self.name(d)).collect();
+            let _ = writeln!(
+                out,
+                "fit return seats: {}{}",
+                period.fit_seats,
+                if fit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", fit.join(", "))
+                }
+            );
+            if period.short > 0 {
+                let _ = writeln!(out, "GAP: {} short of a fit return seat", period.short);
+            }
+        }
+        for u in &self.unfit {
+            let _ = writeln!(
+                out,
+                "{} unfit for crew return since {} ({})",
+                self.name(&u.vehicle),
+                display.time(&u.from),
+                u.cause
+            );
+        }
+        if self.past_last_check {
+            let checked = self.last_check.as_ref().map_or("", |c| c.as_str());
+            out.push_str(&super::names::after_last_check(checked, may_have_landed));
+        }
+        assumed(&self.assumptions, |id| self.name(id), &mut out);
+        out
+    }
+}
+
+/// The "Assumed" notes (`flight-id: what stands in`), each flight by its display name.
+fn assumed<'a>(assumptions: &'a [String], name: impl Fn(&'a str) -> &'a str, out: &mut String) {
+    if !assumptions.is_empty() {
+        out.push_str("\nAssumed\n");
+        for a in assumptions {
+            match a.split_once(": ") {
+                Some((id, what)) => {
+                    let _ = writeln!(out, "  {}: {what}", name(id));
+                }
+                None => {
+                    let _ = writeln!(out, "  {a}");
+                }
             }
         }
     }
