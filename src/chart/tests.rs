@@ -337,6 +337,30 @@ fn badges_go_on_the_bars_of_the_stays_they_name() {
 }
 
 #[test]
+fn the_line_at_now_runs_clear_of_the_record_badges() {
+    // Shenzhou-21's crew landed five weeks before `now`: at the default size its badge, drawn beside the
+    // bar's end, would sit across the line at now; it goes past the line instead.
+    let catalog = bundled();
+    let options = options(ChartKind::Gantt, RowMode::Stay);
+    let badges = annotations(&catalog, &options, now()).badges;
+    let scene = gantt(&catalog, &options, &badges);
+    let x_now = scene.axis.unwrap().x(now());
+    let pills: Vec<(f64, f64, f64, f64)> = scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.role, Role::Badge(_)) && matches!(i.shape, Shape::Rect { .. }))
+        .map(rect)
+        .collect();
+    assert_eq!(pills.len(), 12, "one badge per record");
+    for (x0, _, x1, _) in pills {
+        assert!(
+            x_now < x0 - 1.0 || x_now > x1 + 1.0,
+            "the line at now ({x_now}) crosses the badge {x0}..{x1}"
+        );
+    }
+}
+
+#[test]
 fn flights_still_in_orbit_end_at_now_with_an_open_end() {
     let scene = gantt(&bundled(), &options(ChartKind::Gantt, RowMode::Stay), &[]);
     let scale = scene.axis.unwrap();

@@ -90,6 +90,7 @@ pub(super) fn geometry(
         // Leave room on the right for the badges of bars that end near it, and for their notes
         // where these do not fit before the bar either (see `notes`).
         for _ in 0..2 {
+            let now_x = now_shown.then(|| scale.x(now));
             let overflow = rows
                 .iter()
                 .flat_map(|r| r.bars.iter().enumerate().map(move |(j, b)| (r, j, b)))
@@ -102,14 +103,22 @@ pub(super) fn geometry(
                         .badge
                         .as_ref()
                         .map_or(0.0, |t| theme::text_width(t, 11.5, true) + 15.0);
+                    // A badge that the line at now would cross goes past it (see `notes`).
+                    let past_now = match now_x {
+                        Some(n) if badge > 0.0 && n >= from - 3.0 && n <= from + badge + 3.0 => {
+                            n + 5.0
+                        }
+                        _ => from,
+                    };
                     let note = theme::text_width(&note_text(b), size::NOTE, false);
                     let before = j
                         .checked_sub(1)
                         .and_then(|k| row.bars.get(k))
                         .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0);
                     let fits_before = x0 - 6.0 - note >= before && b.start > scale.start;
-                    let fits_after = from + badge + note <= right_edge;
-                    from + badge
+                    let fits_after = past_now + badge + note <= right_edge;
+                    past_now
+                        + badge
                         + if fits_after || !fits_before {
                             note
                         } else {

@@ -105,7 +105,7 @@ pub(crate) fn layout(
     canvas.crew_lines(&mut scene);
     canvas.connectors(&mut scene);
     canvas.markers(&mut scene, &mut placed);
-    canvas.notes(&mut scene, &placed);
+    let _badges_left_out = canvas.notes(&mut scene, &placed);
     canvas.axis_and_now(&mut scene, &ticks);
     Ok((scene, n))
 }
