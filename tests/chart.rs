@@ -301,8 +301,8 @@ fn record_badges_and_coverage_gaps_come_from_the_records_and_station_models() {
     for badge in [
         "record 21 h",
         "record 192 d 4 h",
-        "record 203 d 23 h",
-        "record 209 d 20 h",
+        "record 203 d 23 h · 204 days",
+        "record 209 d 20 h · 210 days",
     ] {
         assert!(svg.contains(badge), "no badge `{badge}`");
     }
