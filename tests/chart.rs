@@ -36,6 +36,15 @@ fn count_colour(pixels: &[u8], rgb: [u8; 3]) -> usize {
     pixels.chunks(3).filter(|p| *p == rgb).count()
 }
 
+/// The texts of an SVG, trimmed, in drawing order.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect()
+}
+
 const CREW_BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const SKY_BLUE: [u8; 3] = [0x56, 0xB4, 0xE9];
 
@@ -66,6 +75,13 @@ fn chart_writes_output_timeline_svg_by_default() {
         assert!(svg.contains(text), "no `{text}` in the chart");
     }
     assert_eq!(files_in(&dir.path().join("output")), ["timeline.svg"]);
+    // The debris strike's diamond is named beside the Shenzhou-20 crew's bar.
+    assert!(
+        svg_texts(&svg)
+            .iter()
+            .any(|t| t.contains("debris strike 4 Nov 2025")),
+        "the debris strike is not named"
+    );
 }
 
 #[test]

@@ -142,7 +142,10 @@ fn a_bar_per_crew_a_ghost_per_planned_return_a_connector_per_swap() {
         .collect();
     assert_eq!(connectors, [(0, 3), (2, 4)].into());
     let notes = texts(&scene, &Role::Note(0)).join("");
-    assert_eq!(notes, "204 d · 9 d late · home on Shenzhou-21");
+    assert_eq!(
+        notes,
+        "204 d · debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21"
+    );
     // The debris strike and the postponement are marked on the crew's bar.
     assert_eq!(
         scene.with_role(&Role::Marker(MarkerKind::Anomaly, 0)).len(),
@@ -323,7 +326,7 @@ fn badges_go_on_the_bars_of_the_stays_they_name() {
     // The badge says the duration, so the note does not repeat it.
     assert_eq!(
         texts(&scene, &Role::Note(0)).join(""),
-        "9 d late · home on Shenzhou-21"
+        "debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21"
     );
     let mut by_person = options(ChartKind::Gantt, RowMode::Astronaut);
     by_person.scope.program = Some("shenzhou".into());

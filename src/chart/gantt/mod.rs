@@ -61,6 +61,7 @@ pub(crate) fn layout(
     };
     let (start, end) = super::axis_range(options, first, last);
     rows.retain(|r| r.bars.iter().any(|b| b.start <= end && end_of(b) >= start));
+    markers::name_anomalies(catalog, &mut rows, (start, end));
     if rows.is_empty() {
         return Err(ChartError::Nothing(nothing(catalog, options)));
     }
