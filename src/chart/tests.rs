@@ -364,6 +364,66 @@ fn the_line_at_now_runs_clear_of_the_record_badges() {
 }
 
 #[test]
+fn a_small_canvas_says_what_it_left_out_and_its_legend_shows_only_what_is_drawn() {
+    let catalog = bundled();
+    let mut options = options(ChartKind::Gantt, RowMode::Stay);
+    let badges = annotations(&catalog, &options, now()).badges;
+    let said = |scene: &Scene| {
+        texts(scene, &Role::Frame)
+            .into_iter()
+            .find(|t| t.starts_with("Left out at this size"))
+    };
+    let full = gantt(&catalog, &options, &badges);
+    assert_eq!(said(&full), None, "nothing is left out at the default size");
+    assert!(texts(&full, &Role::Legend).contains(&"record".to_string()));
+    // At 800×400 the rows are too thin for badges, markers and notes, and every other label goes.
+    options.size = Some(Size {
+        width: 800,
+        height: Some(400),
+    });
+    let small = gantt(&catalog, &options, &badges);
+    let count = |role: fn(&Role) -> Option<usize>| rows_with(&small, role).len();
+    let rows = 1 + rows_with(&small, |r| match r {
+        Role::Bar(i) | Role::OpenEnd(i) | Role::RowLabel(i) => Some(*i),
+        _ => None,
+    })
+    .into_iter()
+    .max()
+    .unwrap();
+    let labelled = count(|r| match r {
+        Role::RowLabel(i) => Some(*i),
+        _ => None,
+    });
+    let badged = count(|r| match r {
+        Role::Badge(i) => Some(*i),
+        _ => None,
+    });
+    assert!(
+        labelled < rows && badged < badges.len(),
+        "{labelled} {badged}"
+    );
+    let note = said(&small).expect("the chart says what it left out");
+    assert!(
+        note.contains(&format!("{} row labels", rows - labelled)),
+        "{note}"
+    );
+    assert!(
+        note.contains(&format!("{} badges", badges.len() - badged)),
+        "{note}"
+    );
+    assert!(
+        note.ends_with("use --from/--to or a larger --size"),
+        "{note}"
+    );
+    assert_eq!(
+        texts(&small, &Role::Legend).contains(&"record".to_string()),
+        badged > 0,
+        "the legend shows a record badge only when one is drawn"
+    );
+    assert_tidy(&small, "800×400");
+}
+
+#[test]
 fn flights_still_in_orbit_end_at_now_with_an_open_end() {
     let scene = gantt(&bundled(), &options(ChartKind::Gantt, RowMode::Stay), &[]);
     let scale = scene.axis.unwrap();
