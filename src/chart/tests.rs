@@ -482,6 +482,18 @@ fn the_station_chart_stacks_the_crews_and_shades_the_gaps() {
         "no fit spacecraft docked · 11 d"
     );
     assert!(!scene.with_role(&Role::Unfit(0)).is_empty());
+    // The shading lies over the crews (drawn after them), not hidden behind the six aboard.
+    let index = |f: &dyn Fn(&Item) -> bool| -> Vec<usize> {
+        let items = scene.items.iter().enumerate();
+        items.filter(|(_, i)| f(i)).map(|(n, _)| n).collect()
+    };
+    let is_rect = |i: &Item| matches!(i.shape, Shape::Rect { .. });
+    let crew_rects = index(&|i| i.role == Role::Occupancy && is_rect(i));
+    let gap_rects = index(&|i| matches!(i.role, Role::Gap(_)) && is_rect(i));
+    assert!(
+        crew_rects.iter().max() < gap_rects.iter().min(),
+        "{gap_rects:?}"
+    );
     assert!(texts(&scene, &Role::Occupancy).contains(&"Shenzhou-20 crew (3)".to_string()));
     // Six aboard at the handover.
     let scale = scene.axis.unwrap();

@@ -1,5 +1,5 @@
 //! Drawing the station chart, in the order its parts stack: lane bands and grids with the people axis,
-//! gap shading, the stacked crews and their names, the lanes, the gap labels, the axis and the line at
+//! the stacked crews, gap shading, the crews' names, the lanes, the gap labels, the axis and the line at
 //! now.
 
 use chrono::{DateTime, Utc};
@@ -102,8 +102,9 @@ impl Drawing<'_> {
         );
     }
 
-    /// Gap shading over the bands and grid, under the crews and lanes; solid edges keep it apart from
-    /// the banding in greyscale.
+    /// Gap shading, translucent over the stacked crews (so that a gap while six are aboard is seen
+    /// over all six) and under the lanes and names; solid edges keep it apart from the banding in
+    /// greyscale.
     pub(super) fn gaps(&self, scene: &mut Scene) {
         let Drawing { data, now, .. } = *self;
         let Panels {

@@ -250,8 +250,8 @@ pub(crate) fn layout(
         ticks: &ticks,
     };
     drawing.bands_and_grid(&mut scene);
-    drawing.gaps(&mut scene);
     drawing.crews(&mut scene);
+    drawing.gaps(&mut scene);
     drawing.crew_names(&mut scene);
     drawing.lanes(&mut scene);
     drawing.gap_labels(&mut scene);
