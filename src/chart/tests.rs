@@ -512,6 +512,45 @@ fn the_station_chart_stacks_the_crews_and_shades_the_gaps() {
 }
 
 #[test]
+fn leader_lines_of_stacked_gap_labels_cross_no_other_label() {
+    // Over two years the two November 2025 gaps are a few pixels apart: their labels stack, and each
+    // leader line must reach the crew panel without running through the other label.
+    for (from, to) in [("2024-09-01", "2026-07-03"), ("2021-01-01", "2026-07-03")] {
+        let mut options = options(ChartKind::Station, RowMode::Stay);
+        options.from = Some(Time::parse(from).unwrap());
+        options.to = Some(Time::parse(to).unwrap());
+        let gaps = annotations(&bundled(), &options, now()).gaps;
+        assert_eq!(gaps.len(), 2);
+        let scene = station(&bundled(), &options, &gaps);
+        let of_gap = |want_text: bool| -> Vec<(usize, (f64, f64, f64, f64))> {
+            scene
+                .items
+                .iter()
+                .filter_map(|i| match (&i.role, &i.shape) {
+                    (Role::Gap(g), Shape::Text { .. }) if want_text => Some((*g, i.shape.bounds())),
+                    (Role::Gap(g), Shape::Line { .. }) if !want_text => {
+                        Some((*g, i.shape.bounds()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let (labels, lines) = (of_gap(true), of_gap(false));
+        assert_eq!(labels.len(), 2);
+        for (g, (l, t, r, b)) in &labels {
+            for (h, (x, y0, _, y1)) in &lines {
+                let crosses = *x >= l - 1.0 && *x <= r + 1.0 && *y0 < *b && *y1 > *t;
+                assert!(
+                    g == h || !crosses,
+                    "{from}: the leader of gap {h} crosses the label of gap {g}"
+                );
+            }
+        }
+        assert_tidy(&scene, from);
+    }
+}
+
+#[test]
 fn usage_errors_name_the_fix() {
     let catalog = bundled();
     let mut o = options(ChartKind::Station, RowMode::Stay);

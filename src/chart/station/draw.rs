@@ -283,7 +283,8 @@ impl Drawing<'_> {
         }
     }
 
-    /// Gap labels above the crew panel, on as many lines as it takes to keep them apart.
+    /// Gap labels above the crew panel, on as many lines as it takes to keep them and their leader
+    /// lines apart (see [`place_gap_labels`]).
     pub(super) fn gap_labels(&self, scene: &mut Scene) {
         let Drawing {
             data,
@@ -292,7 +293,6 @@ impl Drawing<'_> {
             ..
         } = *self;
         let Panels {
-            right,
             scale,
             panel_top,
             caption_h,
@@ -301,28 +301,20 @@ impl Drawing<'_> {
         } = *self.panels;
         let now_h = if now_shown { frame::NOW_LABEL_H } else { 0.0 };
         let label_top = panel_top - caption_h - now_h - gap_label_h + 4.0;
-        for (g, gap, line) in place_gap_labels(data, &scale) {
-            let (x0, x1) = (
-                scale.clamped(gap.start),
-                scale.clamped(gap.end.unwrap_or(now)),
-            );
-            let mid = (x0 + x1) / 2.0;
-            let text = gap_text(gap, now);
-            let tw = theme::text_width(&text, size::NOTE, true);
-            let x = (mid - tw / 2.0).clamp(size::MARGIN, right - tw);
-            let baseline = label_top + line as f64 * size::NOTE * 2.6 + size::NOTE;
+        for label in place_gap_labels(data, &scale, now) {
+            let baseline = label_top + label.line as f64 * size::NOTE * 2.6 + size::NOTE;
             scene.text(
-                Role::Gap(g),
-                (x, baseline),
-                text,
+                Role::Gap(label.index),
+                (label.left, baseline),
+                gap_text(label.gap, now),
                 size::NOTE,
                 true,
                 colour::ANOMALY_TEXT,
                 Anchor::Start,
             );
             scene.line(
-                Role::Gap(g),
-                vec![(mid, baseline + 4.0), (mid, panel_top)],
+                Role::Gap(label.index),
+                vec![(label.leader, baseline + 4.0), (label.leader, panel_top)],
                 colour::ANOMALY,
                 1.0,
             );
