@@ -551,6 +551,34 @@ fn leader_lines_of_stacked_gap_labels_cross_no_other_label() {
 }
 
 #[test]
+fn neighbouring_crew_bands_differ_in_colour() {
+    let catalog = Catalog::load("bundled", catalog::embedded()).unwrap();
+    for (from, to) in [("2022-06-01", "2023-12-01"), ("2024-05-15", "2024-11-01")] {
+        let mut options = options(ChartKind::Station, RowMode::Stay);
+        options.scope.station = Some("iss".into());
+        options.from = Some(Time::parse(from).unwrap());
+        options.to = Some(Time::parse(to).unwrap());
+        let data = station_data(&catalog, &options, now(), &[]).unwrap();
+        let steps = station::steps(&data, now());
+        let paints = station::crew_paints(&data, &steps);
+        let paint_of = |label: &str| {
+            let i = data.crews.iter().position(|c| c.label == label).unwrap();
+            paints[i].0
+        };
+        // Stacked on one another.
+        for step in &steps {
+            for pair in step.crews.windows(2) {
+                assert_ne!(paints[pair[0]].0, paints[pair[1]].0, "{from}: {pair:?}");
+            }
+        }
+        if from.starts_with("2022") {
+            // Dragon Crew-6's crew took over from Soyuz MS-22's at the same height: blue beside blue.
+            assert_ne!(paint_of("Soyuz MS-22 crew"), paint_of("Dragon Crew-6 crew"));
+        }
+    }
+}
+
+#[test]
 fn usage_errors_name_the_fix() {
     let catalog = bundled();
     let mut o = options(ChartKind::Station, RowMode::Stay);

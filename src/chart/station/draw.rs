@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::plan::Panels;
-use super::{gap_text, lane_label, place_gap_labels, StationData, Step};
+use super::{crew_paints, gap_text, lane_label, place_gap_labels, StationData, Step};
 use crate::chart::axis::Tick;
 use crate::chart::frame;
 use crate::chart::scene::{Anchor, MarkerKind, Role, Scene};
@@ -140,13 +140,8 @@ impl Drawing<'_> {
         let Drawing { data, steps, .. } = *self;
         let Panels { scale, .. } = *self.panels;
         let y_of = |people: f64| self.y_of(people);
-        let crew_paint = |i: usize| {
-            if i % 2 == 0 {
-                colour::CREW
-            } else {
-                colour::CREW_ALT
-            }
-        };
+        let paints = crew_paints(data, steps);
+        let crew_paint = |i: usize| paints[i].0;
         let mut outline = Vec::new();
         for step in steps {
             let (x0, x1) = (scale.x(step.from), scale.x(step.until));
@@ -183,6 +178,7 @@ impl Drawing<'_> {
             scale, per_person, ..
         } = *self.panels;
         let y_of = |people: f64| self.y_of(people);
+        let paints = crew_paints(data, steps);
         for (i, crew) in data.crews.iter().enumerate() {
             let best = steps
                 .iter()
@@ -217,7 +213,7 @@ impl Drawing<'_> {
                 text,
                 text_size,
                 true,
-                colour::PAPER,
+                paints[i].1,
                 Anchor::Start,
             );
         }

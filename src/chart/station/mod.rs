@@ -15,7 +15,7 @@ mod plan;
 use super::axis::{self, at, TimeScale};
 use super::frame;
 use super::scene::{Anchor, Role, Scene};
-use super::theme::{self, colour, size};
+use super::theme::{self, colour, size, Paint};
 use super::{ChartError, ChartOptions, CoverageGap};
 use crate::catalog::Catalog;
 use crate::model::EventKind;
@@ -184,7 +184,7 @@ pub(super) struct Step {
     pub crews: Vec<usize>,
 }
 
-fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
+pub(super) fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
     let mut cuts: Vec<DateTime<Utc>> = vec![data.start, data.end];
     for c in &data.crews {
         cuts.push(c.from);
@@ -207,6 +207,62 @@ fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
         })
         .collect()
 }
+/// The fill and text colour of each crew's band: neighbouring bands (stacked on one another, or one
+/// taking over from the other at the same height) never share a fill. Crews are coloured in order of
+/// arrival, each with the first colour its coloured neighbours do not have.
+pub(super) fn crew_paints(data: &StationData, steps: &[Step]) -> Vec<(Paint, Paint)> {
+    let palette = [
+        (colour::CREW, colour::PAPER),
+        (colour::CREW_ALT, colour::PAPER),
+        (colour::CREW_THIRD, colour::INK),
+        (colour::CREW_FOURTH, colour::PAPER),
+    ];
+    // Each crew's span in people from the floor of the stack, step by step.
+    let spans = |step: &Step| -> Vec<(usize, u32, u32)> {
+        let mut base = 0;
+        step.crews
+            .iter()
+            .map(|&c| {
+                let top = base + data.crews[c].people;
+                let span = (c, base, top);
+                base = top;
+                span
+            })
+            .collect()
+    };
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); data.crews.len()];
+    let mut link = |a: usize, b: usize| {
+        if a != b {
+            neighbours[a].push(b);
+            neighbours[b].push(a);
+        }
+    };
+    let mut before: Vec<(usize, u32, u32)> = Vec::new();
+    for step in steps {
+        let now = spans(step);
+        for pair in now.windows(2) {
+            link(pair[0].0, pair[1].0);
+        }
+        for &(a, a0, a1) in &before {
+            for &(b, b0, b1) in &now {
+                if a0 < b1 && b0 < a1 {
+                    link(a, b);
+                }
+            }
+        }
+        before = now;
+    }
+    let mut chosen: Vec<Option<usize>> = vec![None; data.crews.len()];
+    for c in 0..data.crews.len() {
+        let taken: Vec<usize> = neighbours[c].iter().filter_map(|&n| chosen[n]).collect();
+        chosen[c] = Some((0..palette.len()).find(|p| !taken.contains(p)).unwrap_or(0));
+    }
+    chosen
+        .into_iter()
+        .map(|p| palette[p.unwrap_or(0)])
+        .collect()
+}
+
 /// Lays the station chart out.
 pub(crate) fn layout(
     catalog: &Catalog,
