@@ -579,6 +579,42 @@ fn neighbouring_crew_bands_differ_in_colour() {
 }
 
 #[test]
+fn crew_band_labels_are_whole_or_not_at_all() {
+    // Over two years the Shenzhou-18 and -23 crews are aboard for a few weeks in range: their names
+    // are set smaller, shorter or on two lines, never cut to `Shen…`.
+    let mut options = options(ChartKind::Station, RowMode::Stay);
+    options.from = Some(Time::parse("2024-09-01").unwrap());
+    options.to = Some(Time::parse("2026-07-03").unwrap());
+    let scene = station(&bundled(), &options, &[]);
+    let names = texts(&scene, &Role::Occupancy);
+    assert!(names.iter().all(|t| !t.contains('…')), "{names:?}");
+    for crew in [
+        "Shenzhou-18",
+        "Shenzhou-19",
+        "Shenzhou-20",
+        "Shenzhou-21",
+        "Shenzhou-23",
+    ] {
+        assert!(
+            names.iter().any(|t| t.starts_with(crew)),
+            "{crew}: {names:?}"
+        );
+    }
+    let crew = CrewAboard {
+        up: "shenzhou-18".into(),
+        label: "Shenzhou-18 crew".into(),
+        people: 3,
+        from: t("2024-04-25"),
+        until: None,
+    };
+    let lines = |h: f64, w: f64| station::draw::crew_name_lines(&crew, h, w).map(|l| l.0);
+    assert_eq!(lines(90.0, 400.0).unwrap(), ["Shenzhou-18 crew (3)"]);
+    assert_eq!(lines(90.0, 75.0).unwrap(), ["Shenzhou-18", "crew (3)"]);
+    assert_eq!(lines(20.0, 75.0).unwrap(), ["Shenzhou-18"]);
+    assert_eq!(lines(90.0, 10.0), None);
+}
+
+#[test]
 fn usage_errors_name_the_fix() {
     let catalog = bundled();
     let mut o = options(ChartKind::Station, RowMode::Stay);

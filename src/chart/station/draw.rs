@@ -171,7 +171,7 @@ impl Drawing<'_> {
         }
     }
 
-    /// Each crew's name in its widest step, where it fits.
+    /// Each crew's name in its widest step, where it fits whole (see [`crew_name_lines`]).
     pub(super) fn crew_names(&self, scene: &mut Scene) {
         let Drawing { data, steps, .. } = *self;
         let Panels {
@@ -197,25 +197,26 @@ impl Drawing<'_> {
                 continue;
             };
             let band_h = crew.people as f64 * per_person;
-            let text_size = size::NOTE.min(band_h * 0.6);
-            if text_size < 8.0 {
+            let Some((lines, text_size)) = crew_name_lines(crew, band_h, room - 10.0) else {
                 continue;
-            }
-            let text = format!("{} ({})", crew.label, crew.people);
-            let text = theme::fit(&text, text_size, true, room - 10.0);
-            if text.chars().count() < 4 {
-                continue;
-            }
+            };
             let cy = y_of(base as f64 + crew.people as f64 / 2.0);
-            scene.text(
-                Role::Occupancy,
-                (scale.x(step.from) + 6.0, cy + text_size * 0.36),
-                text,
-                text_size,
-                true,
-                paints[i].1,
-                Anchor::Start,
-            );
+            let line_h = text_size * 1.25;
+            let first = cy - line_h * (lines.len() as f64 - 1.0) / 2.0;
+            for (k, line) in lines.into_iter().enumerate() {
+                scene.text(
+                    Role::Occupancy,
+                    (
+                        scale.x(step.from) + 6.0,
+                        first + line_h * k as f64 + text_size * 0.36,
+                    ),
+                    line,
+                    text_size,
+                    true,
+                    paints[i].1,
+                    Anchor::Start,
+                );
+            }
         }
     }
 
@@ -337,4 +338,38 @@ impl Drawing<'_> {
             frame::now_line(scene, &scale, now, panel_top - caption_h, lanes_bottom);
         }
     }
+}
+
+/// A crew's name as it fits whole in a band `band_h` tall and `room` wide: `Shenzhou-18 crew (3)` on one
+/// line, or on two (`Shenzhou-18` / `crew (3)`), or `Shenzhou-18 (3)`, or `Shenzhou-18`: the largest size
+/// (from the note size down to 8 px) at which one of them fits, the longest form at that size; `None`
+/// when not even the name fits (the lane below names the spacecraft). A name is never cut to `Shen…`.
+pub(crate) fn crew_name_lines(
+    crew: &super::CrewAboard,
+    band_h: f64,
+    room: f64,
+) -> Option<(Vec<String>, f64)> {
+    let largest = size::NOTE.min(band_h * 0.6);
+    let name = crew.label.strip_suffix(" crew").unwrap_or(&crew.label);
+    let n = crew.people;
+    let forms: [Vec<String>; 4] = [
+        vec![format!("{} ({n})", crew.label)],
+        vec![name.to_string(), format!("crew ({n})")],
+        vec![format!("{name} ({n})")],
+        vec![name.to_string()],
+    ];
+    let mut text_size = largest;
+    while text_size >= 8.0 {
+        for form in &forms {
+            let tall_enough = form.len() as f64 * text_size * 1.25 <= band_h * 0.9;
+            let wide_enough = form
+                .iter()
+                .all(|line| theme::text_width(line, text_size, true) <= room);
+            if tall_enough && wide_enough {
+                return Some((form.clone(), text_size));
+            }
+        }
+        text_size -= 1.0;
+    }
+    None
 }

@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
-mod draw;
+pub(super) mod draw;
 mod plan;
 
 use super::axis::{self, at, TimeScale};
