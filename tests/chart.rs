@@ -85,6 +85,46 @@ fn chart_writes_output_timeline_svg_by_default() {
 }
 
 #[test]
+fn the_default_chart_of_the_whole_history_opens_on_its_last_two_years() {
+    // The bundled catalog has ~600 rows since 1961: drawn whole, the Shenzhou-20 story would be a few
+    // pixels at the right edge. Without --from/--to the chart shows the two years up to now, legibly.
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::orbitline()
+        .current_dir(dir.path())
+        .args(["chart", "--now", NOW, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = report["rows"].as_u64().unwrap();
+    assert!((20..=60).contains(&rows), "{rows} rows");
+    let svg = fs::read_to_string(dir.path().join("output/timeline.svg")).unwrap();
+    let texts = svg_texts(&svg);
+    let has = |t: &str| texts.iter().any(|x| x.contains(t));
+    assert!(has("Crews in orbit, 2024–2026"), "{:?}", &texts[..3]);
+    assert!(has(
+        "the last two years (598 rows since 1961: add --from 1961-04-12 for all)"
+    ));
+    for text in [
+        "Shenzhou-20",
+        "record 203 d 23 h · 204 days",
+        "debris strike 4 Nov 2025",
+        "now 3 Jul 2026",
+    ] {
+        assert!(has(text), "no `{text}` in the default chart");
+    }
+    assert!(!has("Vostok"), "1961 is out of the default range");
+    assert!(!has("Left out at this size"), "nothing is left out");
+    // --from still charts the whole history.
+    common::orbitline()
+        .current_dir(dir.path())
+        .args(["chart", "--now", NOW, "--from", "1961-04-12"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("timeline, 598 rows"));
+}
+
+#[test]
 fn the_same_flags_give_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["a.svg", "b.svg", "a.png", "b.png"] {

@@ -62,7 +62,7 @@ pub(super) fn geometry(
     )?;
     let row_h = match fixed {
         Some(h) => ((h as f64 - plot_top - axis_h - size::MARGIN) / n as f64).max(0.2),
-        None if n <= 34 => 26.0,
+        None if n <= super::READABLE_ROWS => 26.0,
         None => (900.0 / n as f64).max(3.0),
     };
     let height = fixed
@@ -103,28 +103,25 @@ pub(super) fn geometry(
                         .badge
                         .as_ref()
                         .map_or(0.0, |t| theme::text_width(t, 11.5, true) + 15.0);
-                    // A badge that the line at now would cross goes past it (see `notes`).
-                    let past_now = match now_x {
-                        Some(n) if badge > 0.0 && n >= from - 3.0 && n <= from + badge + 3.0 => {
-                            n + 5.0
-                        }
-                        _ => from,
+                    // A badge or note that the line at now would cross goes past it (see `notes`).
+                    let past_now = |x: f64, w: f64| match now_x {
+                        Some(n) if w > 0.0 && n >= x - 3.0 && n <= x + w + 3.0 => n + 5.0,
+                        _ => x,
                     };
                     let note = theme::text_width(&note_text(b), size::NOTE, false);
+                    let note_at = past_now(past_now(from, badge) + badge, note);
+                    let past_now = past_now(from, badge);
                     let before = j
                         .checked_sub(1)
                         .and_then(|k| row.bars.get(k))
                         .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0);
                     let fits_before = x0 - 6.0 - note >= before && b.start > scale.start;
-                    let fits_after = past_now + badge + note <= right_edge;
-                    past_now
-                        + badge
-                        + if fits_after || !fits_before {
-                            note
-                        } else {
-                            0.0
-                        }
-                        - right_edge
+                    let fits_after = note_at + note <= right_edge;
+                    if fits_after || !fits_before {
+                        note_at + note - right_edge
+                    } else {
+                        past_now + badge - right_edge
+                    }
                 })
                 .fold(0.0, f64::max);
             let room = (right_edge - plot_left) * 0.16;

@@ -39,6 +39,14 @@ type Placed = (usize, f64, MarkerKind);
 /// The default canvas width.
 pub(crate) const DEFAULT_WIDTH: u32 = 1600;
 
+/// The most rows drawn at full height on a canvas whose height fits the rows (see `geometry`). A
+/// history with more, charted without `--from` or `--to`, opens on its last [`RECENT_DAYS`] so that the
+/// current story is legible; `--from` and `--to` chart any range, the whole history included.
+pub(crate) const READABLE_ROWS: usize = 34;
+
+/// How far back a chart of a long history goes by default: two years.
+const RECENT_DAYS: i64 = 730;
+
 /// Lays the Gantt out; returns the scene and the number of rows.
 pub(crate) fn layout(
     catalog: &Catalog,
@@ -60,7 +68,15 @@ pub(crate) fn layout(
     let (Some(first), Some(last)) = (first, last) else {
         return Err(ChartError::Nothing(nothing(catalog, options)));
     };
-    let (start, end) = super::axis_range(options, first, last);
+    let (mut start, mut end) = super::axis_range(options, first, last);
+    // Without --from/--to, a history too long to read at full row height opens on its last two years.
+    let all_rows = rows.len();
+    let recent = options.from.is_none() && options.to.is_none() && all_rows > READABLE_ROWS;
+    if recent {
+        let window = chrono::Duration::days(RECENT_DAYS);
+        start = start.max(last - window);
+        end = last + window / 100;
+    }
     rows.retain(|r| r.bars.iter().any(|b| b.start <= end && end_of(b) >= start));
     markers::name_anomalies(catalog, &mut rows, (start, end));
     if rows.is_empty() {
@@ -74,7 +90,7 @@ pub(crate) fn layout(
 
     let n = rows.len();
     let now_shown = now >= start && now <= end;
-    let heading = legend::heading(
+    let mut heading = legend::heading(
         catalog,
         options,
         (&rows, &connectors),
@@ -82,6 +98,13 @@ pub(crate) fn layout(
         (start, end),
         now,
     );
+    if recent {
+        heading.subtitles[1].push_str(&format!(
+            " · the last two years ({all_rows} rows since {}: add --from {} for all)",
+            first.format("%Y"),
+            first.format("%Y-%m-%d")
+        ));
+    }
     // Laid out until what it says is left out is what was left out: the note about it takes room,
     // which can leave out more on a canvas of fixed height (twice at most in practice).
     let mut said = LeftOut::default();

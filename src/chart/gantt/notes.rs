@@ -160,7 +160,7 @@ impl Canvas<'_> {
                 *used = x1;
                 (x0, text, Anchor::End)
             } else {
-                let text = theme::fit(&text, note_size, false, limit - x);
+                let text = fit_parts(&text, note_size, limit - x);
                 *used = x + theme::text_width(&text, note_size, false);
                 (x, text, Anchor::Start)
             };
@@ -185,4 +185,15 @@ struct Beside<'a> {
     crossings: &'a [f64],
     /// The x of each marker drawn on the row.
     markers: &'a [f64],
+}
+
+/// `text` in `width`: whole ` · ` parts from the first, as many as fit, the first cut with an ellipsis
+/// when not even it fits (`debris strike 4 Nov 2025` rather than `debris strike 4 Nov 2025 · 9 d la…`).
+fn fit_parts(text: &str, size: f64, width: f64) -> String {
+    let parts: Vec<&str> = text.split(" · ").collect();
+    (1..=parts.len())
+        .rev()
+        .map(|n| parts[..n].join(" · "))
+        .find(|t| theme::text_width(t, size, false) <= width)
+        .unwrap_or_else(|| theme::fit(text, size, false, width))
 }
