@@ -107,8 +107,10 @@ impl Canvas<'_> {
             }
         }
         x += 6.0;
+        // A bar that runs on past the range has its badge and note beyond it, out of range rather
+        // than left out.
         if bar.end.is_some_and(|e| e > scale.end) || (bar.end.is_none() && now > scale.end) {
-            return usize::from(bar.badge.is_some());
+            return 0;
         }
         // Before the bar: after the previous bar of the row and the notes drawn so far.
         let before = j
@@ -187,13 +189,36 @@ struct Beside<'a> {
     markers: &'a [f64],
 }
 
-/// `text` in `width`: whole ` · ` parts from the first, as many as fit, the first cut with an ellipsis
-/// when not even it fits (`debris strike 4 Nov 2025` rather than `debris strike 4 Nov 2025 · 9 d la…`).
+/// `text` in `width`: whole ` · ` parts from the first, as many as fit, else the first part's whole
+/// words, else the first part cut with an ellipsis (`debris strike 4 Nov 2025` rather than
+/// `debris strike 4 Nov 2025 · 9 d la…`, `debris strike 4 Nov` rather than `debris strike 4 Nov 2…`).
 fn fit_parts(text: &str, size: f64, width: f64) -> String {
+    let fits = |t: &String| theme::text_width(t, size, false) <= width;
     let parts: Vec<&str> = text.split(" · ").collect();
+    let words: Vec<&str> = parts[0].split(' ').collect();
     (1..=parts.len())
         .rev()
         .map(|n| parts[..n].join(" · "))
-        .find(|t| theme::text_width(t, size, false) <= width)
+        .chain((1..words.len()).rev().map(|n| words[..n].join(" ")))
+        .find(fits)
         .unwrap_or_else(|| theme::fit(text, size, false, width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_parts;
+    use crate::chart::theme;
+
+    #[test]
+    fn notes_are_cut_at_whole_parts_then_whole_words() {
+        theme::register_fonts().unwrap();
+        let note = "debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21";
+        let width = |t: &str| theme::text_width(t, 12.0, false);
+        assert_eq!(fit_parts(note, 12.0, width(note)), note);
+        let two = "debris strike 4 Nov 2025 · 9 d late";
+        assert_eq!(fit_parts(note, 12.0, width(two) + 1.0), two);
+        let words = "debris strike 4 Nov";
+        assert_eq!(fit_parts(note, 12.0, width(words) + 1.0), words);
+        assert!(fit_parts(note, 12.0, width("deb…") + 1.0).ends_with('…'));
+    }
 }
