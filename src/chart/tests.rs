@@ -11,11 +11,11 @@ use super::theme::colour;
 use super::*;
 use crate::catalog::{self, SourceFile};
 
-fn t(s: &str) -> DateTime<Utc> {
+pub(super) fn t(s: &str) -> DateTime<Utc> {
     Time::parse(s).unwrap().instant()
 }
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     t("2026-07-03T00:00Z")
 }
 
@@ -26,13 +26,13 @@ fn swap() -> Catalog {
 
 /// The curated Shenzhou flights of the bundled catalog (and the flights their crews touch): the charts
 /// these tests draw are about them, not the whole history.
-fn bundled() -> Catalog {
+pub(super) fn bundled() -> Catalog {
     Catalog::load("bundled", catalog::embedded())
         .unwrap()
         .subset(|f| f.program == "Shenzhou")
 }
 
-fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
+pub(super) fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
     ChartOptions {
         kind,
         scope: Filter {
@@ -52,7 +52,7 @@ fn gantt(catalog: &Catalog, options: &ChartOptions, badges: &[Badge]) -> Scene {
     gantt::layout(catalog, options, now(), badges).unwrap().0
 }
 
-fn station(catalog: &Catalog, options: &ChartOptions, gaps: &[CoverageGap]) -> Scene {
+pub(super) fn station(catalog: &Catalog, options: &ChartOptions, gaps: &[CoverageGap]) -> Scene {
     let data = station_data(catalog, options, now(), gaps).unwrap();
     station::layout(catalog, &data, options, now()).unwrap()
 }
@@ -61,7 +61,7 @@ fn rows_with(scene: &Scene, role: impl Fn(&Role) -> Option<usize>) -> BTreeSet<u
     scene.items.iter().filter_map(|i| role(&i.role)).collect()
 }
 
-fn texts(scene: &Scene, role: &Role) -> Vec<String> {
+pub(super) fn texts(scene: &Scene, role: &Role) -> Vec<String> {
     scene
         .with_role(role)
         .iter()
@@ -235,7 +235,7 @@ fn the_same_input_gives_the_same_bytes() {
 }
 
 /// Every shape lies within the canvas, and no two texts overlap.
-fn assert_tidy(scene: &Scene, what: &str) {
+pub(super) fn assert_tidy(scene: &Scene, what: &str) {
     let (w, h) = (scene.width as f64, scene.height as f64);
     for item in &scene.items {
         let (l, t, r, b) = item.shape.bounds();
@@ -509,109 +509,6 @@ fn the_station_chart_stacks_the_crews_and_shades_the_gaps() {
     assert_eq!(tallest, 2);
     let svg = scene.svg().unwrap();
     assert!(svg.contains("Tiangong: people aboard and docked spacecraft, Oct 2025 – Feb 2026"));
-}
-
-#[test]
-fn leader_lines_of_stacked_gap_labels_cross_no_other_label() {
-    // Over two years the two November 2025 gaps are a few pixels apart: their labels stack, and each
-    // leader line must reach the crew panel without running through the other label.
-    for (from, to) in [("2024-09-01", "2026-07-03"), ("2021-01-01", "2026-07-03")] {
-        let mut options = options(ChartKind::Station, RowMode::Stay);
-        options.from = Some(Time::parse(from).unwrap());
-        options.to = Some(Time::parse(to).unwrap());
-        let gaps = annotations(&bundled(), &options, now()).gaps;
-        assert_eq!(gaps.len(), 2);
-        let scene = station(&bundled(), &options, &gaps);
-        let of_gap = |want_text: bool| -> Vec<(usize, (f64, f64, f64, f64))> {
-            scene
-                .items
-                .iter()
-                .filter_map(|i| match (&i.role, &i.shape) {
-                    (Role::Gap(g), Shape::Text { .. }) if want_text => Some((*g, i.shape.bounds())),
-                    (Role::Gap(g), Shape::Line { .. }) if !want_text => {
-                        Some((*g, i.shape.bounds()))
-                    }
-                    _ => None,
-                })
-                .collect()
-        };
-        let (labels, lines) = (of_gap(true), of_gap(false));
-        assert_eq!(labels.len(), 2);
-        for (g, (l, t, r, b)) in &labels {
-            for (h, (x, y0, _, y1)) in &lines {
-                let crosses = *x >= l - 1.0 && *x <= r + 1.0 && *y0 < *b && *y1 > *t;
-                assert!(
-                    g == h || !crosses,
-                    "{from}: the leader of gap {h} crosses the label of gap {g}"
-                );
-            }
-        }
-        assert_tidy(&scene, from);
-    }
-}
-
-#[test]
-fn neighbouring_crew_bands_differ_in_colour() {
-    let catalog = Catalog::load("bundled", catalog::embedded()).unwrap();
-    for (from, to) in [("2022-06-01", "2023-12-01"), ("2024-05-15", "2024-11-01")] {
-        let mut options = options(ChartKind::Station, RowMode::Stay);
-        options.scope.station = Some("iss".into());
-        options.from = Some(Time::parse(from).unwrap());
-        options.to = Some(Time::parse(to).unwrap());
-        let data = station_data(&catalog, &options, now(), &[]).unwrap();
-        let steps = station::steps(&data, now());
-        let paints = station::crew_paints(&data, &steps);
-        let paint_of = |label: &str| {
-            let i = data.crews.iter().position(|c| c.label == label).unwrap();
-            paints[i].0
-        };
-        // Stacked on one another.
-        for step in &steps {
-            for pair in step.crews.windows(2) {
-                assert_ne!(paints[pair[0]].0, paints[pair[1]].0, "{from}: {pair:?}");
-            }
-        }
-        if from.starts_with("2022") {
-            // Dragon Crew-6's crew took over from Soyuz MS-22's at the same height: blue beside blue.
-            assert_ne!(paint_of("Soyuz MS-22 crew"), paint_of("Dragon Crew-6 crew"));
-        }
-    }
-}
-
-#[test]
-fn crew_band_labels_are_whole_or_not_at_all() {
-    // Over two years the Shenzhou-18 and -23 crews are aboard for a few weeks in range: their names
-    // are set smaller, shorter or on two lines, never cut to `Shen…`.
-    let mut options = options(ChartKind::Station, RowMode::Stay);
-    options.from = Some(Time::parse("2024-09-01").unwrap());
-    options.to = Some(Time::parse("2026-07-03").unwrap());
-    let scene = station(&bundled(), &options, &[]);
-    let names = texts(&scene, &Role::Occupancy);
-    assert!(names.iter().all(|t| !t.contains('…')), "{names:?}");
-    for crew in [
-        "Shenzhou-18",
-        "Shenzhou-19",
-        "Shenzhou-20",
-        "Shenzhou-21",
-        "Shenzhou-23",
-    ] {
-        assert!(
-            names.iter().any(|t| t.starts_with(crew)),
-            "{crew}: {names:?}"
-        );
-    }
-    let crew = CrewAboard {
-        up: "shenzhou-18".into(),
-        label: "Shenzhou-18 crew".into(),
-        people: 3,
-        from: t("2024-04-25"),
-        until: None,
-    };
-    let lines = |h: f64, w: f64| station::draw::crew_name_lines(&crew, h, w).map(|l| l.0);
-    assert_eq!(lines(90.0, 400.0).unwrap(), ["Shenzhou-18 crew (3)"]);
-    assert_eq!(lines(90.0, 75.0).unwrap(), ["Shenzhou-18", "crew (3)"]);
-    assert_eq!(lines(20.0, 75.0).unwrap(), ["Shenzhou-18"]);
-    assert_eq!(lines(90.0, 10.0), None);
 }
 
 #[test]
