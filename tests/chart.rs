@@ -36,6 +36,15 @@ fn count_colour(pixels: &[u8], rgb: [u8; 3]) -> usize {
     pixels.chunks(3).filter(|p| *p == rgb).count()
 }
 
+/// The texts of an SVG, trimmed, in drawing order.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect()
+}
+
 const CREW_BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const SKY_BLUE: [u8; 3] = [0x56, 0xB4, 0xE9];
 
@@ -66,6 +75,53 @@ fn chart_writes_output_timeline_svg_by_default() {
         assert!(svg.contains(text), "no `{text}` in the chart");
     }
     assert_eq!(files_in(&dir.path().join("output")), ["timeline.svg"]);
+    // The debris strike's diamond is named beside the Shenzhou-20 crew's bar.
+    assert!(
+        svg_texts(&svg)
+            .iter()
+            .any(|t| t.contains("debris strike 4 Nov 2025")),
+        "the debris strike is not named"
+    );
+}
+
+#[test]
+fn the_default_chart_of_the_whole_history_opens_on_its_last_two_years() {
+    // The bundled catalog has ~600 rows since 1961: drawn whole, the Shenzhou-20 story would be a few
+    // pixels at the right edge. Without --from/--to the chart shows the two years up to now, legibly.
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::orbitline()
+        .current_dir(dir.path())
+        .args(["chart", "--now", NOW, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = report["rows"].as_u64().unwrap();
+    assert!((20..=60).contains(&rows), "{rows} rows");
+    let svg = fs::read_to_string(dir.path().join("output/timeline.svg")).unwrap();
+    let texts = svg_texts(&svg);
+    let has = |t: &str| texts.iter().any(|x| x.contains(t));
+    assert!(has("Crews in orbit, 2024–2026"), "{:?}", &texts[..3]);
+    assert!(has(
+        "the last two years (598 rows since 1961: add --from 1961-04-12 for all)"
+    ));
+    for text in [
+        "Shenzhou-20",
+        "record 203 d 23 h · 204 days",
+        "debris strike 4 Nov 2025",
+        "now 3 Jul 2026",
+    ] {
+        assert!(has(text), "no `{text}` in the default chart");
+    }
+    assert!(!has("Vostok"), "1961 is out of the default range");
+    assert!(!has("Left out at this size"), "nothing is left out");
+    // --from still charts the whole history.
+    common::orbitline()
+        .current_dir(dir.path())
+        .args(["chart", "--now", NOW, "--from", "1961-04-12"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("timeline, 598 rows"));
 }
 
 #[test]
@@ -301,8 +357,8 @@ fn record_badges_and_coverage_gaps_come_from_the_records_and_station_models() {
     for badge in [
         "record 21 h",
         "record 192 d 4 h",
-        "record 203 d 23 h",
-        "record 209 d 20 h",
+        "record 203 d 23 h · 204 days",
+        "record 209 d 20 h · 210 days",
     ] {
         assert!(svg.contains(badge), "no badge `{badge}`");
     }

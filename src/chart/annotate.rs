@@ -9,9 +9,10 @@ use super::{Annotations, Badge, ChartKind, ChartOptions, CoverageGap};
 use crate::catalog::{Catalog, Filter};
 use crate::timeline::records::{progression, RecordKind};
 use crate::timeline::station::history;
+use crate::timeline::DayConventions;
 
-/// Badges on every crew stay that set its nation's crew record when it ended (`record 203 d 23 h`), and, for
-/// a station chart, that station's coverage gaps, as the catalog stood at `now`.
+/// Badges on every crew stay that set its nation's crew record when it ended (`record 203 d 23 h · 204
+/// days`), and, for a station chart, that station's coverage gaps, as the catalog stood at `now`.
 pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>) -> Annotations {
     let nations: BTreeSet<&str> = catalog
         .flights()
@@ -28,12 +29,20 @@ pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
             let Some(up) = step.record.flights.first() else {
                 continue;
             };
-            // Days and whole hours: exact enough to tell records apart, and free of the day conventions
-            // (204 rounded, 203 floor) that differ between sources.
-            let seconds = step.record.elapsed.seconds;
+            // Days and whole hours, exact enough to tell records apart, then the days as stories count
+            // them, rounded to the nearest day as `orbitline duration` prints them first
+            // (`203 d 23 h · 204 days`): a reader who saw "204 days" in the news finds it here.
+            let elapsed = &step.record.elapsed;
+            let seconds = elapsed.seconds;
             let (days, hours) = (seconds / 86_400, seconds % 86_400 / 3600);
             let text = if days >= 1 {
-                format!("record {days} d {hours} h")
+                let rounded = DayConventions::by_length(elapsed).rounded;
+                let unit = if rounded.is_certain() && rounded.value == 1 {
+                    "day"
+                } else {
+                    "days"
+                };
+                format!("record {days} d {hours} h · {rounded} {unit}")
             } else {
                 format!("record {hours} h")
             };

@@ -535,6 +535,9 @@ fn check_station(catalog: &Catalog, scope: &Filter) -> Result<(), ChartError> {
 mod tests;
 
 #[cfg(test)]
+mod station_tests;
+
+#[cfg(test)]
 mod options_tests {
     use super::*;
 

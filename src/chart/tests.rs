@@ -11,11 +11,11 @@ use super::theme::colour;
 use super::*;
 use crate::catalog::{self, SourceFile};
 
-fn t(s: &str) -> DateTime<Utc> {
+pub(super) fn t(s: &str) -> DateTime<Utc> {
     Time::parse(s).unwrap().instant()
 }
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     t("2026-07-03T00:00Z")
 }
 
@@ -26,13 +26,13 @@ fn swap() -> Catalog {
 
 /// The curated Shenzhou flights of the bundled catalog (and the flights their crews touch): the charts
 /// these tests draw are about them, not the whole history.
-fn bundled() -> Catalog {
+pub(super) fn bundled() -> Catalog {
     Catalog::load("bundled", catalog::embedded())
         .unwrap()
         .subset(|f| f.program == "Shenzhou")
 }
 
-fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
+pub(super) fn options(kind: ChartKind, rows: RowMode) -> ChartOptions {
     ChartOptions {
         kind,
         scope: Filter {
@@ -52,7 +52,7 @@ fn gantt(catalog: &Catalog, options: &ChartOptions, badges: &[Badge]) -> Scene {
     gantt::layout(catalog, options, now(), badges).unwrap().0
 }
 
-fn station(catalog: &Catalog, options: &ChartOptions, gaps: &[CoverageGap]) -> Scene {
+pub(super) fn station(catalog: &Catalog, options: &ChartOptions, gaps: &[CoverageGap]) -> Scene {
     let data = station_data(catalog, options, now(), gaps).unwrap();
     station::layout(catalog, &data, options, now()).unwrap()
 }
@@ -61,7 +61,7 @@ fn rows_with(scene: &Scene, role: impl Fn(&Role) -> Option<usize>) -> BTreeSet<u
     scene.items.iter().filter_map(|i| role(&i.role)).collect()
 }
 
-fn texts(scene: &Scene, role: &Role) -> Vec<String> {
+pub(super) fn texts(scene: &Scene, role: &Role) -> Vec<String> {
     scene
         .with_role(role)
         .iter()
@@ -142,7 +142,10 @@ fn a_bar_per_crew_a_ghost_per_planned_return_a_connector_per_swap() {
         .collect();
     assert_eq!(connectors, [(0, 3), (2, 4)].into());
     let notes = texts(&scene, &Role::Note(0)).join("");
-    assert_eq!(notes, "204 d · 9 d late · home on Shenzhou-21");
+    assert_eq!(
+        notes,
+        "204 d · debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21"
+    );
     // The debris strike and the postponement are marked on the crew's bar.
     assert_eq!(
         scene.with_role(&Role::Marker(MarkerKind::Anomaly, 0)).len(),
@@ -232,7 +235,7 @@ fn the_same_input_gives_the_same_bytes() {
 }
 
 /// Every shape lies within the canvas, and no two texts overlap.
-fn assert_tidy(scene: &Scene, what: &str) {
+pub(super) fn assert_tidy(scene: &Scene, what: &str) {
     let (w, h) = (scene.width as f64, scene.height as f64);
     for item in &scene.items {
         let (l, t, r, b) = item.shape.bounds();
@@ -323,7 +326,7 @@ fn badges_go_on_the_bars_of_the_stays_they_name() {
     // The badge says the duration, so the note does not repeat it.
     assert_eq!(
         texts(&scene, &Role::Note(0)).join(""),
-        "9 d late · home on Shenzhou-21"
+        "debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21"
     );
     let mut by_person = options(ChartKind::Gantt, RowMode::Astronaut);
     by_person.scope.program = Some("shenzhou".into());
@@ -334,6 +337,90 @@ fn badges_go_on_the_bars_of_the_stays_they_name() {
     });
     // Wang Jie, and the three of the Shenzhou-21 crew.
     assert_eq!(badged.len(), 4);
+}
+
+#[test]
+fn the_line_at_now_runs_clear_of_the_record_badges() {
+    // Shenzhou-21's crew landed five weeks before `now`: at the default size its badge, drawn beside the
+    // bar's end, would sit across the line at now; it goes past the line instead.
+    let catalog = bundled();
+    let options = options(ChartKind::Gantt, RowMode::Stay);
+    let badges = annotations(&catalog, &options, now()).badges;
+    let scene = gantt(&catalog, &options, &badges);
+    let x_now = scene.axis.unwrap().x(now());
+    let pills: Vec<(f64, f64, f64, f64)> = scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.role, Role::Badge(_)) && matches!(i.shape, Shape::Rect { .. }))
+        .map(rect)
+        .collect();
+    assert_eq!(pills.len(), 12, "one badge per record");
+    for (x0, _, x1, _) in pills {
+        assert!(
+            x_now < x0 - 1.0 || x_now > x1 + 1.0,
+            "the line at now ({x_now}) crosses the badge {x0}..{x1}"
+        );
+    }
+}
+
+#[test]
+fn a_small_canvas_says_what_it_left_out_and_its_legend_shows_only_what_is_drawn() {
+    let catalog = bundled();
+    let mut options = options(ChartKind::Gantt, RowMode::Stay);
+    let badges = annotations(&catalog, &options, now()).badges;
+    let said = |scene: &Scene| {
+        texts(scene, &Role::Frame)
+            .into_iter()
+            .find(|t| t.starts_with("Left out at this size"))
+    };
+    let full = gantt(&catalog, &options, &badges);
+    assert_eq!(said(&full), None, "nothing is left out at the default size");
+    assert!(texts(&full, &Role::Legend).contains(&"record".to_string()));
+    // At 800×400 the rows are too thin for badges, markers and notes, and every other label goes.
+    options.size = Some(Size {
+        width: 800,
+        height: Some(400),
+    });
+    let small = gantt(&catalog, &options, &badges);
+    let count = |role: fn(&Role) -> Option<usize>| rows_with(&small, role).len();
+    let rows = 1 + rows_with(&small, |r| match r {
+        Role::Bar(i) | Role::OpenEnd(i) | Role::RowLabel(i) => Some(*i),
+        _ => None,
+    })
+    .into_iter()
+    .max()
+    .unwrap();
+    let labelled = count(|r| match r {
+        Role::RowLabel(i) => Some(*i),
+        _ => None,
+    });
+    let badged = count(|r| match r {
+        Role::Badge(i) => Some(*i),
+        _ => None,
+    });
+    assert!(
+        labelled < rows && badged < badges.len(),
+        "{labelled} {badged}"
+    );
+    let note = said(&small).expect("the chart says what it left out");
+    assert!(
+        note.contains(&format!("{} row labels", rows - labelled)),
+        "{note}"
+    );
+    assert!(
+        note.contains(&format!("{} badges", badges.len() - badged)),
+        "{note}"
+    );
+    assert!(
+        note.ends_with("use --from/--to or a larger --size"),
+        "{note}"
+    );
+    assert_eq!(
+        texts(&small, &Role::Legend).contains(&"record".to_string()),
+        badged > 0,
+        "the legend shows a record badge only when one is drawn"
+    );
+    assert_tidy(&small, "800×400");
 }
 
 #[test]
@@ -395,6 +482,18 @@ fn the_station_chart_stacks_the_crews_and_shades_the_gaps() {
         "no fit spacecraft docked · 11 d"
     );
     assert!(!scene.with_role(&Role::Unfit(0)).is_empty());
+    // The shading lies over the crews (drawn after them), not hidden behind the six aboard.
+    let index = |f: &dyn Fn(&Item) -> bool| -> Vec<usize> {
+        let items = scene.items.iter().enumerate();
+        items.filter(|(_, i)| f(i)).map(|(n, _)| n).collect()
+    };
+    let is_rect = |i: &Item| matches!(i.shape, Shape::Rect { .. });
+    let crew_rects = index(&|i| i.role == Role::Occupancy && is_rect(i));
+    let gap_rects = index(&|i| matches!(i.role, Role::Gap(_)) && is_rect(i));
+    assert!(
+        crew_rects.iter().max() < gap_rects.iter().min(),
+        "{gap_rects:?}"
+    );
     assert!(texts(&scene, &Role::Occupancy).contains(&"Shenzhou-20 crew (3)".to_string()));
     // Six aboard at the handover.
     let scale = scene.axis.unwrap();
@@ -517,7 +616,10 @@ fn generated(n: usize) -> Catalog {
 #[test]
 fn two_thousand_rows_shrink_and_thin_their_labels() {
     let catalog = generated(2000);
-    let scene = gantt(&catalog, &options(ChartKind::Gantt, RowMode::Stay), &[]);
+    // The whole history (without --from it would open on its last two years).
+    let mut all = options(ChartKind::Gantt, RowMode::Stay);
+    all.from = Some(Time::parse("1999-12-01").unwrap());
+    let scene = gantt(&catalog, &all, &[]);
     let bars = rows_with(&scene, |r| match r {
         Role::Bar(i) => Some(*i),
         _ => None,
@@ -536,6 +638,7 @@ fn two_thousand_rows_shrink_and_thin_their_labels() {
     let svg = scene.svg().unwrap();
     assert!(svg.len() < 4_000_000, "{}", svg.len());
     let mut fixed = options(ChartKind::Gantt, RowMode::Astronaut);
+    fixed.from = all.from.clone();
     fixed.size = Some(Size {
         width: 1200,
         height: Some(900),

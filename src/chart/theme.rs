@@ -72,6 +72,11 @@ pub(crate) mod colour {
     pub const VEHICLE: Paint = Paint::hex(0x56B4E9);
     /// A second crew in a stacked chart (Okabe–Ito bluish green).
     pub const CREW_ALT: Paint = Paint::hex(0x009E73);
+    /// A third crew in a stacked chart, where both neighbours of a band take the first two (Okabe–Ito
+    /// reddish purple, with ink text).
+    pub const CREW_THIRD: Paint = Paint::hex(0xCC79A7);
+    /// A fourth, where three neighbours take the others (grey, with paper text).
+    pub const CREW_FOURTH: Paint = Paint::hex(0x5C5C5C);
     /// Spacewalks (Okabe–Ito orange), drawn as triangles.
     pub const EVA: Paint = Paint::hex(0xE69F00);
     /// Anomalies (Okabe–Ito vermillion), drawn as diamonds; also coverage gaps.

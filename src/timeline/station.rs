@@ -64,9 +64,9 @@ pub struct ReturnGap {
     pub continues: bool,
     /// How many people had no seat.
     pub short: u32,
-    /// Everyone aboard.
+    /// Everyone aboard at some time in the gap.
     pub aboard: Vec<String>,
-    /// The people whose own vehicle was gone or unfit.
+    /// The people whose own vehicle was gone or unfit, throughout the gap.
     pub without_own_craft: Vec<String>,
     /// How long it lasted (to the end of the range if open).
     pub elapsed: Elapsed,
@@ -601,19 +601,32 @@ pub fn unfit_declarations(catalog: &Catalog) -> Vec<Unfit> {
         .collect()
 }
 
-/// Consecutive intervals with people short of a fit seat, joined while the shortfall and crew stay the
-/// same.
+/// Consecutive intervals with people short of a fit seat, joined while the shortfall stays the same and
+/// so do the people without a fit craft of their own, or some of them throughout: a crew arriving or
+/// leaving around the same people does not split their gap (Starliner's crew, 24 August to 29 September
+/// 2024, is one gap, not three). The joined gap names those without a craft of their own throughout, and
+/// everyone aboard at some time in it.
 fn gaps(occupancy: &[Occupancy]) -> Vec<ReturnGap> {
     let mut gaps: Vec<ReturnGap> = Vec::new();
     for o in occupancy.iter().filter(|o| o.short > 0) {
         if let Some(last) = gaps.last_mut() {
-            if last.end.instant() == o.start.instant()
-                && last.short == o.short
-                && last.aboard == o.aboard
-            {
+            let subset = |a: &[String], b: &[String]| a.iter().all(|p| b.contains(p));
+            let same_people = last.aboard == o.aboard
+                || (!last.without_own_craft.is_empty()
+                    && !o.without_own_craft.is_empty()
+                    && (subset(&last.without_own_craft, &o.without_own_craft)
+                        || subset(&o.without_own_craft, &last.without_own_craft)));
+            if last.end.instant() == o.start.instant() && last.short == o.short && same_people {
                 last.end = o.end.clone();
                 last.continues = o.continues;
                 last.elapsed = Elapsed::between(&last.start, &last.end);
+                last.without_own_craft
+                    .retain(|p| o.without_own_craft.contains(p));
+                for p in &o.aboard {
+                    if !last.aboard.contains(p) {
+                        last.aboard.push(p.clone());
+                    }
+                }
                 continue;
             }
         }

@@ -62,7 +62,7 @@ pub(super) fn geometry(
     )?;
     let row_h = match fixed {
         Some(h) => ((h as f64 - plot_top - axis_h - size::MARGIN) / n as f64).max(0.2),
-        None if n <= 34 => 26.0,
+        None if n <= super::READABLE_ROWS => 26.0,
         None => (900.0 / n as f64).max(3.0),
     };
     let height = fixed
@@ -90,6 +90,7 @@ pub(super) fn geometry(
         // Leave room on the right for the badges of bars that end near it, and for their notes
         // where these do not fit before the bar either (see `notes`).
         for _ in 0..2 {
+            let now_x = now_shown.then(|| scale.x(now));
             let overflow = rows
                 .iter()
                 .flat_map(|r| r.bars.iter().enumerate().map(move |(j, b)| (r, j, b)))
@@ -102,20 +103,25 @@ pub(super) fn geometry(
                         .badge
                         .as_ref()
                         .map_or(0.0, |t| theme::text_width(t, 11.5, true) + 15.0);
+                    // A badge or note that the line at now would cross goes past it (see `notes`).
+                    let past_now = |x: f64, w: f64| match now_x {
+                        Some(n) if w > 0.0 && n >= x - 3.0 && n <= x + w + 3.0 => n + 5.0,
+                        _ => x,
+                    };
                     let note = theme::text_width(&note_text(b), size::NOTE, false);
+                    let note_at = past_now(past_now(from, badge) + badge, note);
+                    let past_now = past_now(from, badge);
                     let before = j
                         .checked_sub(1)
                         .and_then(|k| row.bars.get(k))
                         .map_or(scale.left, |prev| extent(prev, &scale, now).1 + 8.0);
                     let fits_before = x0 - 6.0 - note >= before && b.start > scale.start;
-                    let fits_after = from + badge + note <= right_edge;
-                    from + badge
-                        + if fits_after || !fits_before {
-                            note
-                        } else {
-                            0.0
-                        }
-                        - right_edge
+                    let fits_after = note_at + note <= right_edge;
+                    if fits_after || !fits_before {
+                        note_at + note - right_edge
+                    } else {
+                        past_now + badge - right_edge
+                    }
                 })
                 .fold(0.0, f64::max);
             let room = (right_edge - plot_left) * 0.16;

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
+use super::geometry::{note_text, Geometry};
 use super::markers::marker_entry;
 use crate::catalog::Catalog;
 use crate::chart::frame::{Entry, Swatch};
@@ -120,23 +121,90 @@ pub(super) fn heading(
     }
 }
 
-/// The legend: `base`, the marker kinds drawn, a badge when a bar has one, the now line when shown.
+/// The legend: `base`, the marker kinds drawn, a badge when one is drawn, the now line when shown.
 pub(super) fn entries(
     base: &[Entry],
     kinds: &[MarkerKind],
-    rows: &[Row],
+    badges_shown: bool,
     now_shown: bool,
 ) -> Vec<Entry> {
     let mut list = base.to_vec();
     list.extend(kinds.iter().map(|k| marker_entry(*k)));
-    if rows
-        .iter()
-        .any(|r| r.bars.iter().any(|b| b.badge.is_some()))
-    {
+    if badges_shown {
         list.push(Entry::new(Swatch::Badge, "record"));
     }
     if now_shown {
         list.push(Entry::new(Swatch::Now, "now"));
     }
     list
+}
+
+/// What a Gantt too small for everything leaves out: row labels (thinned to every n-th row), record
+/// badges, event markers and notes (rows too thin for them, or no room beside the bar). The chart says
+/// so under its title; it never drops them silently.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct LeftOut {
+    pub labels: usize,
+    pub badges: usize,
+    pub markers: usize,
+    pub notes: usize,
+}
+
+impl LeftOut {
+    /// The record badges on a row.
+    pub fn badges_of(row: &Row) -> usize {
+        row.bars.iter().filter(|b| b.badge.is_some()).count()
+    }
+
+    /// What `geo` leaves out of `rows` over `range`; `badges` found no room when drawn.
+    pub fn of(
+        rows: &[Row],
+        geo: &Geometry,
+        (start, end): (DateTime<Utc>, DateTime<Utc>),
+        badges: usize,
+    ) -> LeftOut {
+        let bars = || rows.iter().flat_map(|r| r.bars.iter());
+        LeftOut {
+            labels: (0..rows.len()).filter(|i| i % geo.label_every != 0).count(),
+            badges,
+            markers: if geo.marker_size > 0.0 {
+                0
+            } else {
+                bars()
+                    .flat_map(|b| b.markers.iter().filter(move |(t, _)| *t >= b.start))
+                    .filter(|(t, _)| *t >= start && *t <= end)
+                    .count()
+            },
+            notes: if geo.show_notes {
+                0
+            } else {
+                bars().filter(|b| !note_text(b).is_empty()).count()
+            },
+        }
+    }
+
+    /// The line that says what was left out and what to do; empty when nothing was.
+    pub fn words(&self) -> String {
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let mut parts = Vec::new();
+        if self.labels > 0 {
+            parts.push(plural(self.labels, "row label"));
+        }
+        if self.badges > 0 {
+            parts.push(plural(self.badges, "badge"));
+        }
+        if self.markers > 0 {
+            parts.push(plural(self.markers, "marker"));
+        }
+        if self.notes > 0 {
+            parts.push(plural(self.notes, "note"));
+        }
+        if parts.is_empty() {
+            return String::new();
+        }
+        format!(
+            "Left out at this size: {}; use --from/--to or a larger --size",
+            parts.join(", ")
+        )
+    }
 }

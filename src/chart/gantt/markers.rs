@@ -5,9 +5,57 @@ use chrono::{DateTime, Utc};
 
 use super::geometry::{extent, Geometry};
 use super::Canvas;
+use crate::catalog::Catalog;
 use crate::chart::frame::{self, Entry, Swatch};
 use crate::chart::scene::{MarkerKind, Role, Scene};
-use crate::timeline::rows::Row;
+use crate::model::EventKind;
+use crate::timeline::rows::{at, day, Row, RowKey};
+
+/// Names the anomalies marked on each bar within `(start, end)` at the head of its note, by the event's
+/// id and day (`debris strike 4 Nov 2025 · 9 d late · home on Shenzhou-21`): a diamond alone does not say
+/// what happened. The note goes beside the bar wherever the chart has room for notes; the marker's
+/// shape and colour tie the two together.
+pub(super) fn name_anomalies(
+    catalog: &Catalog,
+    rows: &mut [Row],
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+) {
+    for row in rows.iter_mut() {
+        let own: Option<String> = match &row.key {
+            RowKey::Vehicle(id) | RowKey::Flight(id) => Some(id.clone()),
+            RowKey::Crew(_) | RowKey::Astronaut(_) => None,
+        };
+        for bar in row.bars.iter_mut() {
+            // The flights whose events the bar's markers come from: its own, and the crew's up flight.
+            let mut flights: Vec<&str> = own.iter().map(String::as_str).collect();
+            flights.extend(bar.stays.iter().map(|(_, up)| up.as_str()));
+            flights.sort_unstable();
+            flights.dedup();
+            let mut names: Vec<String> = Vec::new();
+            for (t, _) in bar
+                .markers
+                .iter()
+                .filter(|(t, k)| *k == MarkerKind::Anomaly && *t >= start && *t <= end)
+            {
+                let events = flights
+                    .iter()
+                    .filter_map(|f| catalog.flight(f))
+                    .flat_map(|f| f.events.iter())
+                    .filter(|e| e.kind == EventKind::Anomaly && at(&e.time) == *t);
+                for e in events {
+                    let name = format!("{} {}", e.id.replace('-', " "), day(*t));
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+            if !names.is_empty() {
+                names.extend((!bar.note.is_empty()).then(|| bar.note.clone()));
+                bar.note = names.join(" · ");
+            }
+        }
+    }
+}
 
 /// Where each event marker goes: (row, x, kind). Markers that would sit on one another with the same
 /// shape are thinned to one; docking ticks at the very start or end of a bar are left out (at this scale

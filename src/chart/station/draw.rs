@@ -1,11 +1,11 @@
 //! Drawing the station chart, in the order its parts stack: lane bands and grids with the people axis,
-//! gap shading, the stacked crews and their names, the lanes, the gap labels, the axis and the line at
+//! the stacked crews, gap shading, the crews' names, the lanes, the gap labels, the axis and the line at
 //! now.
 
 use chrono::{DateTime, Utc};
 
 use super::plan::Panels;
-use super::{gap_text, lane_label, place_gap_labels, StationData, Step};
+use super::{crew_paints, gap_text, lane_label, place_gap_labels, StationData, Step};
 use crate::chart::axis::Tick;
 use crate::chart::frame;
 use crate::chart::scene::{Anchor, MarkerKind, Role, Scene};
@@ -102,8 +102,9 @@ impl Drawing<'_> {
         );
     }
 
-    /// Gap shading over the bands and grid, under the crews and lanes; solid edges keep it apart from
-    /// the banding in greyscale.
+    /// Gap shading, translucent over the stacked crews (so that a gap while six are aboard is seen
+    /// over all six) and under the lanes and names; solid edges keep it apart from the banding in
+    /// greyscale.
     pub(super) fn gaps(&self, scene: &mut Scene) {
         let Drawing { data, now, .. } = *self;
         let Panels {
@@ -139,13 +140,8 @@ impl Drawing<'_> {
         let Drawing { data, steps, .. } = *self;
         let Panels { scale, .. } = *self.panels;
         let y_of = |people: f64| self.y_of(people);
-        let crew_paint = |i: usize| {
-            if i % 2 == 0 {
-                colour::CREW
-            } else {
-                colour::CREW_ALT
-            }
-        };
+        let paints = crew_paints(data, steps);
+        let crew_paint = |i: usize| paints[i].0;
         let mut outline = Vec::new();
         for step in steps {
             let (x0, x1) = (scale.x(step.from), scale.x(step.until));
@@ -175,13 +171,14 @@ impl Drawing<'_> {
         }
     }
 
-    /// Each crew's name in its widest step, where it fits.
+    /// Each crew's name in its widest step, where it fits whole (see [`crew_name_lines`]).
     pub(super) fn crew_names(&self, scene: &mut Scene) {
         let Drawing { data, steps, .. } = *self;
         let Panels {
             scale, per_person, ..
         } = *self.panels;
         let y_of = |people: f64| self.y_of(people);
+        let paints = crew_paints(data, steps);
         for (i, crew) in data.crews.iter().enumerate() {
             let best = steps
                 .iter()
@@ -200,25 +197,26 @@ impl Drawing<'_> {
                 continue;
             };
             let band_h = crew.people as f64 * per_person;
-            let text_size = size::NOTE.min(band_h * 0.6);
-            if text_size < 8.0 {
+            let Some((lines, text_size)) = crew_name_lines(crew, band_h, room - 10.0) else {
                 continue;
-            }
-            let text = format!("{} ({})", crew.label, crew.people);
-            let text = theme::fit(&text, text_size, true, room - 10.0);
-            if text.chars().count() < 4 {
-                continue;
-            }
+            };
             let cy = y_of(base as f64 + crew.people as f64 / 2.0);
-            scene.text(
-                Role::Occupancy,
-                (scale.x(step.from) + 6.0, cy + text_size * 0.36),
-                text,
-                text_size,
-                true,
-                colour::PAPER,
-                Anchor::Start,
-            );
+            let line_h = text_size * 1.25;
+            let first = cy - line_h * (lines.len() as f64 - 1.0) / 2.0;
+            for (k, line) in lines.into_iter().enumerate() {
+                scene.text(
+                    Role::Occupancy,
+                    (
+                        scale.x(step.from) + 6.0,
+                        first + line_h * k as f64 + text_size * 0.36,
+                    ),
+                    line,
+                    text_size,
+                    true,
+                    paints[i].1,
+                    Anchor::Start,
+                );
+            }
         }
     }
 
@@ -282,7 +280,8 @@ impl Drawing<'_> {
         }
     }
 
-    /// Gap labels above the crew panel, on as many lines as it takes to keep them apart.
+    /// Gap labels above the crew panel, on as many lines as it takes to keep them and their leader
+    /// lines apart (see [`place_gap_labels`]).
     pub(super) fn gap_labels(&self, scene: &mut Scene) {
         let Drawing {
             data,
@@ -291,7 +290,6 @@ impl Drawing<'_> {
             ..
         } = *self;
         let Panels {
-            right,
             scale,
             panel_top,
             caption_h,
@@ -300,28 +298,20 @@ impl Drawing<'_> {
         } = *self.panels;
         let now_h = if now_shown { frame::NOW_LABEL_H } else { 0.0 };
         let label_top = panel_top - caption_h - now_h - gap_label_h + 4.0;
-        for (g, gap, line) in place_gap_labels(data, &scale) {
-            let (x0, x1) = (
-                scale.clamped(gap.start),
-                scale.clamped(gap.end.unwrap_or(now)),
-            );
-            let mid = (x0 + x1) / 2.0;
-            let text = gap_text(gap, now);
-            let tw = theme::text_width(&text, size::NOTE, true);
-            let x = (mid - tw / 2.0).clamp(size::MARGIN, right - tw);
-            let baseline = label_top + line as f64 * size::NOTE * 2.6 + size::NOTE;
+        for label in place_gap_labels(data, &scale, now) {
+            let baseline = label_top + label.line as f64 * size::NOTE * 2.6 + size::NOTE;
             scene.text(
-                Role::Gap(g),
-                (x, baseline),
-                text,
+                Role::Gap(label.index),
+                (label.left, baseline),
+                gap_text(label.gap, now),
                 size::NOTE,
                 true,
                 colour::ANOMALY_TEXT,
                 Anchor::Start,
             );
             scene.line(
-                Role::Gap(g),
-                vec![(mid, baseline + 4.0), (mid, panel_top)],
+                Role::Gap(label.index),
+                vec![(label.leader, baseline + 4.0), (label.leader, panel_top)],
                 colour::ANOMALY,
                 1.0,
             );
@@ -348,4 +338,38 @@ impl Drawing<'_> {
             frame::now_line(scene, &scale, now, panel_top - caption_h, lanes_bottom);
         }
     }
+}
+
+/// A crew's name as it fits whole in a band `band_h` tall and `room` wide: `Shenzhou-18 crew (3)` on one
+/// line, or on two (`Shenzhou-18` / `crew (3)`), or `Shenzhou-18 (3)`, or `Shenzhou-18`: the largest size
+/// (from the note size down to 8 px) at which one of them fits, the longest form at that size; `None`
+/// when not even the name fits (the lane below names the spacecraft). A name is never cut to `Shen…`.
+pub(crate) fn crew_name_lines(
+    crew: &super::CrewAboard,
+    band_h: f64,
+    room: f64,
+) -> Option<(Vec<String>, f64)> {
+    let largest = size::NOTE.min(band_h * 0.6);
+    let name = crew.label.strip_suffix(" crew").unwrap_or(&crew.label);
+    let n = crew.people;
+    let forms: [Vec<String>; 4] = [
+        vec![format!("{} ({n})", crew.label)],
+        vec![name.to_string(), format!("crew ({n})")],
+        vec![format!("{name} ({n})")],
+        vec![name.to_string()],
+    ];
+    let mut text_size = largest;
+    while text_size >= 8.0 {
+        for form in &forms {
+            let tall_enough = form.len() as f64 * text_size * 1.25 <= band_h * 0.9;
+            let wide_enough = form
+                .iter()
+                .all(|line| theme::text_width(line, text_size, true) <= room);
+            if tall_enough && wide_enough {
+                return Some((form.clone(), text_size));
+            }
+        }
+        text_size -= 1.0;
+    }
+    None
 }

@@ -9,13 +9,13 @@
 
 use chrono::{DateTime, Utc};
 
-mod draw;
+pub(super) mod draw;
 mod plan;
 
 use super::axis::{self, at, TimeScale};
 use super::frame;
 use super::scene::{Anchor, Role, Scene};
-use super::theme::{self, colour, size};
+use super::theme::{self, colour, size, Paint};
 use super::{ChartError, ChartOptions, CoverageGap};
 use crate::catalog::Catalog;
 use crate::model::EventKind;
@@ -184,7 +184,7 @@ pub(super) struct Step {
     pub crews: Vec<usize>,
 }
 
-fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
+pub(super) fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
     let mut cuts: Vec<DateTime<Utc>> = vec![data.start, data.end];
     for c in &data.crews {
         cuts.push(c.from);
@@ -207,6 +207,62 @@ fn steps(data: &StationData, now: DateTime<Utc>) -> Vec<Step> {
         })
         .collect()
 }
+/// The fill and text colour of each crew's band: neighbouring bands (stacked on one another, or one
+/// taking over from the other at the same height) never share a fill. Crews are coloured in order of
+/// arrival, each with the first colour its coloured neighbours do not have.
+pub(super) fn crew_paints(data: &StationData, steps: &[Step]) -> Vec<(Paint, Paint)> {
+    let palette = [
+        (colour::CREW, colour::PAPER),
+        (colour::CREW_ALT, colour::PAPER),
+        (colour::CREW_THIRD, colour::INK),
+        (colour::CREW_FOURTH, colour::PAPER),
+    ];
+    // Each crew's span in people from the floor of the stack, step by step.
+    let spans = |step: &Step| -> Vec<(usize, u32, u32)> {
+        let mut base = 0;
+        step.crews
+            .iter()
+            .map(|&c| {
+                let top = base + data.crews[c].people;
+                let span = (c, base, top);
+                base = top;
+                span
+            })
+            .collect()
+    };
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); data.crews.len()];
+    let mut link = |a: usize, b: usize| {
+        if a != b {
+            neighbours[a].push(b);
+            neighbours[b].push(a);
+        }
+    };
+    let mut before: Vec<(usize, u32, u32)> = Vec::new();
+    for step in steps {
+        let now = spans(step);
+        for pair in now.windows(2) {
+            link(pair[0].0, pair[1].0);
+        }
+        for &(a, a0, a1) in &before {
+            for &(b, b0, b1) in &now {
+                if a0 < b1 && b0 < a1 {
+                    link(a, b);
+                }
+            }
+        }
+        before = now;
+    }
+    let mut chosen: Vec<Option<usize>> = vec![None; data.crews.len()];
+    for c in 0..data.crews.len() {
+        let taken: Vec<usize> = neighbours[c].iter().filter_map(|&n| chosen[n]).collect();
+        chosen[c] = Some((0..palette.len()).find(|p| !taken.contains(p)).unwrap_or(0));
+    }
+    chosen
+        .into_iter()
+        .map(|p| palette[p.unwrap_or(0)])
+        .collect()
+}
+
 /// Lays the station chart out.
 pub(crate) fn layout(
     catalog: &Catalog,
@@ -231,7 +287,7 @@ pub(crate) fn layout(
         options,
         most,
         (&title, &subtitles, &entries),
-        now_shown,
+        (now, now_shown),
     )?;
     let width = options
         .size
@@ -250,8 +306,8 @@ pub(crate) fn layout(
         ticks: &ticks,
     };
     drawing.bands_and_grid(&mut scene);
-    drawing.gaps(&mut scene);
     drawing.crews(&mut scene);
+    drawing.gaps(&mut scene);
     drawing.crew_names(&mut scene);
     drawing.lanes(&mut scene);
     drawing.gap_labels(&mut scene);
@@ -316,39 +372,91 @@ pub(super) fn gap_text(gap: &CoverageGap, now: DateTime<Utc>) -> String {
     format!("{} · {days}{open}", gap.label)
 }
 
-/// Each gap with the line its label goes on.
+/// A gap's label, placed: on which line (0 at the top), where its text starts, and where its leader
+/// line drops to the crew panel (the middle of the gap).
+pub(super) struct GapLabel<'a> {
+    pub index: usize,
+    pub gap: &'a CoverageGap,
+    pub line: usize,
+    pub left: f64,
+    pub width: f64,
+    pub leader: f64,
+}
+
+/// Places each gap's label above the crew panel, each on the highest line where it overlaps no other
+/// label, no leader line from a label above crosses it, and its own leader crosses no label below.
+/// The text is centred on its leader where it can be, else beside it (starting or ending at it). The
+/// gaps are taken in time order, or last to first where that lays them out cleanly in fewer lines
+/// (two gaps near the right edge: the later one's label goes on top).
 pub(super) fn place_gap_labels<'a>(
     data: &'a StationData,
     scale: &TimeScale,
-) -> Vec<(usize, &'a CoverageGap, usize)> {
-    let mut lines: Vec<f64> = Vec::new(); // the right end of the last label on each line
-    let mut out = Vec::new();
-    for (g, gap) in data.gaps.iter().enumerate() {
-        let end = gap.end.unwrap_or(data.end);
-        let mid = (scale.clamped(gap.start) + scale.clamped(end)) / 2.0;
-        let tw = theme::text_width(
-            &format!("{} · 000 d, still open", gap.label),
-            size::NOTE,
-            true,
-        );
-        let left = mid - tw / 2.0;
-        let line = match lines.iter().position(|&r| r + 16.0 <= left) {
-            Some(l) => l,
-            None => {
-                lines.push(f64::MIN);
-                lines.len() - 1
-            }
-        };
-        lines[line] = mid + tw / 2.0;
-        out.push((g, gap, line));
-    }
-    out
+    now: DateTime<Utc>,
+) -> Vec<GapLabel<'a>> {
+    let forward = place_in_order(data, scale, now, data.gaps.iter().enumerate());
+    let backward = place_in_order(data, scale, now, data.gaps.iter().enumerate().rev());
+    let lines = |(labels, _): &(Vec<GapLabel>, bool)| labels.iter().map(|p| p.line).max();
+    let (mut labels, _) = match (&forward, &backward) {
+        ((_, true), (_, true)) if lines(&backward) < lines(&forward) => backward,
+        ((_, false), (_, true)) => backward,
+        _ => forward,
+    };
+    labels.sort_by_key(|p| p.index);
+    labels
 }
 
-pub(super) fn gap_label_lines(data: &StationData, scale: &TimeScale) -> usize {
-    place_gap_labels(data, scale)
+/// The labels of `gaps` placed one after the other (see [`place_gap_labels`]), and whether each found a
+/// clean place.
+fn place_in_order<'a>(
+    data: &'a StationData,
+    scale: &TimeScale,
+    now: DateTime<Utc>,
+    gaps: impl Iterator<Item = (usize, &'a CoverageGap)>,
+) -> (Vec<GapLabel<'a>>, bool) {
+    const PAD: f64 = 16.0;
+    let mut placed: Vec<GapLabel> = Vec::new();
+    let mut clean = true;
+    for (index, gap) in gaps {
+        let (x0, x1) = (
+            scale.clamped(gap.start),
+            scale.clamped(gap.end.unwrap_or(now)),
+        );
+        let leader = (x0 + x1) / 2.0;
+        let width = theme::text_width(&gap_text(gap, now), size::NOTE, true);
+        let lefts = [leader - width / 2.0, leader - 2.0, leader - width + 2.0]
+            .map(|l| l.clamp(size::MARGIN, (scale.right - width).max(size::MARGIN)));
+        let fits = |line: usize, left: f64| {
+            placed.iter().all(|p| {
+                let apart = left + width + PAD <= p.left || p.left + p.width + PAD <= left;
+                let crossed = |x: f64, l: f64, w: f64| x >= l - 4.0 && x <= l + w + 4.0;
+                match p.line.cmp(&line) {
+                    std::cmp::Ordering::Equal => apart,
+                    std::cmp::Ordering::Less => !crossed(p.leader, left, width),
+                    std::cmp::Ordering::Greater => !crossed(leader, p.left, p.width),
+                }
+            })
+        };
+        let spot = (0..=data.gaps.len())
+            .flat_map(|line| lefts.iter().map(move |&left| (line, left)))
+            .find(|&(line, left)| fits(line, left));
+        clean &= spot.is_some();
+        let (line, left) = spot.unwrap_or((placed.len(), lefts[0]));
+        placed.push(GapLabel {
+            index,
+            gap,
+            line,
+            left,
+            width,
+            leader,
+        });
+    }
+    (placed, clean)
+}
+
+pub(super) fn gap_label_lines(data: &StationData, scale: &TimeScale, now: DateTime<Utc>) -> usize {
+    place_gap_labels(data, scale, now)
         .iter()
-        .map(|(_, _, l)| l + 1)
+        .map(|p| p.line + 1)
         .max()
         .unwrap_or(0)
 }

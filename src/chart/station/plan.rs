@@ -123,7 +123,7 @@ pub(super) fn panels(
     options: &ChartOptions,
     most: u32,
     (title, subtitles, entries): (&str, &[String; 2], &[Entry]),
-    now_shown: bool,
+    (now, now_shown): (DateTime<Utc>, bool),
 ) -> Result<Panels, ChartError> {
     let width = options
         .size
@@ -160,7 +160,7 @@ pub(super) fn panels(
     let lane_h = 30.0;
     let panel_h = (most as f64 * 30.0).clamp(120.0, 240.0);
     let caption_h = size::NOTE * 2.0;
-    let gap_lines = gap_label_lines(data, &scale);
+    let gap_lines = gap_label_lines(data, &scale, now);
     let gap_label_h = if data.gaps.is_empty() {
         0.0
     } else {
