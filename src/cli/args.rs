@@ -17,6 +17,13 @@ pub enum OrbitArg {
     Any,
 }
 
+/// `update --only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    /// J. McDowell's crewed-flight tables (planet4589.org).
+    Mcdowell,
+}
+
 /// `--kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
