@@ -18,13 +18,16 @@ use crate::catalog::{embedded, Problem};
 use crate::import::{ImportedCatalog, Note};
 use crate::model::Flight;
 
+/// Files as (path in the catalog folder, text).
+pub(super) type Files = Vec<(PathBuf, String)>;
+
 /// Every file of the updated catalog, (path in the folder, text), and the curated flights given the
 /// tables' landing.
 pub(super) fn catalog_files(
     imported: &ImportedCatalog,
     tables: &str,
-) -> Result<(Vec<(PathBuf, String)>, Vec<Note>), Vec<Problem>> {
-    let mut files: Vec<(PathBuf, String)> = imported
+) -> Result<(Files, Vec<Note>), Vec<Problem>> {
+    let mut files: Files = imported
         .files()
         .into_iter()
         .map(|(path, text)| (Path::new(GENERATED_FOLDER).join(path), text))
