@@ -165,3 +165,54 @@ fn longest_stays(catalog: &Catalog) -> BTreeMap<String, Holder> {
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::catalog::embedded;
+
+    /// The bundled catalog before Shenzhou-22 landed (its landing time taken out), and as it is.
+    fn before_and_after() -> (Catalog, Catalog) {
+        let after = Catalog::load("bundled", embedded()).unwrap();
+        let flights = after
+            .flights()
+            .iter()
+            .map(|f| {
+                let mut f = (**f).clone();
+                if f.id == "shenzhou-22" {
+                    f.landing.as_mut().unwrap().time = None;
+                }
+                Arc::new(f)
+            })
+            .collect();
+        (after.with_times(flights), after)
+    }
+
+    #[test]
+    fn a_landing_is_reported_with_its_duration_and_moves_the_record() {
+        let (before, after) = before_and_after();
+        let changes = changes(&before, &after);
+        assert!(changes.flights_added.is_empty() && changes.people_added.is_empty());
+        assert_eq!(changes.flights_landed.len(), 1);
+        let landed = &changes.flights_landed[0];
+        assert_eq!(landed.id, "shenzhou-22");
+        assert_eq!(landed.duration.as_deref(), Some("185 d 7 h 59 min 15 s"));
+        // The Shenzhou-21 crew came home on Shenzhou-22: their stay, open before, is China's longest.
+        let record = changes
+            .records
+            .iter()
+            .find(|r| r.record == "longest stay, CN")
+            .unwrap();
+        assert_eq!(record.after.flight, "shenzhou-21");
+        assert_ne!(record.before.as_ref().unwrap().flight, "shenzhou-21");
+        assert_eq!(changes.records.len(), 1, "{:?}", changes.records);
+    }
+
+    #[test]
+    fn the_same_catalog_has_no_changes() {
+        let (_, after) = before_and_after();
+        assert!(changes(&after, &after).is_empty());
+    }
+}
