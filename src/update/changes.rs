@@ -1,14 +1,17 @@
 //! What an update changed: the difference between the catalog that answered before and the new one, in
 //! the terms people follow: flights added, flights that landed (with how long they flew), new people, and
-//! records that changed hands (the longest single stay of each nation's astronauts).
+//! records that changed hands (the longest single stay of each nation's astronauts), and planned flights
+//! (a planned launch and no actual one) added, moved or flown.
 //!
-//! Only completed stays count for records: a flight still in orbit holds no record until it lands.
+//! Only completed stays count for records: a flight still in orbit holds no record until it lands, and a
+//! planned flight has no stay at all.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::model::Flight;
 use crate::timeline::{format_elapsed, Elapsed};
 
 /// The difference between two catalogs.
@@ -22,6 +25,25 @@ pub struct Changes {
     pub people_added: Vec<PersonAdded>,
     /// Records held by someone else (or by a longer stay) than before.
     pub records: Vec<RecordChange>,
+    /// Planned flights the old catalog did not have.
+    pub planned_added: Vec<PlannedChange>,
+    /// Planned flights whose planned launch changed.
+    pub planned_moved: Vec<PlannedChange>,
+    /// Flights planned in the old catalog that have launched in the new one.
+    pub planned_flown: Vec<PlannedChange>,
+}
+
+/// A planned flight added, moved or flown.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedChange {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The planned launch before (moved, flown), as the catalog gives it.
+    pub before: Option<String>,
+    /// The planned launch now (added, moved), or the actual launch (flown).
+    pub after: String,
 }
 
 impl Changes {
@@ -31,6 +53,9 @@ impl Changes {
             && self.flights_landed.is_empty()
             && self.people_added.is_empty()
             && self.records.is_empty()
+            && self.planned_added.is_empty()
+            && self.planned_moved.is_empty()
+            && self.planned_flown.is_empty()
     }
 }
 
@@ -93,6 +118,7 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Changes {
     let old_flights: HashSet<&str> = old.flights().iter().map(|f| f.id.as_str()).collect();
     let mut changes = Changes::default();
     for flight in new.flights() {
+        planned(old.flight(&flight.id), flight, &mut changes);
         let launch = flight.launch.time.as_ref();
         let landing = flight.landing.as_ref().and_then(|l| l.time.as_ref());
         let elapsed = launch
@@ -106,7 +132,9 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Changes {
             duration_seconds: elapsed.as_ref().map(|e| e.seconds),
             duration: elapsed.as_ref().map(format_elapsed),
         };
-        if !old_flights.contains(flight.id.as_str()) {
+        if launch.is_none() {
+            // A planned flight: reported above.
+        } else if !old_flights.contains(flight.id.as_str()) {
             changes.flights_added.push(change());
         } else if landing.is_some()
             && old
@@ -139,6 +167,27 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Changes {
         }
     }
     changes
+}
+
+/// A planned flight added, moved or flown: `old` is the flight with the same id in the old catalog.
+fn planned(old: Option<&Flight>, new: &Flight, changes: &mut Changes) {
+    let text = |t: Option<&crate::model::Time>| t.map(ToString::to_string);
+    let was_planned = old.filter(|f| f.launch.time.is_none());
+    let before = was_planned.and_then(|f| text(f.launch.planned.as_ref()));
+    let change = |after: String| PlannedChange {
+        id: new.id.clone(),
+        name: new.name.clone(),
+        before: before.clone(),
+        after,
+    };
+    match (old, was_planned, &new.launch.time, &new.launch.planned) {
+        (_, Some(_), Some(actual), _) => changes.planned_flown.push(change(actual.to_string())),
+        (None, _, None, Some(plan)) => changes.planned_added.push(change(plan.to_string())),
+        (_, Some(old), None, Some(plan)) if old.launch.planned.as_ref() != Some(plan) => {
+            changes.planned_moved.push(change(plan.to_string()));
+        }
+        _ => {}
+    }
 }
 
 /// The longest completed stay of each nation's astronauts (the first, where two are equal).
@@ -208,6 +257,42 @@ mod tests {
         assert_eq!(record.after.flight, "shenzhou-21");
         assert_ne!(record.before.as_ref().unwrap().flight, "shenzhou-21");
         assert_eq!(changes.records.len(), 1, "{:?}", changes.records);
+    }
+
+    #[test]
+    fn planned_flights_are_added_moved_and_flown() {
+        let (_, now) = before_and_after();
+        let plan = |id: &str, planned: &str| {
+            let flights = now
+                .flights()
+                .iter()
+                .map(|f| {
+                    let mut f = (**f).clone();
+                    if f.id == id {
+                        f.launch.time = None;
+                        f.launch.planned = Some(crate::model::Time::parse(planned).unwrap());
+                        f.landing = None;
+                    }
+                    Arc::new(f)
+                })
+                .collect();
+            now.with_times(flights)
+        };
+        let flown = changes(&plan("shenzhou-23", "2026-05-20"), &now);
+        assert_eq!(flown.planned_flown.len(), 1);
+        assert_eq!(flown.planned_flown[0].before.as_deref(), Some("2026-05-20"));
+        assert_eq!(flown.planned_flown[0].after, "2026-05-24T23:08+08:00");
+        assert!(flown.flights_added.is_empty() && flown.planned_added.is_empty());
+        let moved = changes(
+            &plan("shenzhou-23", "2026-05-20"),
+            &plan("shenzhou-23", "2026-06-10"),
+        );
+        assert_eq!(moved.planned_moved[0].after, "2026-06-10");
+        assert!(changes(
+            &plan("shenzhou-23", "2026-06-10"),
+            &plan("shenzhou-23", "2026-06-10")
+        )
+        .is_empty());
     }
 
     #[test]

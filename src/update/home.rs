@@ -137,11 +137,22 @@ impl Home {
         name
     }
 
-    /// Makes `name` the current catalog and the current one the previous, then removes the others.
+    /// Makes `name` the current catalog and the current one the previous, then removes the others. When
+    /// `current` cannot be written, `previous` is put back as it was.
     pub fn switch_to(&self, name: &str) -> io::Result<()> {
         let old = self.current();
-        crate::atomic::write(&self.root.join(PREVIOUS), format!("{old}\n").as_bytes())?;
-        crate::atomic::write(&self.root.join(CURRENT), format!("{name}\n").as_bytes())?;
+        let previous_path = self.root.join(PREVIOUS);
+        let previous = fs::read(&previous_path).ok();
+        crate::atomic::write(&previous_path, format!("{old}\n").as_bytes())?;
+        if let Err(e) =
+            crate::atomic::write(&self.root.join(CURRENT), format!("{name}\n").as_bytes())
+        {
+            let _ = match previous {
+                Some(bytes) => crate::atomic::write(&previous_path, &bytes),
+                None => fs::remove_file(&previous_path),
+            };
+            return Err(e);
+        }
         self.prune(&[name, &old]);
         Ok(())
     }

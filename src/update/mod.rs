@@ -187,9 +187,12 @@ pub fn update(
             return Err(e);
         }
     };
-    let switched = fs::rename(&staging, &target).and_then(|()| home.switch_to(&name));
-    if let Err(e) = switched {
+    if let Err(e) = fs::rename(&staging, &target) {
         let _ = fs::remove_dir_all(&staging);
+        return Err(write_failed(&home, e));
+    }
+    if let Err(e) = home.switch_to(&name) {
+        let _ = fs::remove_dir_all(&target);
         return Err(write_failed(&home, e));
     }
     Ok(UpdateReport {

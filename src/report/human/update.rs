@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::plural;
 use crate::import::Note;
 use crate::report::{Human, TimeDisplay};
-use crate::update::changes::{Changes, FlightChange, Holder};
+use crate::update::changes::{Changes, FlightChange, Holder, PlannedChange};
 use crate::update::{RollbackReport, UpdateReport};
 
 impl Human for UpdateReport {
@@ -87,6 +87,9 @@ fn changes(out: &mut String, changes: &Changes) {
             let _ = writeln!(out, "  {} ({}, {})", person.name, person.id, person.nation);
         }
     }
+    planned(out, "added", &changes.planned_added);
+    planned(out, "moved", &changes.planned_moved);
+    planned(out, "flown", &changes.planned_flown);
     if !changes.records.is_empty() {
         let n = changes.records.len();
         let _ = writeln!(out, "\n{n} record{} changed hands:", plural(n));
@@ -124,6 +127,28 @@ fn flights(out: &mut String, what: &str, list: &[FlightChange]) {
                 let _ = writeln!(out, ", in orbit");
             }
         }
+    }
+}
+
+fn planned(out: &mut String, what: &str, list: &[PlannedChange]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} planned flight{} {what}:",
+        list.len(),
+        plural(list.len())
+    );
+    for flight in list {
+        let _ = write!(out, "  {} ({}): ", flight.name, flight.id);
+        let _ = match (what, &flight.before) {
+            ("flown", Some(before)) => {
+                writeln!(out, "launched {} (planned {before})", flight.after)
+            }
+            (_, Some(before)) => writeln!(out, "planned {} (was {before})", flight.after),
+            _ => writeln!(out, "planned {}", flight.after),
+        };
     }
 }
 
