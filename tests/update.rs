@@ -543,10 +543,124 @@ fn no_server_listening_is_refused() {
     let url = format!("http://127.0.0.1:{port}/missions");
     let output = run(
         home.path(),
-        &["update", "--missions-url", &url, "--astro-url", &url],
+        &[
+            "update",
+            "--only",
+            "mcdowell",
+            "--missions-url",
+            &url,
+            "--astro-url",
+            &url,
+        ],
     );
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("cannot connect to the server"), "{stderr}");
+    assert!(before == files(home.path()));
+}
+
+/// TEST VARIANT of a Launch Library 2 answer: the list envelope of `/launches/upcoming/` (as in
+/// `tests/data/ll2/launch-upcoming-detailed.json`) around the real detailed record of Soyuz MS-29
+/// (`tests/data/ll2/launch-detail-soyuz-ms-29.json`, not launched when it was saved).
+fn upcoming_crewed() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ll2/launch-detail-soyuz-ms-29.json");
+    let launch: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::json!({"count": 1, "next": null, "previous": null, "results": [launch]}).to_string()
+}
+
+#[test]
+fn planned_launches_from_launch_library_2_are_shown_as_planned_and_never_counted() {
+    let home = home_with_catalog();
+    let server = Server::start(&[("ll2", Reply::Table(upcoming_crewed()))]);
+    let url = server.url("ll2");
+    let output = run(
+        home.path(),
+        &[
+            "update",
+            "--only",
+            "ll2",
+            "--ll2-url",
+            &url,
+            "--now",
+            "2026-12-01T10:00Z",
+        ],
+    );
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        server.requests.lock().unwrap().len(),
+        1,
+        "one request to Launch Library 2"
+    );
+    assert!(
+        stdout.contains("missions: the current catalog's copy"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "1 planned flight added:\n  Soyuz MS-29 (soyuz-ms-29): planned 2026-07-14T14:43Z"
+        ),
+        "{stdout}"
+    );
+    // LL2's Pyotr Dubrov is McDowell's Petr Dubrov; Anil Menon has not flown, so McDowell has no row for him.
+    assert!(
+        stdout.contains("astronaut petr-dubrov: Launch Library 2's Pyotr Dubrov (pyotr-dubrov)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("astronaut anil-menon: not in McDowell's tables"),
+        "{stdout}"
+    );
+    let validate = text(&run(home.path(), &["validate"]).stdout);
+    assert!(
+        validate.contains("McDowell's tables of 2026-07-03 and Launch Library 2"),
+        "{validate}"
+    );
+    let list = text(&run(home.path(), &["list", "--program", "Soyuz"]).stdout);
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("soyuz-ms-29"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("2026-07-14") && row.contains("planned"),
+        "{list}"
+    );
+    let show = text(&run(home.path(), &["show", "soyuz-ms-29"]).stdout);
+    assert!(show.contains("planned 2026-07-14 14:43 UTC"), "{show}");
+    let duration = text(&run(home.path(), &["duration", "soyuz-ms-29"]).stdout);
+    assert!(
+        duration.contains("Not launched: planned for 2026-07-14 14:43 UTC"),
+        "{duration}"
+    );
+    // A planned flight has no stay: Petr Dubrov's total time in space is what McDowell says it is.
+    let before = text(
+        &run(
+            home.path(),
+            &["--data", "missions", "duration", "petr-dubrov"],
+        )
+        .stdout,
+    );
+    let after = text(&run(home.path(), &["duration", "petr-dubrov"]).stdout);
+    assert_eq!(before.lines().last(), after.lines().last(), "{after}");
+}
+
+#[test]
+fn launch_library_2s_rate_limit_is_named() {
+    let home = home_with_catalog();
+    let before = files(home.path());
+    let server = Server::start(&[("ll2", Reply::Status(429))]);
+    let url = server.url("ll2");
+    let output = run(home.path(), &["update", "--only", "ll2", "--ll2-url", &url]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("429 Too Many Requests"), "{stderr}");
+    assert!(stderr.contains("15 requests an hour"), "{stderr}");
+    assert_eq!(
+        server.requests.lock().unwrap().len(),
+        1,
+        "429 is not retried"
+    );
     assert!(before == files(home.path()));
 }

@@ -22,6 +22,8 @@ pub enum OrbitArg {
 pub enum OnlyArg {
     /// J. McDowell's crewed-flight tables (planet4589.org).
     Mcdowell,
+    /// Launch Library 2's planned crewed launches (The Space Devs).
+    Ll2,
 }
 
 /// `--kind`.

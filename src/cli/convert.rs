@@ -218,7 +218,6 @@ fn home() -> Result<PathBuf, String> {
 impl UpdateArgs {
     /// The update (or rollback) of the catalogs under `home`.
     fn into_request(self, home: PathBuf) -> Request {
-        let OnlyArg::Mcdowell = self.only;
         if self.rollback {
             return Request::Rollback { home };
         }
@@ -226,6 +225,9 @@ impl UpdateArgs {
             home,
             missions_url: self.missions_url,
             astro_url: self.astro_url,
+            ll2_url: self.ll2_url,
+            mcdowell: self.only != Some(OnlyArg::Ll2),
+            ll2: self.only != Some(OnlyArg::Mcdowell),
             force: self.force,
             timeout: std::time::Duration::from_secs(self.timeout.max(1)),
         })

@@ -203,10 +203,11 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
-    /// Fetch McDowell's newest crewed-flight tables and switch to a catalog made from them.
+    /// Fetch McDowell's newest crewed-flight tables and Launch Library 2's planned crewed launches, and
+    /// switch to a catalog made from them.
     ///
-    /// Downloads both tables (conditionally: an unchanged table is not sent again), imports them, puts the
-    /// curated layer from orbitline on top, validates the result as every command reads a catalog, and
+    /// Downloads the sources (conditionally: an unchanged table is not sent again), imports them (planned
+    /// launches become flights with a planned launch and no actual one), puts the curated layer on top, validates the result as every command reads a catalog, and
     /// switches to it under ORBITLINE_HOME (default: the platform's data folder, e.g.
     /// ~/.local/share/orbitline); every command then reads it unless --data is given. Prints what changed.
     /// Any failure (no network, an HTTP error, a cut or foreign body, tables that disagree) exits 2 and
@@ -273,15 +274,18 @@ pub enum ImportSource {
 /// `orbitline update`.
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
-    /// Which source to update from: mcdowell (J. McDowell's crewed-flight tables, planet4589.org).
-    #[arg(long, value_enum, default_value = "mcdowell")]
-    only: OnlyArg,
+    /// Update from one source only (default: both); the other keeps the current catalog's copy.
+    #[arg(long, value_enum)]
+    only: Option<OnlyArg>,
     /// The missions table: McDowell's missions.tsv, or any URL serving it or its fixed-width web page.
     #[arg(long, value_name = "URL", default_value = orbitline::update::MISSIONS_URL)]
     missions_url: String,
     /// The astronaut table: McDowell's astro.tsv, or any URL serving it or its fixed-width web page.
     #[arg(long, value_name = "URL", default_value = orbitline::update::ASTRO_URL)]
     astro_url: String,
+    /// Launch Library 2's upcoming crewed launches (one request; the free API allows 15 an hour).
+    #[arg(long, value_name = "URL", default_value = orbitline::update::LL2_URL)]
+    ll2_url: String,
     /// Accept tables that lost more than 3% of the catalog's flights at once (overrides only this check).
     #[arg(long)]
     force: bool,

@@ -32,6 +32,9 @@ pub enum DurationSubject {
         /// When it ended: for a crew lost, when they were lost.
         #[serde(skip_serializing_if = "Option::is_none")]
         ended: Option<Time>,
+        /// Not launched yet: its planned launch (a planned flight has no stays).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        planned: Option<Time>,
     },
     /// A person.
     Astronaut {
@@ -227,6 +230,11 @@ pub fn duration(
                     .outcome
                     .filter(|o| *o != crate::model::Outcome::Completed),
                 ended: flight.landing_time().cloned(),
+                planned: flight
+                    .launch
+                    .planned
+                    .clone()
+                    .filter(|_| flight.launch.time.is_none()),
             },
             stays,
             vehicle: vehicle_report(flight, now),

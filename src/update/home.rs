@@ -42,6 +42,9 @@ pub struct Meta {
     /// The day McDowell's tables say they were updated, `2026-11-28`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mcdowell: Option<String>,
+    /// Whether Launch Library 2's planned launches are in it.
+    #[serde(default)]
+    pub ll2: bool,
     /// Each downloaded source.
     pub sources: Vec<SourceMeta>,
 }
@@ -49,7 +52,7 @@ pub struct Meta {
 /// One downloaded source of a catalog.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceMeta {
-    /// `missions` or `astro`.
+    /// `missions`, `astro` or `ll2`.
     pub name: String,
     /// Where it was downloaded from.
     pub url: String,
@@ -58,10 +61,19 @@ pub struct SourceMeta {
 }
 
 impl Meta {
-    /// How commands name the catalog: `updated 2026-12-01 from McDowell's tables of 2026-11-28`.
+    /// How commands name the catalog: `updated 2026-12-01 from McDowell's tables of 2026-11-28` (`and
+    /// Launch Library 2` when its planned launches are in it).
     pub fn label(&self) -> String {
+        let ll2 = if self.ll2 {
+            " and Launch Library 2"
+        } else {
+            ""
+        };
         match &self.mcdowell {
-            Some(day) => format!("updated {} from McDowell's tables of {day}", self.updated),
+            Some(day) => format!(
+                "updated {} from McDowell's tables of {day}{ll2}",
+                self.updated
+            ),
             None => format!("updated {}", self.updated),
         }
     }

@@ -1,6 +1,7 @@
-//! `orbitline update`: fetch McDowell's newest crewed-flight tables, build a new catalog from them with the
-//! curated layer on top, validate it with the loader every command uses, and switch to it atomically,
-//! keeping the previous one; or (`--rollback`) return to the previous one.
+//! `orbitline update`: fetch McDowell's newest crewed-flight tables and Launch Library 2's planned crewed
+//! launches (module `planned`), build a new catalog from them with the curated layer on top, validate it with
+//! the loader every command uses, and switch to it atomically, keeping the previous one; or (`--rollback`)
+//! return to the previous one. A source left out with `--only` is the current catalog's saved copy.
 //!
 //! The update never breaks the catalog: everything is downloaded and checked before anything is written
 //! under the home folder, the new catalog is built in a temporary folder and validated there, and the
@@ -17,6 +18,7 @@ pub mod changes;
 pub mod home;
 pub mod http;
 mod layers;
+mod planned;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,12 +31,15 @@ use self::home::{Home, Meta, SourceMeta, META_FILE, SOURCES_FOLDER};
 use self::http::{fetch, Fetched, HttpOptions, Validators};
 use crate::catalog::{Catalog, Problem};
 use crate::import::gcat::{self, GcatOptions};
-use crate::import::{curated, InputFile, Note};
+use crate::import::{curated, ll2, InputFile, Note};
 
 /// McDowell's missions table as he publishes it (TSV).
 pub const MISSIONS_URL: &str = "https://planet4589.org/space/astro/tsv/missions.tsv";
 /// McDowell's astronaut table as he publishes it (TSV).
 pub const ASTRO_URL: &str = "https://planet4589.org/space/astro/tsv/astro.tsv";
+/// Launch Library 2's upcoming crewed launches, detailed (crews, stations), in one request: the free API
+/// allows 15 requests an hour.
+pub const LL2_URL: &str = "https://ll.thespacedevs.com/2.3.0/launches/upcoming/?is_crewed=true&include_suborbital=true&mode=detailed&limit=100";
 /// The most flights an update may lose at once without `force`, in percent of the current catalog's.
 pub const MAX_LOSS_PERCENT: usize = 3;
 
@@ -47,6 +52,12 @@ pub struct UpdateQuery {
     pub missions_url: String,
     /// Where the astronaut table is.
     pub astro_url: String,
+    /// Where Launch Library 2's upcoming crewed launches are.
+    pub ll2_url: String,
+    /// Download McDowell's tables (otherwise the current catalog's copies are used).
+    pub mcdowell: bool,
+    /// Download Launch Library 2's planned launches (otherwise the current catalog's copy, if any).
+    pub ll2: bool,
     /// Accept a catalog that lost more than [`MAX_LOSS_PERCENT`] of its flights.
     pub force: bool,
     /// The deadline of each request.
@@ -79,8 +90,11 @@ pub struct SourceReport {
     pub name: String,
     /// Its URL.
     pub url: String,
-    /// The bytes downloaded; `None` when the server said it had not changed (304).
+    /// The bytes downloaded; `None` when the server said it had not changed (304), or when the source was
+    /// not asked for (`--only`) and the current catalog's copy was used.
     pub downloaded: Option<usize>,
+    /// `downloaded`, `not modified` or `kept` (the current catalog's copy, not asked for).
+    pub status: &'static str,
 }
 
 /// What an update did.
@@ -104,6 +118,8 @@ pub struct UpdateReport {
     pub landed_since_curated: Vec<Note>,
     /// Where the curated layer says otherwise than the tables (the curated value is kept).
     pub curated: Vec<Note>,
+    /// Launch Library 2's planned flights: what was added and matched.
+    pub planned: Vec<Note>,
 }
 
 /// What `--rollback` did.
@@ -138,21 +154,51 @@ pub fn update(
             changes: Changes::default(),
             landed_since_curated: Vec::new(),
             curated: Vec::new(),
+            planned: Vec::new(),
         });
     }
+    let table = |name: &str| {
+        tables
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(f, _, _)| f)
+    };
+    let (Some(missions), Some(astro)) = (table("missions"), table("astro")) else {
+        return Err(UpdateError::new(
+            "no McDowell tables to build on; the catalog was not changed",
+            vec![Problem::in_file(
+                home.root().display().to_string(),
+                "the current catalog was not made by `orbitline update` from McDowell's tables",
+            )
+            .hint("run `orbitline update` without --only (or with --only mcdowell) first")],
+        ));
+    };
     let options = GcatOptions {
         include_aborts: true,
         include_nonhuman: false,
     };
-    let (imported, summary) = gcat::import(&tables[0].0, &tables[1].0, &options).map_err(|e| {
+    let (mut imported, summary) = gcat::import(missions, astro, &options).map_err(|e| {
         UpdateError::new(
             "McDowell's tables cannot be used; the catalog was not changed",
             e.problems(),
         )
     })?;
+    let planned = match table("ll2") {
+        Some(file) => {
+            let (launches, _) = ll2::import(std::slice::from_ref(file)).map_err(|e| {
+                UpdateError::new(
+                    "Launch Library 2's answer cannot be used; the catalog was not changed",
+                    e.problems(),
+                )
+            })?;
+            planned::add_planned(&mut imported, &launches)
+        }
+        None => Vec::new(),
+    };
     let meta = Meta {
         updated: today.to_string(),
         mcdowell: summary.updated.as_deref().and_then(day_of),
+        ll2: table("ll2").is_some(),
         sources: tables
             .iter()
             .map(|(file, name, validators)| SourceMeta {
@@ -205,6 +251,7 @@ pub fn update(
         changes: changes::changes(current, &new),
         landed_since_curated,
         curated,
+        planned,
     })
 }
 
@@ -219,7 +266,8 @@ pub fn rollback(home: &Path) -> Result<RollbackReport, UpdateError> {
 /// A downloaded (or kept) table: as an input file named by its URL, its name, its validators.
 type Table = (InputFile, &'static str, Validators);
 
-/// Both tables, what each download did, and whether neither changed.
+/// Every source, what each download did, and whether none of those asked for changed. A source not
+/// asked for (`--only`) is the current catalog's copy, when it has one.
 fn download(
     query: &UpdateQuery,
     home: &Home,
@@ -230,19 +278,34 @@ fn download(
     let http = HttpOptions::new(query.timeout);
     let (mut tables, mut reports, mut problems) = (Vec::new(), Vec::new(), Vec::new());
     let mut unchanged = true;
-    for (name, url) in [
-        ("missions", &query.missions_url),
-        ("astro", &query.astro_url),
-    ] {
+    let sources = [
+        ("missions", &query.missions_url, query.mcdowell),
+        ("astro", &query.astro_url, query.mcdowell),
+        ("ll2", &query.ll2_url, query.ll2),
+    ];
+    for (name, url, asked) in sources {
+        let saved_meta = meta.as_ref().and_then(|m| m.source(name));
+        let saved_text = || Home::saved_source(current.as_deref()?, name);
+        if !asked {
+            if let (Some(saved), Some(text)) = (saved_meta, saved_text()) {
+                reports.push(SourceReport {
+                    name: name.to_string(),
+                    url: saved.url.clone(),
+                    downloaded: None,
+                    status: "kept",
+                });
+                let file = InputFile {
+                    name: saved.url.clone(),
+                    text,
+                };
+                tables.push((file, name, saved.validators.clone()));
+            }
+            continue;
+        }
         // Ask whether it changed only when the current catalog was made from the same URL and keeps it.
-        let saved = meta
-            .as_ref()
-            .and_then(|m| m.source(name))
+        let saved = saved_meta
             .filter(|s| s.url == *url)
-            .and_then(|s| {
-                let text = Home::saved_source(current.as_deref()?, name)?;
-                Some((s.validators.clone(), text))
-            });
+            .and_then(|s| Some((s.validators.clone(), saved_text()?)));
         let answer = fetch(url, saved.as_ref().map(|(v, _)| v), &http, &mut |n, of| {
             progress(name, n, of)
         });
@@ -269,6 +332,11 @@ fn download(
             name: name.to_string(),
             url: url.clone(),
             downloaded,
+            status: if downloaded.is_some() {
+                "downloaded"
+            } else {
+                "not modified"
+            },
         });
         let file = InputFile {
             name: url.clone(),
@@ -280,7 +348,7 @@ fn download(
         Ok((tables, reports, unchanged))
     } else {
         Err(UpdateError::new(
-            "McDowell's tables could not be downloaded; the catalog was not changed",
+            "the sources could not be downloaded; the catalog was not changed",
             problems,
         ))
     }

@@ -12,17 +12,11 @@ impl Human for UpdateReport {
     fn human(&self, _: &TimeDisplay) -> String {
         let mut out = String::new();
         for source in &self.sources {
-            let _ = match source.downloaded {
-                Some(bytes) => writeln!(
-                    out,
-                    "{}: downloaded {bytes} bytes from {}",
-                    source.name, source.url
-                ),
-                None => writeln!(
-                    out,
-                    "{}: not changed since the last update ({})",
-                    source.name, source.url
-                ),
+            let (name, url) = (&source.name, &source.url);
+            let _ = match (source.downloaded, source.status) {
+                (Some(bytes), _) => writeln!(out, "{name}: downloaded {bytes} bytes from {url}"),
+                (None, "kept") => writeln!(out, "{name}: the current catalog's copy ({url})"),
+                (None, _) => writeln!(out, "{name}: not changed since the last update ({url})"),
             };
         }
         if self.unchanged {
@@ -46,6 +40,11 @@ impl Human for UpdateReport {
             &mut out,
             "Curated flights that have landed since their last check (the tables' landing is used)",
             &self.landed_since_curated,
+        );
+        notes(
+            &mut out,
+            "Launch Library 2's planned launches (flights with a planned launch and no actual one)",
+            &self.planned,
         );
         notes(
             &mut out,
