@@ -80,6 +80,13 @@ pub enum Request {
         /// The folder of a curated layer to compare the import with.
         curated: Option<PathBuf>,
     },
+    /// Fetch McDowell's newest tables and switch to the catalog made from them (`orbitline update`).
+    Update(crate::update::UpdateQuery),
+    /// Return to the catalog before the last update.
+    Rollback {
+        /// The home folder (`ORBITLINE_HOME`).
+        home: PathBuf,
+    },
     /// Import Launch Library 2 responses into a catalog folder.
     ImportLl2 {
         /// The response files.
@@ -152,9 +159,15 @@ pub enum Request {
 }
 
 impl Request {
-    /// False for the importers, which read other sources and write a catalog instead.
+    /// False for the importers and the update, which read other sources and write a catalog instead.
     pub fn reads_catalog(&self) -> bool {
-        !matches!(self, Request::ImportGcat { .. } | Request::ImportLl2 { .. })
+        !matches!(
+            self,
+            Request::ImportGcat { .. }
+                | Request::ImportLl2 { .. }
+                | Request::Update(_)
+                | Request::Rollback { .. }
+        )
     }
 }
 
@@ -232,6 +245,9 @@ pub enum AppError {
     /// A `--nation` or `--program` names nothing in the catalog.
     #[error(transparent)]
     Scope(#[from] ScopeError),
+    /// An update did not happen.
+    #[error(transparent)]
+    Update(#[from] crate::update::UpdateError),
 }
 
 impl AppError {
@@ -277,6 +293,7 @@ impl AppError {
             AppError::Chart(e) => vec![e.problem()],
             AppError::Name(e) => vec![report::human::names::problem(e)],
             AppError::Scope(e) => vec![e.problem()],
+            AppError::Update(e) => e.problems.clone(),
         }
     }
 }
@@ -333,7 +350,10 @@ pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
         DataSource::Bundled => Ok(Catalog::load("bundled", catalog::embedded())?),
         DataSource::Folder(dir) => {
             let files = catalog::read_dir(dir).map_err(|p| CatalogError(vec![p]))?;
-            Ok(Catalog::load(dir.display().to_string(), files)?)
+            // A catalog made by `orbitline update` is named by what it was made from.
+            let label = crate::update::home::Home::meta(dir)
+                .map_or_else(|| dir.display().to_string(), |meta| meta.label());
+            Ok(Catalog::load(label, files)?)
         }
     }
 }
@@ -348,7 +368,10 @@ pub fn answer(
     let lookup = Lookup::new(catalog);
     let request = &checked_scope(catalog, resolve_names(&lookup, request)?)?;
     match request {
-        Request::ImportGcat { .. } | Request::ImportLl2 { .. } => run_import(options, request),
+        Request::ImportGcat { .. }
+        | Request::ImportLl2 { .. }
+        | Request::Update(_)
+        | Request::Rollback { .. } => run_import(options, request),
         Request::Check(query) => check(catalog, options, query),
         Request::Export(query) => export(catalog, options, query).map(Outcome::ok),
         Request::Chart(chart_options) => chart(catalog, options, chart_options).map(Outcome::ok),
@@ -564,12 +587,47 @@ fn run_import(options: &Options, request: &Request) -> Result<Outcome, AppError>
             let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
             import::import_ll2(&paths, to)?
         }
+        Request::Update(query) => return update(options, query, &mut |_, _, _| {}),
+        Request::Rollback { home } => {
+            let report = crate::update::rollback(home)?;
+            return Ok(Outcome::ok(report::render(
+                &report,
+                options.format,
+                &options.display,
+            )));
+        }
         _ => return Err(AppError::Import(ImportError::Input(Vec::new()))),
     };
     Ok(Outcome {
         stdout: report::render(&report, options.format, &options.display),
         status: Status::Ok,
     })
+}
+
+/// Runs `orbitline update`: the catalog that answers now (the current one under the home folder, or the
+/// bundled one when there is none or it does not load) is compared with the new one, which is read by
+/// [`load`], the loader every command uses. `progress` is told (source, bytes, bytes expected) during the
+/// downloads.
+pub fn update(
+    options: &Options,
+    query: &crate::update::UpdateQuery,
+    progress: &mut dyn FnMut(&str, u64, Option<u64>),
+) -> Result<Outcome, AppError> {
+    let home = crate::update::home::Home::new(&query.home);
+    let current = match home.current_folder() {
+        Some(dir) => load(&DataSource::Folder(dir)).or_else(|_| load(&DataSource::Bundled))?,
+        None => load(&DataSource::Bundled)?,
+    };
+    let today = options.now.date_naive().to_string();
+    let loader = |dir: &std::path::Path| {
+        load(&DataSource::Folder(dir.to_path_buf())).map_err(|e| e.problems())
+    };
+    let report = crate::update::update(query, &today, &current, &loader, progress)?;
+    Ok(Outcome::ok(report::render(
+        &report,
+        options.format,
+        &options.display,
+    )))
 }
 
 /// Loads the catalog and runs `request`.

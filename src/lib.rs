@@ -34,7 +34,7 @@
 //! stays and the event graph's links) → [`timeline`] (durations, queries) and [`deps`] (causes, slips) →
 //! [`report`] (tables and JSON), [`chart`] (SVG and PNG) or [`export`]. Modules import only from the layers
 //! below theirs (`tests/layers.rs` checks it): [`model`] ← [`catalog`] ← (`timeline`, `deps`) ← (`report`,
-//! `chart`, `export`, `import`) ← [`app`] ← `cli`/`main`; [`suggest`], [`words`] and [`atomic`] are leaf utilities.
+//! `chart`, `export`, `import`, [`update`]) ← [`app`] ← `cli`/`main`; [`suggest`], [`words`] and [`atomic`] are leaf utilities.
 //! Nothing in the library prints or reads the clock: the reference time for flights still in orbit is
 //! passed in.
 #![warn(missing_docs)]
@@ -53,6 +53,7 @@ pub mod suggest;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod timeline;
+pub mod update;
 pub mod words;
 
 pub use catalog::{Catalog, CatalogError, Problem};

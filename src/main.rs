@@ -60,6 +60,12 @@ fn run() -> ExitCode {
                 return ExitCode::from(Status::Error.code());
             }
         },
+        cli::Action::Run(app::Request::Update(query)) => {
+            let mut progress = download_progress();
+            let outcome = app::update(&options, &query, &mut progress);
+            progress("", 0, Some(0)); // clears the last bar
+            outcome
+        }
         cli::Action::Run(request) if request.reads_catalog() => {
             app::load(&options.data).and_then(|catalog| {
                 let outcome = app::answer(&catalog, &options, &request);
@@ -101,6 +107,40 @@ fn say_error(error: &app::AppError) {
                 say(problem);
             }
             say(format_args!("error: {summary}"));
+        }
+    }
+}
+
+/// What `orbitline update` shows while it downloads: a progress bar per source on standard error when that
+/// is a terminal, nothing in a pipe or a file.
+fn download_progress() -> impl FnMut(&str, u64, Option<u64>) {
+    use std::io::IsTerminal;
+    let terminal = io::stderr().is_terminal();
+    let mut shown: Option<(String, indicatif::ProgressBar)> = None;
+    move |source: &str, bytes: u64, total: Option<u64>| {
+        if !terminal {
+            return;
+        }
+        if shown.as_ref().is_none_or(|(name, _)| name != source) {
+            if let Some((_, bar)) = shown.take() {
+                bar.finish_and_clear();
+            }
+            let bar = match total {
+                Some(total) => indicatif::ProgressBar::new(total),
+                None => indicatif::ProgressBar::new_spinner(),
+            };
+            let template = "{msg:>9} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}";
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(source.to_string());
+            shown = Some((source.to_string(), bar));
+        }
+        if let Some((_, bar)) = &shown {
+            bar.set_position(bytes);
+            if total == Some(bytes) {
+                bar.finish_and_clear();
+            }
         }
     }
 }

@@ -59,6 +59,21 @@ fn requests(catalog: &Catalog, every: usize) -> Vec<Request> {
         station: s.id.clone(),
         from: None,
         to: None,
+        at: None,
+    }));
+    // The station at one moment: the people aboard then, with how long each has been up.
+    out.extend(catalog.stations().iter().map(|s| {
+        Request::Station {
+            station: s.id.clone(),
+            from: None,
+            to: None,
+            at: catalog
+                .flights()
+                .iter()
+                .filter_map(|f| f.launch.time.as_ref())
+                .map(|t| t.instant())
+                .max(),
+        }
     }));
     out.push(Request::Astronauts(Filter::default()));
     out.push(Request::Aloft { at: None });

@@ -186,7 +186,11 @@ fn records_and_checks_validate() {
     ];
     validates("check", &as_of, 1);
     validates("station", &["station", "tiangong"], 0);
-    validates("station-at", &["station", "tiangong", "--at", "2025-11-10"], 0);
+    validates(
+        "station-at",
+        &["station", "tiangong", "--at", "2025-11-10"],
+        0,
+    );
     validates("station-at", &["station", "iss", "--at", "1990-01-01"], 0);
     validates(
         "station",

@@ -1,5 +1,5 @@
 //! The layers of the library point one way: `model` ← `catalog` ← (`timeline`, `deps`) ← (`report`,
-//! `chart`, `export`, `import`) ← `app` ← `cli`/`main`. This test reads every module file under `src/`
+//! `chart`, `export`, `import`, `update`) ← `app` ← `cli`/`main`. This test reads every module file under `src/`
 //! and fails on a `crate::` path (in a `use` or in code) that points up the stack, naming the file, the
 //! line and the import.
 //!
@@ -26,6 +26,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("chart", 3),
     ("export", 3),
     ("import", 3),
+    ("update", 3),
     ("app", 4),
     ("cli", 5),
     ("main", 5),
@@ -33,11 +34,13 @@ const LAYERS: &[(&str, u8)] = &[
 ];
 
 /// Imports between two modules of the same layer, one way only: `deps` builds on `timeline`'s queries,
-/// and `report` prints what `chart` and `import` return.
+/// `report` prints what `chart`, `import` and `update` return, and `update` builds on `import`'s readers.
 const SIDEWAYS: &[(&str, &str)] = &[
     ("deps", "timeline"),
     ("report", "chart"),
     ("report", "import"),
+    ("report", "update"),
+    ("update", "import"),
 ];
 
 /// Items at the crate root that are not modules (macros exported with `#[macro_export]`).

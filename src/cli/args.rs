@@ -17,6 +17,15 @@ pub enum OrbitArg {
     Any,
 }
 
+/// `update --only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    /// J. McDowell's crewed-flight tables (planet4589.org).
+    Mcdowell,
+    /// Launch Library 2's planned crewed launches (The Space Devs).
+    Ll2,
+}
+
 /// `--kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {

@@ -2,6 +2,8 @@
 //! [`Options`] shared by every command and the [`Action`] to take, refusing bad values with the flag's
 //! name.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 use orbitline::app::{DataSource, Options, Request};
 use orbitline::catalog::Filter;
@@ -13,9 +15,13 @@ use orbitline::model::{parse_moment, parse_shift, Orbit, Time};
 use orbitline::report::{Format, TimeDisplay, Zone};
 use orbitline::timeline::claims::{ClaimQuery, ClaimedDuration, Convention};
 use orbitline::timeline::records::{RecordKind, RecordsQuery};
+use orbitline::update::home::current_catalog;
+use orbitline::update::UpdateQuery;
 
-use super::args::{KindArg, OrbitArg, RowsArg};
-use super::{Action, ChartArgs, CheckArgs, Cli, Command, ImportSource, OutArgs, ScopeArgs};
+use super::args::{KindArg, OnlyArg, OrbitArg, RowsArg};
+use super::{
+    Action, ChartArgs, CheckArgs, Cli, Command, ImportSource, OutArgs, ScopeArgs, UpdateArgs,
+};
 
 impl From<OutArgs> for Destination {
     fn from(args: OutArgs) -> Destination {
@@ -71,10 +77,14 @@ impl Cli {
         let zone = Zone::parse(&self.tz)?;
         let now = instant("--now", self.now.clone(), clock)?.unwrap_or(clock);
         Ok(Options {
-            data: self
-                .data
-                .clone()
-                .map_or(DataSource::Bundled, DataSource::Folder),
+            // Without --data: the catalog the last `orbitline update` made, or the bundled one.
+            data: match &self.data {
+                Some(dir) => DataSource::Folder(dir.clone()),
+                None => home()
+                    .ok()
+                    .and_then(|home| current_catalog(&home))
+                    .map_or(DataSource::Bundled, DataSource::Folder),
+            },
             display: TimeDisplay {
                 zone,
                 open: Default::default(),
@@ -99,6 +109,7 @@ impl Command {
             Command::Completions { shell } => return Ok(Action::Completions(shell)),
             Command::Man => return Ok(Action::Man),
             Command::Import { source } => source.into(),
+            Command::Update(args) => args.into_request(home()?),
             Command::Export {
                 format,
                 what,
@@ -190,6 +201,43 @@ impl Command {
             Command::Chart(args) => args.into_request(clock)?,
         };
         Ok(Action::Run(request))
+    }
+}
+
+/// The environment variable that names the folder updated catalogs live in.
+pub const HOME_VARIABLE: &str = "ORBITLINE_HOME";
+
+/// The folder updated catalogs live in: `ORBITLINE_HOME`, or the platform's data folder for orbitline
+/// (`~/.local/share/orbitline` on Linux).
+fn home() -> Result<PathBuf, String> {
+    match std::env::var_os(HOME_VARIABLE) {
+        Some(home) if !home.is_empty() => Ok(PathBuf::from(home)),
+        _ => directories::ProjectDirs::from("", "", "orbitline")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or_else(|| {
+                format!(
+                    "no home folder to keep updated catalogs in: set {HOME_VARIABLE} to a folder"
+                )
+            }),
+    }
+}
+
+impl UpdateArgs {
+    /// The update (or rollback) of the catalogs under `home`.
+    fn into_request(self, home: PathBuf) -> Request {
+        if self.rollback {
+            return Request::Rollback { home };
+        }
+        Request::Update(UpdateQuery {
+            home,
+            missions_url: self.missions_url,
+            astro_url: self.astro_url,
+            ll2_url: self.ll2_url,
+            mcdowell: self.only != Some(OnlyArg::Ll2),
+            ll2: self.only != Some(OnlyArg::Mcdowell),
+            force: self.force,
+            timeout: std::time::Duration::from_secs(self.timeout.max(1)),
+        })
     }
 }
 

@@ -26,6 +26,11 @@ const NOT_FOR: &[(&[&str], &[&str], &str)] = &[
         ": it writes the catalog folder given by --out",
     ),
     (
+        &["update"],
+        &["data"],
+        ": it updates the catalog under ORBITLINE_HOME (the one commands read when --data is not given)",
+    ),
+    (
         &["export"],
         &["tz", "json"],
         ": choose the format with --format (json, csv, ics, mermaid); times are UTC",
@@ -38,7 +43,6 @@ impl Cli {
     pub fn parse_checked() -> Cli {
         let mut command = definition();
         let matches = command.get_matches_mut();
-        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
         let mut path = Vec::new();
         let mut leaf = &matches;
         while let Some((name, sub)) = leaf.subcommand() {
@@ -63,7 +67,8 @@ impl Cli {
                 }
             }
         }
-        cli
+        // After the check: a stand-in is read as its global option only once it is known not to be given.
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 }
 
@@ -86,6 +91,11 @@ fn hide(command: clap::Command, path: &[&str], ids: &[&'static str]) -> clap::Co
             let arg = clap::Arg::new(*id).long(*id).hide(true);
             command.arg(if *id == "json" {
                 arg.action(clap::ArgAction::SetTrue)
+            } else if *id == "data" {
+                // Typed as the global option is, so that reading the parsed command line never mistakes one
+                // for the other (`ORBITLINE_DATA` in the environment fills it too).
+                arg.action(clap::ArgAction::Set)
+                    .value_parser(clap::value_parser!(std::path::PathBuf))
             } else {
                 arg.action(clap::ArgAction::Set).allow_hyphen_values(true)
             })

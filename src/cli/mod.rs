@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use orbitline::app::Request;
 
-use args::{ExportFormatArg, FormatArg, GraphFormatArg, KindArg, OrbitArg, RowsArg, WhatArg};
+use args::{
+    ExportFormatArg, FormatArg, GraphFormatArg, KindArg, OnlyArg, OrbitArg, RowsArg, WhatArg,
+};
 
 /// The timeline of human spaceflight: who flew, on which spacecraft, when they launched and came home.
 ///
@@ -251,6 +253,19 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
+    /// Fetch McDowell's newest crewed-flight tables and Launch Library 2's planned crewed launches, and
+    /// switch to a catalog made from them.
+    ///
+    /// Downloads the sources (conditionally: an unchanged table is not sent again), imports them (planned
+    /// launches become flights with a planned launch and no actual one), puts the curated layer on top, validates the result as every command reads a catalog, and
+    /// switches to it under ORBITLINE_HOME (default: the platform's data folder, e.g.
+    /// ~/.local/share/orbitline); every command then reads it unless --data is given. Prints what changed.
+    /// Any failure (no network, an HTTP error, a cut or foreign body, tables that disagree) exits 2 and
+    /// leaves the current catalog as it was. The catalog it replaces is kept: --rollback returns to it.
+    #[command(
+        after_help = "Examples:\n  orbitline update\n  orbitline update --only mcdowell --json\n  orbitline update --rollback"
+    )]
+    Update(UpdateArgs),
     /// Export the catalog: stays or flights as CSV, events as iCalendar, stays as a Mermaid gantt, or the
     /// whole catalog as one JSON document.
     #[command(
@@ -318,6 +333,32 @@ pub enum ImportSource {
         #[command(flatten)]
         out: OutArgs,
     },
+}
+
+/// `orbitline update`.
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// Update from one source only (default: both); the other keeps the current catalog's copy.
+    #[arg(long, value_enum)]
+    only: Option<OnlyArg>,
+    /// The missions table: McDowell's missions.tsv, or any URL serving it or its fixed-width web page.
+    #[arg(long, value_name = "URL", default_value = orbitline::update::MISSIONS_URL)]
+    missions_url: String,
+    /// The astronaut table: McDowell's astro.tsv, or any URL serving it or its fixed-width web page.
+    #[arg(long, value_name = "URL", default_value = orbitline::update::ASTRO_URL)]
+    astro_url: String,
+    /// Launch Library 2's upcoming crewed launches (one request; the free API allows 15 an hour).
+    #[arg(long, value_name = "URL", default_value = orbitline::update::LL2_URL)]
+    ll2_url: String,
+    /// Accept tables that lost more than 3% of the catalog's flights at once (overrides only this check).
+    #[arg(long)]
+    force: bool,
+    /// Return to the catalog that the last update replaced (no download).
+    #[arg(long, conflicts_with = "force")]
+    rollback: bool,
+    /// Give up on a request that has not finished after this many seconds (each of up to 3 attempts).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    timeout: u64,
 }
 
 /// Where an import writes.

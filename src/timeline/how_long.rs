@@ -34,6 +34,9 @@ pub enum DurationSubject {
         #[serde(serialize_with = "crate::model::instant::instant_opt")]
         #[schemars(with = "Option<crate::model::instant::Instant>")]
         ended: Option<Time>,
+        /// Not launched yet: its planned launch (a planned flight has no stays).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        planned: Option<Time>,
     },
     /// A person.
     Astronaut {
@@ -280,6 +283,11 @@ pub fn duration(
                     .outcome
                     .filter(|o| *o != crate::model::Outcome::Completed),
                 ended: flight.landing_time().cloned(),
+                planned: flight
+                    .launch
+                    .planned
+                    .clone()
+                    .filter(|_| flight.launch.time.is_none()),
             },
             stays,
             vehicle: vehicle_report(flight, now),

@@ -35,6 +35,9 @@ pub struct FlightRow {
     pub crew_up_names: Vec<String>,
     /// The flights whose crews it brought home instead of its own (vehicle swaps).
     pub brought_home_crew_of: Vec<String>,
+    /// Not launched yet: `launch` is the planned launch (left out of JSON when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
 }
 
 /// The answer to `orbitline list`.
@@ -83,6 +86,7 @@ pub fn list(catalog: &Catalog, filter: &Filter) -> ListReport {
                 .map(|c| catalog.name_of(&c.astronaut).to_string())
                 .collect(),
             brought_home_crew_of: brought_home.remove(f.id.as_str()).unwrap_or_default(),
+            planned: f.launch.time.is_none() && f.launch.planned.is_some(),
         })
         .collect();
     ListReport {

@@ -8,10 +8,16 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `orbitline` binary, with the environment cleared of settings that would change its answers.
+/// The `orbitline` binary, with the environment cleared of settings that would change its answers: no
+/// `ORBITLINE_DATA`, and an `ORBITLINE_HOME` that holds no updated catalog (a catalog `orbitline update`
+/// made in the user's data folder would otherwise answer instead of the bundled one).
 pub fn orbitline() -> Command {
     let mut cmd = Command::cargo_bin("orbitline").unwrap();
     cmd.env_remove("ORBITLINE_DATA");
+    cmd.env(
+        "ORBITLINE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-updated-catalog"),
+    );
     cmd
 }
 

@@ -18,6 +18,8 @@ mod landings;
 mod people;
 mod ships;
 mod table;
+#[cfg(test)]
+mod tsv_tests;
 
 use serde::Serialize;
 
@@ -34,9 +36,11 @@ pub const SOURCE: &str = "https://planet4589.org/space/astro/web/";
 /// The credit GCAT's licence (CC-BY) asks for.
 pub const CREDIT: &str = "J. McDowell, planet4589.org";
 
-const MISSION_COLUMNS: [&str; 13] = [
+/// The missions table's columns the importer needs (`Progra` is the TSV's `Program`). `MType`, added
+/// after 2022, is read where present; without it the kind follows from `HSFID` (see `ships::kind`).
+const MISSION_COLUMNS: [&str; 12] = [
     "HSFID", "HSFTAG", "Desig", "Ship", "LDate", "EDate", "Crew", "Callsign", "Station", "Progra",
-    "Project", "MType", "Dur",
+    "Project", "Dur",
 ];
 const ASTRO_COLUMNS: [&str; 8] = [
     "No", "Name", "Born", "Citizen", "NRI", "Duration", "Missions", "UName",

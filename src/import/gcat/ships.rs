@@ -9,6 +9,30 @@ use crate::catalog::Problem;
 use crate::import::{slug, IdPool};
 use crate::model::{Orbit, Outcome, Time};
 
+/// A row's kind: its `MType`, or where the table has no such column (McDowell's tables before 2023), the
+/// prefix of its `HSFID`, which says the same in every table: `H0…` flights, `HB…` non-human, `HA…` aborts.
+fn kind(table: &Table, row: &[super::table::Cell]) -> Option<Kind> {
+    match table.column("MType") {
+        Some(c) => match row[c].text.as_str() {
+            "FLT" => Some(Kind::Flight),
+            "BIO" => Some(Kind::Bio),
+            "ABORT" => Some(Kind::Abort),
+            _ => None,
+        },
+        None => {
+            let id = cell(table, row, "HSFID").text.as_str();
+            match id.get(..2) {
+                Some("HB") => Some(Kind::Bio),
+                Some("HA") => Some(Kind::Abort),
+                _ if id.len() > 1 && id[1..].chars().all(|c| c.is_ascii_digit()) => {
+                    Some(Kind::Flight)
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
 /// Aborted launches that McDowell names by their vehicle alone, with the name people use and its source:
 /// (HSFTAG, name, source).
 const ABORT_NAMES: [(&str, &str, &str); 2] = [
@@ -59,18 +83,17 @@ pub(super) fn read_ships(table: &Table, problems: &mut Vec<Problem>) -> Vec<Ship
                 continue;
             }
         };
-        let kind = match get("MType").text.as_str() {
-            "FLT" => Kind::Flight,
-            "BIO" => Kind::Bio,
-            "ABORT" => Kind::Abort,
-            other => {
-                problems.push(
-                    table
-                        .problem(get("MType"), format!("unknown mission type `{other}`"))
-                        .hint("MType is FLT, BIO or ABORT"),
-                );
-                continue;
-            }
+        let Some(kind) = kind(table, row) else {
+            let (cell, what) = match table.column("MType") {
+                Some(c) => (&row[c], "mission type"),
+                None => (get("HSFID"), "HSFID"),
+            };
+            problems.push(
+                table
+                    .problem(cell, format!("unknown {what} `{}`", cell.text))
+                    .hint("MType is FLT, BIO or ABORT; without MType, HSFID starts H0 (a flight), HB (non-human) or HA (an abort)"),
+            );
+            continue;
         };
         let optional = |name: &str| table.column(name).map(|c| row[c].text.as_str());
         let Fate {

@@ -5,8 +5,25 @@
 //! its column to the last character and runs into the next one is flagged ([`Cell::full`]): McDowell's
 //! page cuts long values at the column's width (one person's `Missions` list is cut so), and the importer
 //! must not take a cut value for a whole one. Every cell keeps its line and column for messages.
+//!
+//! Columns are found by name, so columns added over the years (`MType` is missing from the 2022 TSV) and
+//! columns the reader does not know are no obstacle. The web page cuts a few names to the column width:
+//! the TSV's full names are read as the page's ([`SAME_COLUMN`]).
 
 use crate::catalog::Problem;
+
+/// Columns the TSV names in full and the fixed-width page cuts to its width: (TSV name, page name). The
+/// reader knows each column by the page's name.
+pub const SAME_COLUMN: [(&str, &str); 1] = [("Program", "Progra")];
+
+/// The name a header cell is known by: the page's name for a TSV name cut on the page.
+fn known_name(name: &str) -> String {
+    SAME_COLUMN
+        .iter()
+        .find(|(full, _)| *full == name)
+        .map_or(name, |(_, cut)| cut)
+        .to_string()
+}
 
 /// The header: its line index, the columns with where each starts, and whether it is tab-separated.
 type Header = (usize, Vec<(String, usize)>, bool);
@@ -56,6 +73,8 @@ pub fn parse(file: &str, text: &str, required: &[&str]) -> Result<Table, Problem
     let first = required.first().copied().unwrap_or_default();
     let mut updated = None;
     let mut header: Option<Header> = None;
+    // A line that starts like the header but lacks columns: (line index, the missing names).
+    let mut lacking: Option<(usize, Vec<&str>)> = None;
     for (n, line) in text.lines().enumerate() {
         if let Some(rest) = line.trim_start_matches('#').trim().strip_prefix("Updated") {
             updated.get_or_insert_with(|| rest.trim().to_string());
@@ -65,27 +84,49 @@ pub fn parse(file: &str, text: &str, required: &[&str]) -> Result<Table, Problem
         let names = if tabbed {
             line.trim_start_matches('#')
                 .split('\t')
-                .map(|c| c.trim().to_string())
+                .map(|c| known_name(c.trim()))
                 .collect::<Vec<_>>()
         } else {
             line.trim_start_matches('#')
                 .split_whitespace()
-                .map(str::to_string)
+                .map(known_name)
                 .collect()
         };
-        if names.first().map(String::as_str) == Some(first)
-            && required.iter().all(|r| names.iter().any(|n| n == r))
-        {
+        if names.first().map(String::as_str) != Some(first) {
+            continue;
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|r| !names.iter().any(|n| n == r))
+            .collect();
+        if missing.is_empty() {
             let columns = if tabbed {
                 names.into_iter().map(|n| (n, 0)).collect()
             } else {
                 starts(line)
+                    .into_iter()
+                    .map(|(name, start)| (known_name(&name), start))
+                    .collect()
             };
             header = Some((n, columns, tabbed));
             break;
         }
+        lacking.get_or_insert((n, missing));
     }
     let Some((header_line, columns, tabbed)) = header else {
+        if let Some((n, missing)) = lacking {
+            return Err(Problem::at(
+                file,
+                (n + 1, 1),
+                format!(
+                    "the header line lacks the column{} {}",
+                    if missing.len() == 1 { "" } else { "s" },
+                    missing.join(", ")
+                ),
+            )
+            .hint("give McDowell's missions or astro table as published (the web page or the .tsv file), not an edited copy"));
+        }
         return Err(Problem::in_file(
             file,
             format!("no header line naming the columns {}", required.join(", ")),

@@ -20,6 +20,7 @@ impl Human for DurationReport {
                 station,
                 outcome,
                 ended,
+                planned,
                 ..
             } => {
                 let context: Vec<&str> = [operator.as_deref(), station.as_deref()]
@@ -35,7 +36,13 @@ impl Human for DurationReport {
                         .unwrap_or_default();
                     let _ = writeln!(out, "Outcome: {}{when}", outcome.describe());
                 }
-                if self.stays.is_empty() {
+                if let Some(planned) = planned.as_ref().filter(|_| self.stays.is_empty()) {
+                    let _ = writeln!(
+                        out,
+                        "\nNot launched: planned for {}; a planned flight has no stays yet.",
+                        display.time(planned)
+                    );
+                } else if self.stays.is_empty() {
                     out.push_str("\nNo crew went up on this flight.\n");
                 }
                 for group in group_stays(&self.stays) {

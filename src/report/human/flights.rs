@@ -16,10 +16,11 @@ impl Human for ListReport {
             .iter()
             .map(|f| {
                 let launch = f.launch.as_ref().map_or("?".into(), |t| display.date(t));
-                let landing = f
-                    .landing
-                    .as_ref()
-                    .map_or("in orbit".into(), |t| display.date(t));
+                let landing = match &f.landing {
+                    Some(t) => display.date(t),
+                    None if f.planned => "planned".into(),
+                    None => "in orbit".into(),
+                };
                 let crew = if f.crew_up_names.is_empty() {
                     "uncrewed".to_string()
                 } else {

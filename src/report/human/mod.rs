@@ -9,6 +9,7 @@ mod import;
 pub mod names;
 mod records;
 mod station;
+mod update;
 
 use std::fmt::Write;
 
