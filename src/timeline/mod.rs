@@ -19,7 +19,8 @@ pub use duration::{
     format_delta, format_elapsed, format_seconds, DayConventions, DayCount, Elapsed,
 };
 pub use how_long::{
-    duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,
+    duration, stay_report, Cause, DurationReport, DurationSubject, Slip, StayReport, TotalReport,
+    VehicleReport,
 };
 pub use list::{list, FlightRow, ListReport};
 pub(crate) use query::{utc, utc_instant, utc_opt};
