@@ -132,8 +132,12 @@
     });
     s.gaps.forEach(function (g, i) {
       var id = 'gap' + i;
+      var text = node('span', g[2]);
+      text.addEventListener('mouseenter', function (e) { showTooltip(id, e.clientX, e.clientY); });
+      text.addEventListener('mouseleave', function () { tooltip.hidden = true; });
+      // Labels of neighbouring gaps take turns between two lines, so back-to-back gaps both show.
       items.push({ id: id, start: ms(g[0]), end: g[1] ? ms(g[1]) : ms(data.now), type: 'background',
-        content: node('span', g[2]), className: 'gap' });
+        content: text, className: 'gap' + (i % 2 ? ' gap-second' : '') });
       meta[id] = { kind: 'gap', gap: g };
     });
   }
@@ -261,12 +265,17 @@
     document.body.classList.toggle('marker-labels', room);
   }
 
+  // Ready when vis-timeline has drawn the items and taken its loading screen away: the view in the URL
+  // fragment is restored on the first draw, and tests wait for data-ready.
   var firstDraw = true;
   timeline.on('changed', function () {
     if (firstDraw) {
       firstDraw = false;
-      performance.mark('timeline-drawn');
       restoreHash();
+      timeline.redraw();
+    }
+    if (!document.body.hasAttribute('data-ready') && !document.querySelector('#timeline .vis-loading-screen')) {
+      performance.mark('timeline-drawn');
       document.body.setAttribute('data-ready', 'true');
     }
   });
