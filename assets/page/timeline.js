@@ -242,6 +242,15 @@
     zoomKey: '', margin: { item: { horizontal: 0, vertical: 3 }, axis: 4 },
     moment: function (date) { return vis.moment(date).utc(); },
     groupOrder: 'order',
+    // Ready when vis-timeline has drawn the items and taken its loading screen away: the view in the URL
+    // fragment is restored then, and tests wait for data-ready.
+    onInitialDrawComplete: function () {
+      restoreHash();
+      ready = true;
+      timeline.redraw();
+      performance.mark('timeline-drawn');
+      document.body.setAttribute('data-ready', 'true');
+    },
     format: { minorLabels: { minute: 'HH:mm', hour: 'HH:mm' }, majorLabels: { minute: 'ddd D MMMM YYYY', hour: 'ddd D MMMM YYYY' } }
   });
 
@@ -265,20 +274,6 @@
     document.body.classList.toggle('marker-labels', room);
   }
 
-  // Ready when vis-timeline has drawn the items and taken its loading screen away: the view in the URL
-  // fragment is restored on the first draw, and tests wait for data-ready.
-  var firstDraw = true;
-  timeline.on('changed', function () {
-    if (firstDraw) {
-      firstDraw = false;
-      restoreHash();
-      timeline.redraw();
-    }
-    if (!document.body.hasAttribute('data-ready') && !document.querySelector('#timeline .vis-loading-screen')) {
-      performance.mark('timeline-drawn');
-      document.body.setAttribute('data-ready', 'true');
-    }
-  });
   timeline.on('rangechanged', function () { labelRoom(); saveHash(); });
   labelRoom();
 
@@ -469,9 +464,10 @@
   });
 
   // ---- the view in the URL fragment ----
-  var restoring = false;
+  // The fragment is written only once the view it names has been restored from it (the first draw).
+  var restoring = false, ready = false;
   function saveHash() {
-    if (restoring || !timeline) return;
+    if (restoring || !ready) return;
     var w = timeline.getWindow();
     var p = new URLSearchParams();
     p.set('from', new Date(w.start).toISOString());
