@@ -216,12 +216,14 @@
   itemView = new vis.DataView(dataset, { filter: visibleItem });
 
   // ---- the timeline ----
+  // The span of everything the filters let through, with a little air on each side.
   function fullRange() {
     var lo = Infinity, hi = -Infinity;
     items.forEach(function (it) {
+      if (!visibleItem(it)) return;
       lo = Math.min(lo, it.start); hi = Math.max(hi, it.end || it.start);
     });
-    hi = Math.max(hi, ms(data.now));
+    if (lo === Infinity) { lo = ms(data.now) - 365 * DAY; hi = ms(data.now); }
     var pad = (hi - lo) / 60;
     return [lo - pad, hi + pad];
   }
@@ -230,7 +232,11 @@
   performance.mark('items-built');
   var range = fullRange();
   if (data.kind === 'station' && data.station.start) range = [ms(data.station.start), ms(data.station.end)];
-  var start = view.from ? ms(view.from) : range[0];
+  // Without --from/--to the page opens on the last three years of what it shows: readable at once, and
+  // quick (vis-timeline's first draw costs in the number of items in view; the whole history is one key,
+  // 0, or the "all" button away).
+  var OPENING = 3 * 365 * DAY;
+  var start = view.from ? ms(view.from) : Math.max(range[0], range[1] - OPENING);
   var end = view.to ? ms(view.to) : range[1];
 
   var timeline = new vis.Timeline($('timeline'), itemView, groups, {
@@ -274,7 +280,13 @@
     document.body.classList.toggle('marker-labels', room);
   }
 
-  timeline.on('rangechanged', function () { labelRoom(); saveHash(); });
+  timeline.on('rangechanged', function () {
+    // vis-timeline finishes its first draw on the redraw after its first range change, which may
+    // otherwise wait for its once-a-second resize check: ask for that redraw now.
+    if (!ready) requestAnimationFrame(function () { timeline.redraw(); });
+    labelRoom();
+    saveHash();
+  });
   labelRoom();
 
   // ---- tooltip ----
