@@ -261,9 +261,12 @@
   });
 
   performance.mark('timeline-created');
+  // The now line, and the line of the catalog's last check against its sources (one line when both fall
+  // on the same day).
+  var checkedToday = data.checked && day(ms(data.checked)) === day(ms(data.now));
   timeline.addCustomTime(new Date(ms(data.now)), 'now');
-  timeline.setCustomTimeMarker('now ' + day(ms(data.now)), 'now', false);
-  if (data.checked) {
+  timeline.setCustomTimeMarker('now ' + day(ms(data.now)) + (checkedToday ? ' · last checked' : ''), 'now', false);
+  if (data.checked && !checkedToday) {
     timeline.addCustomTime(new Date(ms(data.checked)), 'checked');
     timeline.setCustomTimeMarker('last checked ' + day(ms(data.checked)), 'checked', false);
   }

@@ -133,6 +133,10 @@ pub struct EventFacts {
     pub title: String,
 }
 
+/// A docked spacecraft: flight id, name, docked, undocked (`None` while docked), unfit for crew return
+/// from (UTC).
+pub type Lane = (String, String, String, Option<String>, Option<String>);
+
 /// The station view: crews aboard, docked spacecraft, coverage gaps.
 #[derive(Debug, Serialize)]
 pub struct StationPage {
@@ -144,8 +148,8 @@ pub struct StationPage {
     pub end: String,
     /// Crews aboard: `Shenzhou-20 crew`, people, from, until (UTC; `None` while aboard).
     pub crews: Vec<(String, u32, String, Option<String>)>,
-    /// Docked spacecraft: flight id, name, docked, undocked, unfit from (UTC).
-    pub lanes: Vec<(String, String, String, Option<String>, Option<String>)>,
+    /// Docked spacecraft.
+    pub lanes: Vec<Lane>,
     /// Coverage gaps: start, end (`None` while open), label.
     pub gaps: Vec<(String, Option<String>, String)>,
 }
