@@ -234,6 +234,32 @@ impl Session {
         self.call("POST", "/actions", Some(actions));
     }
 
+    fn click(&self, x: f64, y: f64) {
+        let actions = json!({"actions": [{"type": "pointer", "id": "mouse",
+            "parameters": {"pointerType": "mouse"},
+            "actions": [{"type": "pointerMove", "duration": 0, "x": x as i64, "y": y as i64,
+                         "origin": "viewport"},
+                        {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}]});
+        self.call("POST", "/actions", Some(actions));
+        // A second click soon after would be a double click: let the first one settle.
+        std::thread::sleep(Duration::from_millis(600));
+    }
+
+    /// Types `text` into whatever has the focus (the page itself when nothing does).
+    fn keys(&self, text: &str) {
+        let keys: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                [
+                    json!({"type": "keyDown", "value": c.to_string()}),
+                    json!({"type": "keyUp", "value": c.to_string()}),
+                ]
+            })
+            .collect();
+        let actions = json!({"actions": [{"type": "key", "id": "keyboard", "actions": keys}]});
+        self.call("POST", "/actions", Some(actions));
+    }
+
     fn screenshot(&self, path: &Path) {
         let data = self.call("GET", "/screenshot", None);
         std::fs::write(path, base64(data.as_str().unwrap())).unwrap();
@@ -456,10 +482,10 @@ fn the_timeline_page_in_a_real_browser() {
     );
     session.screenshot(&out.join("hover.png"));
 
-    // The URL fragment restores the view: window, grouping, filter, selection.
+    // The URL fragment restores the view: window, grouping, filter, selection (and its side panel).
     let item = session.js(
         "return Object.keys(orbitline.meta).find(id => orbitline.meta[id].kind === 'stay' &&
-           orbitline.data.plan.rows[orbitline.meta[id].row].title === 'Shenzhou-21' &&
+           orbitline.data.plan.rows[orbitline.meta[id].row].title === 'Shenzhou-20' &&
            !orbitline.data.plan.rows[orbitline.meta[id].row].thin);",
     );
     let item = item.as_str().unwrap();
@@ -483,6 +509,56 @@ fn the_timeline_page_in_a_real_browser() {
     assert_eq!(view[5], json!(["CN"]), "only China's group: {view}");
     assert_eq!(view[6], json!(false), "the side panel shows the selection");
     assert_clean(&session, "the restored view");
+    // The side panel: the why-chain of the swap, the events in order, the sources as links.
+    let panel = session.js(
+        "var p = document.getElementById('panel-body');
+         return [p.innerText, [...p.querySelectorAll('a')].filter(a => /^https:/.test(a.href)).length];",
+    );
+    let text = panel[0].as_str().unwrap();
+    for expected in [
+        "Why the swap",
+        "shenzhou-20/debris-strike",
+        "Events",
+        "Sources",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in the panel: {text}");
+    }
+    assert!(panel[1].as_u64().unwrap() >= 3, "sources as links: {panel}");
+
+    // The keyboard: `+` halves the window around its middle, `-` doubles it back.
+    let span = "var w = orbitline.timeline.getWindow(); return (w.end - w.start) / 86400000;";
+    let before = session.js(span).as_f64().unwrap();
+    session.keys("+");
+    let zoomed = session.wait(&format!(
+        "var d = (() => {{ {span} }})(); return d < {before} - 1 ? d : null;"
+    ));
+    assert!(zoomed.is_some(), "+ zooms in from {before} days");
+    session.keys("-");
+    let back = session.wait(&format!(
+        "var d = (() => {{ {span} }})(); return d > {before} - 1 ? d : null;"
+    ));
+    assert!(back.is_some(), "- zooms out again");
+
+    // A click on a group's name folds it (its bars leave the page) and a second click opens it again.
+    let shown = "return orbitline.timeline.getVisibleItems().filter(id => orbitline.meta[id].kind === 'stay').length;";
+    let open_count = session.js(shown).as_u64().unwrap();
+    assert!(open_count > 0);
+    let label = session.js(
+        "var e = [...document.querySelectorAll('.vis-labelset .vis-label')].find(e => e.offsetHeight > 0);
+         var r = e.getBoundingClientRect(); return [r.left + 20, r.top + 8];",
+    );
+    let (x, y) = (label[0].as_f64().unwrap(), label[1].as_f64().unwrap());
+    session.click(x, y);
+    let folded = session.wait(&format!(
+        "var n = (() => {{ {shown} }})(); return n === 0 ? n : null;"
+    ));
+    assert!(folded.is_some(), "the group folds");
+    session.click(x, y);
+    let opened = session.wait(&format!(
+        "var n = (() => {{ {shown} }})(); return n > 0 ? n : null;"
+    ));
+    assert!(opened.is_some(), "the group opens again");
+    assert_clean(&session, "keys and clicks");
 
     // The station page: both November 2025 gaps shaded and labelled.
     session.open(&station, "");
