@@ -13,12 +13,10 @@ mod data;
 use super::{Chart, ChartError, ChartInput, ChartKind, Renderer};
 use crate::output::escape;
 
-/// vis-timeline 8.5.4, the standalone UMD build (moment, hammer and the rest bundled), minified.
+/// vis-timeline 8.5.4, the standalone UMD build (moment, hammer and the rest bundled), minified. It
+/// injects its own stylesheet when it runs, so the page carries no separate copy of it.
 const VIS_JS: &str =
     include_str!("../../../assets/vendor/vis-timeline/vis-timeline-graph2d.min.js");
-/// Its stylesheet.
-const VIS_CSS: &str =
-    include_str!("../../../assets/vendor/vis-timeline/vis-timeline-graph2d.min.css");
 /// The page around the timeline, with `{{…}}` slots.
 const PAGE: &str = include_str!("../../../assets/page/timeline.html");
 /// The glue: items and groups from the data, controls, tooltips, side panel, search, URL fragment.
@@ -40,7 +38,6 @@ impl Renderer for Html {
         let page = fill(
             PAGE,
             &[
-                ("{{VIS_CSS}}", VIS_CSS),
                 ("{{GLUE_CSS}}", GLUE_CSS),
                 ("{{DATA}}", &escape::script_json(&json)),
                 ("{{VIS_JS}}", VIS_JS),
@@ -82,7 +79,6 @@ mod tests {
     fn the_inlined_scripts_and_styles_cannot_end_their_elements() {
         for (name, text) in [
             ("vis js", VIS_JS),
-            ("vis css", VIS_CSS),
             ("glue js", GLUE_JS),
             ("glue css", GLUE_CSS),
         ] {
