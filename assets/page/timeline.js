@@ -113,6 +113,25 @@
     });
   }
 
+  // A vehicle swap: a dashed line at the landing across the crew's group, labelled like a marker.
+  function buildConnectors(by) {
+    var rowOf = {};
+    data.plan.rows.forEach(function (row, i) { rowOf[JSON.stringify(row.key)] = i; });
+    data.plan.connectors.forEach(function (c, k) {
+      var from = rowOf[JSON.stringify(c.from)], to = rowOf[JSON.stringify(c.to)];
+      if (from === undefined || to === undefined) return;
+      var facts = data.facts[from][0] || {};
+      var id = 's' + k;
+      var title = data.plan.rows[from].title + ' crew home on ' + data.plan.rows[to].title.replace(/ spacecraft$/, '');
+      var text = node('span', title);
+      items.push({ id: id, group: groupOf(facts.flight, by), start: ms(c.at), end: ms(c.at) + 1000,
+        type: 'background', content: text, className: 'marker marker-swap' });
+      meta[id] = { kind: 'swap', flight: facts.flight, title: title, at: c.at };
+      text.addEventListener('mouseenter', function (e) { showTooltip(id, e.clientX, e.clientY); });
+      text.addEventListener('mouseleave', function () { tooltip.hidden = true; });
+    });
+  }
+
   function buildStation() {
     var s = data.station;
     s.crews.forEach(function (c, i) {
@@ -168,7 +187,7 @@
 
   function regroup() {
     items = []; meta = {}; stayCount = 0;
-    if (data.kind === 'station') buildStation(); else buildGantt(state.group);
+    if (data.kind === 'station') buildStation(); else { buildGantt(state.group); buildConnectors(state.group); }
     var firstOf = {}, counts = {};
     items.forEach(function (it) {
       if (it.group === undefined) return;
@@ -320,6 +339,7 @@
       if (m.lane[4]) out.push(['unfit for crew return from ' + day(ms(m.lane[4]))]);
       return out;
     }
+    if (m.kind === 'swap') return [[m.title, 'head'], ['vehicle swap · landed ' + m.at]];
     if (m.kind === 'gap') return [[m.gap[2], 'head'], [m.gap[0] + ' → ' + (m.gap[1] || 'now')]];
     return [];
   }
@@ -519,7 +539,7 @@
   var legend = $('legend');
   [['crew', 'crew in orbit'], ['vehicle', 'spacecraft without its launch crew'], ['ghost', 'to the planned return'],
     ['unfit', 'unfit for crew return'], ['eva', 'spacewalk'], ['anomaly', 'anomaly'], ['schedule', 'schedule change'],
-    ['docking', 'docking'], ['badge', 'record'], ['now', 'now'], ['checked', 'last checked against sources'],
+    ['docking', 'docking'], ['swap', 'vehicle swap: the crew came home on another spacecraft'], ['badge', 'record'], ['now', 'now'], ['checked', 'last checked against sources'],
     ['gap', 'return-coverage gap']].forEach(function (e) {
     var s = node('span', e[1], 'key key-' + e[0]);
     legend.appendChild(s);
