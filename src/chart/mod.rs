@@ -13,6 +13,7 @@ mod annotate;
 mod axis;
 mod frame;
 mod gantt;
+mod html;
 mod scene;
 mod station;
 mod theme;
@@ -60,6 +61,8 @@ pub enum ChartFormat {
     Svg,
     /// A bitmap.
     Png,
+    /// One self-contained interactive page (zoom, hover, search), drawn in the browser.
+    Html,
 }
 
 impl ChartFormat {
@@ -68,6 +71,7 @@ impl ChartFormat {
         match self {
             ChartFormat::Svg => "svg",
             ChartFormat::Png => "png",
+            ChartFormat::Html => "html",
         }
     }
 
@@ -77,6 +81,7 @@ impl ChartFormat {
         match extension.as_str() {
             "svg" => Some(ChartFormat::Svg),
             "png" => Some(ChartFormat::Png),
+            "html" | "htm" => Some(ChartFormat::Html),
             _ => None,
         }
     }
@@ -168,7 +173,7 @@ impl ChartOptions {
             (None, Some(path)) => match ChartFormat::from_path(&path) {
                 Some(format) => Ok((format, path)),
                 None => Err(format!(
-                    "cannot tell the format of `{}`: name a .svg or .png file, or add --format svg|png",
+                    "cannot tell the format of `{}`: name a .svg, .png or .html file, or add --format svg|png|html",
                     path.display()
                 )),
             },
@@ -231,7 +236,7 @@ pub struct ChartReport {
     pub path: String,
     /// `gantt` or `station`.
     pub kind: ChartKind,
-    /// `svg` or `png`.
+    /// `svg`, `png` or `html`.
     pub format: ChartFormat,
     /// Width in pixels.
     pub width: u32,
@@ -363,6 +368,7 @@ impl ChartFormat {
         match self {
             ChartFormat::Svg => &Svg,
             ChartFormat::Png => &Png,
+            ChartFormat::Html => &html::Html,
         }
     }
 }

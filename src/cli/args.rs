@@ -53,6 +53,8 @@ pub enum FormatArg {
     Svg,
     /// A bitmap.
     Png,
+    /// One self-contained interactive page: zoom, hover, search.
+    Html,
 }
 
 impl From<FormatArg> for ChartFormat {
@@ -60,6 +62,7 @@ impl From<FormatArg> for ChartFormat {
         match arg {
             FormatArg::Svg => ChartFormat::Svg,
             FormatArg::Png => ChartFormat::Png,
+            FormatArg::Html => ChartFormat::Html,
         }
     }
 }

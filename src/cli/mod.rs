@@ -486,7 +486,7 @@ pub struct ChartArgs {
     /// Canvas size in pixels, WIDTHxHEIGHT (1600x900) or a width alone (height fits the rows).
     #[arg(long, value_name = "WxH")]
     pub size: Option<String>,
-    /// The file to write (.svg or .png).
+    /// The file to write (.svg, .png or .html).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -134,9 +134,36 @@ pub fn mermaid(text: &str) -> String {
     out
 }
 
+/// JSON made safe inside an HTML `<script>` element: `<`, `>` and `&` as `\u` escapes (no `</script>`
+/// or `<!--` can end or change the element, whatever a name holds), and U+2028 and U+2029 escaped too.
+/// Inside JSON strings these escapes stand for the same characters; outside strings JSON has none of
+/// them, so the value parses the same.
+pub fn script_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let json = serde_json::to_string("</script><!-- a & b \u{2028}").unwrap();
+        let safe = script_json(&json);
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert_eq!(safe, r#""\u003c/script\u003e\u003c!-- a \u0026 b \u2028""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "</script><!-- a & b \u{2028}");
+    }
 
     #[test]
     fn ordinary_text_is_left_alone() {

@@ -240,6 +240,30 @@ impl DayConventions {
     }
 }
 
+impl DayConventions {
+    /// `204 rounded, 203 floor, 204 ceil; calendar dates 204 (UTC), 204 (+08:00)`: the line `duration`
+    /// prints and the timeline page shows.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "{} rounded, {} floor, {} ceil",
+            self.rounded, self.floor, self.ceil
+        );
+        let mut calendar = Vec::new();
+        if let Some(d) = self.calendar_utc {
+            calendar.push(format!("{d} (UTC)"));
+        }
+        if let (Some(d), Some(offset)) = (self.calendar_local, &self.local_offset) {
+            if offset != "+00:00" {
+                calendar.push(format!("{d} ({offset})"));
+            }
+        }
+        if !calendar.is_empty() {
+            text.push_str(&format!("; calendar dates {}", calendar.join(", ")));
+        }
+        text
+    }
+}
+
 fn date_difference(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
     Some((b? - a?).num_days())
 }

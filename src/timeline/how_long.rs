@@ -334,7 +334,9 @@ pub fn duration(
     ))
 }
 
-pub(super) fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport {
+/// One stay's figures as `orbitline duration` reports them (exact elapsed, day conventions, swap and
+/// slip with their causes), to `now` while in orbit.
+pub fn stay_report(catalog: &Catalog, stay: &Stay, now: DateTime<Utc>) -> StayReport {
     let up = catalog
         .flight(&stay.up)
         .expect("stays refer to catalog flights");

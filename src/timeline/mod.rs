@@ -23,7 +23,8 @@ pub use duration::{
     DayCount, Elapsed,
 };
 pub use how_long::{
-    duration, DurationReport, DurationSubject, Slip, StayReport, TotalReport, VehicleReport,
+    duration, stay_report, Cause, DurationReport, DurationSubject, Slip, StayReport, TotalReport,
+    VehicleReport,
 };
 pub use list::{list, FlightRow, ListReport};
 pub use query::QueryError;

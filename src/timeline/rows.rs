@@ -195,7 +195,8 @@ pub fn duration_text(seconds: i64) -> String {
     }
 }
 
-fn marker_kind(kind: EventKind) -> Option<MarkerKind> {
+/// The marker an event of `kind` gets, if any.
+pub fn marker_kind(kind: EventKind) -> Option<MarkerKind> {
     match kind {
         EventKind::Eva => Some(MarkerKind::Eva),
         EventKind::Anomaly => Some(MarkerKind::Anomaly),

@@ -60,6 +60,25 @@ impl<'c> Names<'c> {
         names
     }
 
+    /// Every folded key of the index with what it names, as (kind, id), in no particular order: the
+    /// timeline page's search box looks names up in the same keys as the command line.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, Vec<(Kind, &str)>)> + '_ {
+        self.keys.iter().map(|(key, entries)| {
+            let ids = entries
+                .iter()
+                .map(|(t, _)| {
+                    let id = match t.kind {
+                        Kind::Astronaut => self.catalog.astronauts()[t.index].id.as_str(),
+                        Kind::Flight => self.catalog.flights()[t.index].id.as_str(),
+                        Kind::Station => self.catalog.stations()[t.index].id.as_str(),
+                    };
+                    (t.kind, id)
+                })
+                .collect();
+            (key.as_str(), ids)
+        })
+    }
+
     fn add(&mut self, text: &str, target: Target, rule: Rule) {
         let key = fold(text);
         if key.is_empty() {

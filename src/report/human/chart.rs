@@ -1,7 +1,7 @@
 //! `chart`: where the chart was written and what it holds.
 
 use super::plural;
-use crate::chart::{ChartKind, ChartReport};
+use crate::chart::{ChartFormat, ChartKind, ChartReport};
 use crate::report::{Human, TimeDisplay};
 
 impl Human for ChartReport {
@@ -10,6 +10,14 @@ impl Human for ChartReport {
             ChartKind::Gantt => ("timeline", "row"),
             ChartKind::Station => ("station chart", "spacecraft lane"),
         };
+        if self.format == ChartFormat::Html {
+            return format!(
+                "wrote {}: interactive {what}, {} {rows}{}\n",
+                self.path,
+                self.rows,
+                plural(self.rows)
+            );
+        }
         format!(
             "wrote {}: {what}, {} {rows}{}, {} × {} px\n",
             self.path,

@@ -6,8 +6,8 @@ use super::{parenthesised, plural, table};
 use crate::model::{Precision, Time};
 use crate::report::{Human, TimeDisplay};
 use crate::timeline::{
-    day_precision_ends, format_elapsed, format_seconds, DayConventions, DurationReport,
-    DurationSubject, Elapsed, StayReport, VehicleReport,
+    day_precision_ends, format_elapsed, format_seconds, DurationReport, DurationSubject, Elapsed,
+    StayReport, VehicleReport,
 };
 
 impl Human for DurationReport {
@@ -167,7 +167,7 @@ fn stay_group(
     }
     let _ = writeln!(out, "  crew: {}", names.join(", "));
     if let Some(days) = &first.days {
-        let _ = writeln!(out, "  days: {}", day_conventions(days));
+        let _ = writeln!(out, "  days: {}", days.summary());
     }
     precision_note(out, &first.elapsed);
     swap_causes(out, first, display);
@@ -270,27 +270,6 @@ fn precision_note(out: &mut String, elapsed: &Elapsed) {
     }
 }
 
-/// `204 rounded, 203 floor, 204 ceil; calendar dates 204 (UTC), 204 (+08:00)`.
-fn day_conventions(days: &DayConventions) -> String {
-    let mut text = format!(
-        "{} rounded, {} floor, {} ceil",
-        days.rounded, days.floor, days.ceil
-    );
-    let mut calendar = Vec::new();
-    if let Some(d) = days.calendar_utc {
-        calendar.push(format!("{d} (UTC)"));
-    }
-    if let (Some(d), Some(offset)) = (days.calendar_local, &days.local_offset) {
-        if offset != "+00:00" {
-            calendar.push(format!("{d} ({offset})"));
-        }
-    }
-    if !calendar.is_empty() {
-        text.push_str(&format!("; calendar dates {}", calendar.join(", ")));
-    }
-    text
-}
-
 /// For a stay on a swap, what made the up vehicle unfit and what the down landing names as its cause,
 /// each with its title and the chain of events that led to it (`← …`): the flight's report and an
 /// astronaut's table both say it this way.
@@ -365,7 +344,7 @@ pub(super) fn vehicle_line(out: &mut String, vehicle: &VehicleReport, display: &
         facts.join(", ")
     );
     if let Some(days) = &vehicle.days {
-        let _ = writeln!(out, "  days: {}", day_conventions(days));
+        let _ = writeln!(out, "  days: {}", days.summary());
     }
 }
 
