@@ -310,10 +310,10 @@ pub fn resolve_names(lookup: &Lookup, request: &Request) -> Result<Request, Name
     Ok(request)
 }
 
-/// Loads the catalog `options` name.
+/// Loads the catalog `options` name: the bundled one from its compiled form.
 pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
     match data {
-        DataSource::Bundled => Ok(Catalog::load("bundled", catalog::embedded())?),
+        DataSource::Bundled => Ok(Catalog::bundled()?),
         DataSource::Folder(dir) => {
             let files = catalog::read_dir(dir).map_err(|p| CatalogError(vec![p]))?;
             Ok(Catalog::load(dir.display().to_string(), files)?)

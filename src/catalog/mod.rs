@@ -9,6 +9,7 @@
 //! Validation needs the derived facts, so they live here too: [`Stay`]s (derived while loading) and the
 //! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
+mod compiled;
 mod files;
 mod filter;
 pub mod layers;

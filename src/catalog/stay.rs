@@ -27,6 +27,7 @@ use crate::model::{Flight, Time};
 /// # Ok::<(), orbitline::model::TimeError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Stay {
     /// The astronaut's id.
     pub astronaut: String,

@@ -10,6 +10,7 @@ use super::{MinGap, Time};
 
 /// One flight of one spacecraft, as stored in a flight file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Flight {
     /// Unique in the catalog, a lowercase slug: `shenzhou-20`.
@@ -65,6 +66,7 @@ pub struct Flight {
 
 /// How a flight ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// It flew as planned, or came home alive from whatever went wrong on the way.
@@ -100,6 +102,7 @@ impl Outcome {
 
 /// Whether a flight reached orbit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(rename_all = "kebab-case")]
 pub enum Orbit {
     /// It went around the Earth (McDowell's `OrbID` ORB…).
@@ -110,6 +113,7 @@ pub enum Orbit {
 
 /// A launch or a landing.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct End {
     /// When it happened.
@@ -146,6 +150,7 @@ pub struct End {
 
 /// A docking or an undocking at the station.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Mooring {
     /// When it happened.
@@ -179,6 +184,7 @@ pub struct Mooring {
 
 /// A person in a crew list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct CrewMember {
     /// An id from `astronauts.json`.
@@ -190,6 +196,7 @@ pub struct CrewMember {
 
 /// Something that happened during a flight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique within the flight; `launch`, `docking`, `undocking`, `landing` are reserved.
@@ -238,6 +245,7 @@ pub struct Event {
 
 /// The kinds of event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     /// A spacewalk.
@@ -268,6 +276,7 @@ impl EventKind {
 /// "This could not happen before that": a dependency on another event, with an optional least time
 /// between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct After {
     /// The reference (`flight/event`) it had to wait for.
@@ -285,6 +294,7 @@ pub struct After {
 
 /// What an anomaly did to a vehicle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Effect {
     /// The flight whose vehicle was affected.
@@ -295,6 +305,7 @@ pub struct Effect {
 
 /// The status an anomaly gives a vehicle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(rename_all = "kebab-case")]
 pub enum VehicleStatus {
     /// No longer fit to bring a crew home.

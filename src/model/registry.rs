@@ -55,6 +55,7 @@ pub struct AstronautsFile {
 
 /// A person who flew.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Astronaut {
     /// A lowercase slug: `chen-dong`.
@@ -99,6 +100,7 @@ pub struct SpacecraftFile {
 
 /// A vehicle type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Spacecraft {
     /// A lowercase slug: `shenzhou`.
@@ -134,6 +136,7 @@ pub struct StationsFile {
 
 /// A space station.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Station {
     /// A lowercase slug: `tiangong`.
