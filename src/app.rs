@@ -42,6 +42,8 @@ pub struct Options {
     pub now_given: bool,
     /// Human or JSON.
     pub format: Format,
+    /// The parsed-catalog cache for `--data` folders; `None` reads every file (`--no-cache`).
+    pub cache: Option<catalog::Cache>,
 }
 
 /// A command.
@@ -310,14 +312,12 @@ pub fn resolve_names(lookup: &Lookup, request: &Request) -> Result<Request, Name
     Ok(request)
 }
 
-/// Loads the catalog `options` name: the bundled one from its compiled form.
-pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
+/// Loads the catalog `data` names: the bundled one from its compiled form, a folder through `cache`
+/// (`None`: `--no-cache`, or no cache folder).
+pub fn load(data: &DataSource, cache: Option<&catalog::Cache>) -> Result<Catalog, AppError> {
     match data {
         DataSource::Bundled => Ok(Catalog::bundled()?),
-        DataSource::Folder(dir) => {
-            let files = catalog::read_dir(dir).map_err(|p| CatalogError(vec![p]))?;
-            Ok(Catalog::load(dir.display().to_string(), files)?)
-        }
+        DataSource::Folder(dir) => Ok(catalog::load_folder(dir, cache)?),
     }
 }
 
@@ -549,7 +549,7 @@ pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
     if !request.reads_catalog() {
         return run_import(options, request);
     }
-    let catalog = load(&options.data)?;
+    let catalog = load(&options.data, options.cache.as_ref())?;
     answer(&catalog, options, request)
 }
 

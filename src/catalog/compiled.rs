@@ -1,4 +1,5 @@
-//! The compiled form of a loaded catalog: the bundled catalog precompiled into the binary.
+//! The compiled form of a loaded catalog: the bundled catalog precompiled into the binary, and the cache of
+//! a catalog folder ([`cache`](super::cache)).
 //!
 //! A catalog that loaded cleanly (parsed, every check passed, its stays derived) is written with bincode 2
 //! in the order the catalog holds it: registries, flights in launch order, stays. Reading it back parses
@@ -24,7 +25,8 @@ use crate::model::{Astronaut, Flight, Spacecraft, Station};
 
 const MAGIC: &[u8; 8] = b"orbitcat";
 /// The layout of the payload; raise it when the framing changes. (A change of the model types changes
-/// the bundled bytes, which the freshness test sees.)
+/// the bundled bytes, which the freshness test sees, and the cache's key, which holds a fingerprint of
+/// the model's sources.)
 const LAYOUT: u32 = 1;
 /// No payload is larger than this (a 100,000-flight catalog takes about 40 MB).
 const LIMIT: usize = 1 << 31;

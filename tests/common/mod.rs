@@ -8,11 +8,18 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `orbitline` binary, with the environment cleared of settings that would change its answers.
+/// The `orbitline` binary, with the environment cleared of settings that would change its answers, and its
+/// parsed-catalog cache in cargo's scratch folder for tests (never the user's cache).
 pub fn orbitline() -> Command {
     let mut cmd = Command::cargo_bin("orbitline").unwrap();
     cmd.env_remove("ORBITLINE_DATA");
+    cmd.env("ORBITLINE_CACHE", test_cache());
     cmd
+}
+
+/// The cache folder the tests' runs share (`target/tmp/cache`).
+pub fn test_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
 }
 
 /// A temporary copy of `tests/fixtures/NAME/` (without its README).
