@@ -25,6 +25,11 @@ fn main() -> ExitCode {
         eprintln!("error: cannot write {}: {e}", path.display());
         return ExitCode::from(2);
     }
-    println!("wrote {} ({} bytes, {} flights)", path.display(), bytes.len(), catalog.flights().len());
+    println!(
+        "wrote {} ({} bytes, {} flights)",
+        path.display(),
+        bytes.len(),
+        catalog.flights().len()
+    );
     ExitCode::SUCCESS
 }

@@ -59,7 +59,11 @@ fn run(dir: &Path, cache: &Path, args: &[&str]) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -75,10 +79,21 @@ const DURATION: &[&str] = &["duration", "shenzhou-20"];
 #[test]
 fn a_settled_folder_is_cached_and_the_cached_answer_is_the_same() {
     let (dir, cache) = settled_fixture();
-    let fresh = run(dir.path(), cache.path(), &["--no-cache", "duration", "shenzhou-20"]);
-    assert!(cache_files(cache.path()).is_empty(), "--no-cache writes no cache");
+    let fresh = run(
+        dir.path(),
+        cache.path(),
+        &["--no-cache", "duration", "shenzhou-20"],
+    );
+    assert!(
+        cache_files(cache.path()).is_empty(),
+        "--no-cache writes no cache"
+    );
     assert_eq!(run(dir.path(), cache.path(), DURATION), fresh);
-    assert_eq!(cache_files(cache.path()).len(), 1, "the first run wrote the cache");
+    assert_eq!(
+        cache_files(cache.path()).len(),
+        1,
+        "the first run wrote the cache"
+    );
     assert_eq!(run(dir.path(), cache.path(), DURATION), fresh);
     assert!(fresh.contains("203 d 23 h 23 min"), "{fresh}");
 }
@@ -99,7 +114,14 @@ fn an_edit_of_the_same_size_with_the_old_modification_time_is_seen() {
     let after = run(dir.path(), cache.path(), DURATION);
     assert!(before.contains("203 d 23 h 23 min"), "{before}");
     assert!(after.contains("203 d 23 h 24 min"), "{after}");
-    assert_eq!(after, run(dir.path(), cache.path(), &["--no-cache", "duration", "shenzhou-20"]));
+    assert_eq!(
+        after,
+        run(
+            dir.path(),
+            cache.path(),
+            &["--no-cache", "duration", "shenzhou-20"]
+        )
+    );
 }
 
 #[test]
@@ -110,7 +132,10 @@ fn an_edit_in_the_same_second_as_the_run_is_seen() {
     let cache = tempfile::tempdir().unwrap();
     let file = dir.path().join("shenzhou-21.json");
     let before = run(dir.path(), cache.path(), DURATION);
-    assert!(cache_files(cache.path()).is_empty(), "a folder changed just now is not cached");
+    assert!(
+        cache_files(cache.path()).is_empty(),
+        "a folder changed just now is not cached"
+    );
     let text = fs::read_to_string(&file).unwrap();
     fs::write(&file, text.replace("16:40:31+08:00", "16:41:31+08:00")).unwrap();
     let after = run(dir.path(), cache.path(), DURATION);
@@ -162,7 +187,11 @@ fn a_corrupt_truncated_or_foreign_cache_is_ignored_and_rebuilt() {
 #[test]
 fn a_cache_folder_that_cannot_be_written_leaves_the_answer_right() {
     let (dir, cache) = settled_fixture();
-    let fresh = run(dir.path(), cache.path(), &["--no-cache", "duration", "shenzhou-20"]);
+    let fresh = run(
+        dir.path(),
+        cache.path(),
+        &["--no-cache", "duration", "shenzhou-20"],
+    );
     // A file where the cache folder should be: nothing can be created under it, even by root.
     let blocker = cache.path().join("file");
     fs::write(&blocker, "in the way").unwrap();
@@ -196,5 +225,8 @@ fn a_folder_with_problems_is_reported_the_same_with_the_cache() {
         assert_eq!(cached.status.code(), Some(2));
         assert_eq!(cached.stderr, uncached.stderr);
     }
-    assert!(cache_files(cache.path()).is_empty(), "a catalog with problems is not cached");
+    assert!(
+        cache_files(cache.path()).is_empty(),
+        "a catalog with problems is not cached"
+    );
 }

@@ -165,7 +165,13 @@ mod tests {
             dir: tempfile::tempdir().unwrap().path().join("made"),
             now: SystemTime::now(),
         };
-        assert_eq!(load_folder(dir.path(), Some(&cache)).unwrap().flights().len(), 3);
+        assert_eq!(
+            load_folder(dir.path(), Some(&cache))
+                .unwrap()
+                .flights()
+                .len(),
+            3
+        );
         // Put another catalog in the cache file under the folder's key: it is what the next load answers,
         // which shows the load read the cache and nothing else.
         let files = read_dir(dir.path()).unwrap();
@@ -182,7 +188,13 @@ mod tests {
             &dir.path().join("stations.json"),
             SystemTime::now() - Duration::from_secs(7200),
         );
-        assert_eq!(load_folder(dir.path(), Some(&cache)).unwrap().flights().len(), 3);
+        assert_eq!(
+            load_folder(dir.path(), Some(&cache))
+                .unwrap()
+                .flights()
+                .len(),
+            3
+        );
         assert_eq!(load_folder(dir.path(), None).unwrap().flights().len(), 3);
     }
 

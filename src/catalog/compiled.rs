@@ -82,8 +82,8 @@ impl Catalog {
             flights: &self.flights,
             stays: &self.stays,
         };
-        let payload = bincode::encode_to_vec(parts, config())
-            .expect("encoding into memory does not fail");
+        let payload =
+            bincode::encode_to_vec(parts, config()).expect("encoding into memory does not fail");
         let mut out = Vec::with_capacity(payload.len() + key.len() + 32);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&LAYOUT.to_le_bytes());
@@ -182,7 +182,11 @@ mod tests {
         assert_eq!(decoded.stations(), catalog.stations());
         assert_eq!(decoded.spacecraft_types(), catalog.spacecraft_types());
         assert_eq!(decoded.description(), catalog.description());
-        assert!(decoded.flights().iter().zip(catalog.flights()).all(|(a, b)| a == b));
+        assert!(decoded
+            .flights()
+            .iter()
+            .zip(catalog.flights())
+            .all(|(a, b)| a == b));
         assert_eq!(decoded.flights().len(), catalog.flights().len());
         // The texts as written, which `==` on times does not compare.
         let texts = |c: &Catalog| {
@@ -203,7 +207,10 @@ mod tests {
         for at in [0, 9, bytes.len() / 2, bytes.len() - 1] {
             let mut altered = bytes.clone();
             altered[at] ^= 0x20;
-            assert!(Catalog::from_compiled("b", &altered, b"key").is_none(), "byte {at}");
+            assert!(
+                Catalog::from_compiled("b", &altered, b"key").is_none(),
+                "byte {at}"
+            );
         }
     }
 }

@@ -221,7 +221,10 @@ pub fn format_compact(total: i64) -> String {
 /// The compiled catalog's form of a gap (`catalog::compiled`): its text, parsed again when decoded (gaps
 /// are rare).
 impl bincode::Encode for MinGap {
-    fn encode<E: bincode::enc::Encoder>(&self, e: &mut E) -> Result<(), bincode::error::EncodeError> {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        e: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
         self.text.encode(e)
     }
 }

@@ -14,8 +14,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How precisely a time is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(bincode::Encode, bincode::Decode)]
 #[serde(rename_all = "lowercase")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum Precision {
     /// A calendar date.
     Day,
@@ -403,7 +403,10 @@ impl schemars::JsonSchema for Time {
 /// The compiled catalog's form of a time (`catalog::compiled`): the instant, precision and offset as
 /// numbers and the text as written, so that decoding parses nothing.
 impl bincode::Encode for Time {
-    fn encode<E: bincode::enc::Encoder>(&self, e: &mut E) -> Result<(), bincode::error::EncodeError> {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        e: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
         self.instant.timestamp().encode(e)?;
         self.instant.timestamp_subsec_nanos().encode(e)?;
         self.precision.encode(e)?;
@@ -424,7 +427,8 @@ impl<C> bincode::Decode<C> for Time {
         let precision = Precision::decode(d)?;
         let offset = match Option::<i32>::decode(d)? {
             Some(seconds) => Some(
-                FixedOffset::east_opt(seconds).ok_or(DecodeError::Other("an offset out of range"))?,
+                FixedOffset::east_opt(seconds)
+                    .ok_or(DecodeError::Other("an offset out of range"))?,
             ),
             None => None,
         };
