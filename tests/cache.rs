@@ -170,12 +170,14 @@ fn a_corrupt_truncated_or_foreign_cache_is_ignored_and_rebuilt() {
     let mut flipped = good.clone();
     let middle = flipped.len() / 2;
     flipped[middle] ^= 0x01;
-    let damaged: [Vec<u8>; 5] = [
+    let damaged: [Vec<u8>; 6] = [
         flipped,
         good[..good.len() / 2].to_vec(),
         Vec::new(),
         b"{\"not\": \"a cache\"}".to_vec(),
         [&good[..], b"trailing"].concat(),
+        // Far larger than the folder's JSON: not even read.
+        [&good[..], &vec![0u8; 64 * 1024][..]].concat(),
     ];
     for bytes in damaged {
         fs::write(&path, &bytes).unwrap();

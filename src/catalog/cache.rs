@@ -50,10 +50,18 @@ pub fn load_folder(dir: &Path, cache: Option<&Cache>) -> Result<Catalog, Catalog
         return Catalog::load(label, files);
     };
     let path = cache.dir.join(cache_name(&seen.root));
-    if let Some(catalog) = fs::read(&path)
-        .ok()
-        .and_then(|bytes| Catalog::from_compiled(&label, &bytes, &seen.key))
-    {
+    // The compiled form is smaller than the JSON it came from: a larger file is not ours, and is not
+    // read into memory.
+    let plausible = seen
+        .bytes
+        .saturating_mul(2)
+        .saturating_add(seen.key.len() as u64 + 64);
+    let cached = fs::metadata(&path)
+        .is_ok_and(|m| m.len() <= plausible)
+        .then(|| fs::read(&path).ok())
+        .flatten()
+        .and_then(|bytes| Catalog::from_compiled(&label, &bytes, &seen.key));
+    if let Some(catalog) = cached {
         return Ok(catalog);
     }
     let catalog = Catalog::load(label, files)?;
@@ -69,11 +77,13 @@ pub fn load_folder(dir: &Path, cache: Option<&Cache>) -> Result<Catalog, Catalog
     Ok(catalog)
 }
 
-/// What the listing saw of a folder: its canonical path, the key, and the newest modification time.
+/// What the listing saw of a folder: its canonical path, the key, the newest modification time, and the
+/// size of its files.
 struct Seen {
     root: PathBuf,
     key: Vec<u8>,
     newest: SystemTime,
+    bytes: u64,
 }
 
 impl Seen {
@@ -89,10 +99,12 @@ impl Seen {
             push_text(&mut key, part);
         }
         let mut newest = SystemTime::UNIX_EPOCH;
+        let mut bytes = 0u64;
         for file in files {
             let meta = fs::metadata(file.path()?).ok()?;
             let modified = meta.modified().ok()?;
             newest = newest.max(modified);
+            bytes = bytes.saturating_add(meta.len());
             push_text(&mut key, &file.name);
             key.extend_from_slice(&meta.len().to_le_bytes());
             push_time(&mut key, modified);
@@ -104,7 +116,12 @@ impl Seen {
                 }
             }
         }
-        Some(Seen { root, key, newest })
+        Some(Seen {
+            root,
+            key,
+            newest,
+            bytes,
+        })
     }
 }
 
@@ -137,7 +154,6 @@ fn cache_name(root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::embedded;
 
     fn settled_copy() -> tempfile::TempDir {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/swap");
@@ -178,7 +194,11 @@ mod tests {
         let seen = Seen::of(dir.path(), &files).unwrap();
         let path = cache.dir.join(cache_name(&seen.root));
         assert!(path.exists(), "the first load wrote the cache");
-        let other = Catalog::load("bundled", embedded()).unwrap();
+        // Part of the same catalog (Shenzhou-21 and -22), so that the file stays smaller than the JSON.
+        let other = load_folder(dir.path(), None)
+            .unwrap()
+            .subset(|f| f.id == "shenzhou-22");
+        assert_eq!(other.flights().len(), 2);
         fs::write(&path, other.to_compiled(&seen.key)).unwrap();
         let cached = load_folder(dir.path(), Some(&cache)).unwrap();
         assert_eq!(cached.flights().len(), other.flights().len());
