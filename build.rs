@@ -29,6 +29,37 @@ fn main() {
     code.push_str("];\n");
     let mut file = fs::File::create(out.join("embedded_catalog.rs")).expect("write to OUT_DIR");
     file.write_all(code.as_bytes()).expect("write to OUT_DIR");
+    model_fingerprint();
+}
+
+/// A fingerprint of the sources that decide the compiled catalog's layout (the model types, the stays, the
+/// compiled form), for the key of the parsed-catalog cache: a cache written by a build whose types differ
+/// is not read, even under the same version number. FNV-1a over the files' bytes.
+fn model_fingerprint() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = vec![
+        manifest.join("src/catalog/stay.rs"),
+        manifest.join("src/catalog/compiled.rs"),
+    ];
+    collect_ext(&manifest.join("src/model"), "rs", &mut sources);
+    sources.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &sources {
+        println!("cargo:rerun-if-changed={}", path.display());
+        for byte in fs::read(path).unwrap_or_default() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=ORBITLINE_MODEL_FINGERPRINT={hash:016x}");
+}
+
+fn collect_ext(dir: &Path, ext: &str, files: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == ext) {
+            files.push(path);
+        }
+    }
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times whole commands as a user runs them (release build), with hyperfine where installed, and reports
-# peak memory with /usr/bin/time -v. Generates the synthetic catalogs it needs under $TMPDIR.
+# peak memory with /usr/bin/time -v. Generates the synthetic catalogs it needs under $TMPDIR. Each folder
+# command runs twice: reading every file (--no-cache) and from a warm parsed-catalog cache (kept in
+# $TMPDIR/orbitline-bench/cache, never the user's). The peers (pandas, jq, cat) are in benches/peers.sh.
 # Usage: bash benches/cli.sh [N ...]   (default: 1000 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +12,12 @@ bin=target/release/orbitline
 sizes=("${@:-1000 10000 100000}")
 tmp=${TMPDIR:-/tmp}/orbitline-bench
 mkdir -p "$tmp"
+export ORBITLINE_CACHE=$tmp/cache
 
 run() { # label, command...
   local label=$1; shift
   if command -v hyperfine >/dev/null; then
+    printf '%s\n' "$label"
     hyperfine --warmup 1 --runs 5 --style basic --command-name "$label" "$*" 2>&1 | grep -E "Time|±" | head -1
   else
     local best=""
@@ -33,9 +37,13 @@ for n in ${sizes[@]}; do
   dir=$tmp/synth-$n
   [ -d "$dir" ] || target/release/examples/synth --flights "$n" --seed 7 --out "$dir" >/dev/null
   echo "== $n flights ($(du -sb "$dir" | cut -f1) bytes of JSON)"
-  run "validate" "$bin" --data "$dir" validate
-  run "records --kind cumulative" "$bin" --data "$dir" --now 2200-01-01T00:00Z records --kind cumulative
-  run "station station-00" "$bin" --data "$dir" --now 2200-01-01T00:00Z station station-00
-  mid=$(ls "$dir"/station-00/*/ | sed -n '1p' >/dev/null; find "$dir/station-00" -name '*.json' | sort | sed -n '100p' | xargs basename | sed 's/.json$//')
-  run "impact $mid/launch --slip 10d" "$bin" --data "$dir" --now 2200-01-01T00:00Z impact "$mid/launch" --slip 10d
+  mid=$(find "$dir/station-00" -name '*.json' | sort | sed -n '100p' | xargs basename | sed 's/.json$//')
+  "$bin" --data "$dir" validate >/dev/null # warms the cache
+  for cache in --no-cache ""; do
+    label=${cache:-warm cache}
+    run "validate, $label" "$bin" --data "$dir" $cache validate
+    run "records --kind cumulative, $label" "$bin" --data "$dir" $cache --now 2200-01-01T00:00Z records --kind cumulative
+    run "station station-00, $label" "$bin" --data "$dir" $cache --now 2200-01-01T00:00Z station station-00
+    run "impact $mid/launch --slip 10d, $label" "$bin" --data "$dir" $cache --now 2200-01-01T00:00Z impact "$mid/launch" --slip 10d
+  done
 done

@@ -42,6 +42,8 @@ pub struct Options {
     pub now_given: bool,
     /// Human or JSON.
     pub format: Format,
+    /// The parsed-catalog cache for `--data` folders; `None` reads every file (`--no-cache`).
+    pub cache: Option<catalog::Cache>,
 }
 
 /// A command.
@@ -344,16 +346,16 @@ fn checked_scope(catalog: &Catalog, mut request: Request) -> Result<Request, Sco
     Ok(request)
 }
 
-/// Loads the catalog `options` name.
-pub fn load(data: &DataSource) -> Result<Catalog, AppError> {
+/// Loads the catalog `data` names: the bundled one from its compiled form, a folder through `cache`
+/// (`None`: `--no-cache`, or no cache folder).
+pub fn load(data: &DataSource, cache: Option<&catalog::Cache>) -> Result<Catalog, AppError> {
     match data {
-        DataSource::Bundled => Ok(Catalog::load("bundled", catalog::embedded())?),
+        DataSource::Bundled => Ok(Catalog::bundled()?),
         DataSource::Folder(dir) => {
-            let files = catalog::read_dir(dir).map_err(|p| CatalogError(vec![p]))?;
             // A catalog made by `orbitline update` is named by what it was made from.
             let label = crate::update::home::Home::meta(dir)
                 .map_or_else(|| dir.display().to_string(), |meta| meta.label());
-            Ok(Catalog::load(label, files)?)
+            Ok(catalog::load_folder(dir, &label, cache)?)
         }
     }
 }
@@ -615,12 +617,14 @@ pub fn update(
 ) -> Result<Outcome, AppError> {
     let home = crate::update::home::Home::new(&query.home);
     let current = match home.current_folder() {
-        Some(dir) => load(&DataSource::Folder(dir)).or_else(|_| load(&DataSource::Bundled))?,
-        None => load(&DataSource::Bundled)?,
+        Some(dir) => load(&DataSource::Folder(dir), options.cache.as_ref())
+            .or_else(|_| load(&DataSource::Bundled, None))?,
+        None => load(&DataSource::Bundled, None)?,
     };
     let today = options.now.date_naive().to_string();
     let loader = |dir: &std::path::Path| {
-        load(&DataSource::Folder(dir.to_path_buf())).map_err(|e| e.problems())
+        // Read afresh, never from a cache: this is the check that the new catalog is sound.
+        load(&DataSource::Folder(dir.to_path_buf()), None).map_err(|e| e.problems())
     };
     let report = crate::update::update(query, &today, &current, &loader, progress)?;
     Ok(Outcome::ok(report::render(
@@ -635,7 +639,7 @@ pub fn run(options: &Options, request: &Request) -> Result<Outcome, AppError> {
     if !request.reads_catalog() {
         return run_import(options, request);
     }
-    let catalog = load(&options.data)?;
+    let catalog = load(&options.data, options.cache.as_ref())?;
     answer(&catalog, options, request)
 }
 

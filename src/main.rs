@@ -67,7 +67,7 @@ fn run() -> ExitCode {
             outcome
         }
         cli::Action::Run(request) if request.reads_catalog() => {
-            app::load(&options.data).and_then(|catalog| {
+            app::load(&options.data, options.cache.as_ref()).and_then(|catalog| {
                 let outcome = app::answer(&catalog, &options, &request);
                 // The process ends next, and its exit returns the memory at once: freeing a large catalog
                 // object by object would only add time.

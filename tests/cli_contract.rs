@@ -338,6 +338,11 @@ fn a_global_option_is_refused_where_it_means_nothing() {
             "{args:?}: {stderr}"
         );
     }
+    let stderr = usage_error(&["completions", "bash", "--no-cache"]);
+    assert!(
+        stderr.contains("--no-cache does not apply to `orbitline completions`"),
+        "{stderr}"
+    );
     let stderr = usage_error(&["export", "--format", "csv", "--json"]);
     assert!(
         stderr.contains("choose the format with --format"),

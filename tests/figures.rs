@@ -87,6 +87,7 @@ fn run(catalog: &Catalog, request: &Request, format: Format, now: DateTime<Utc>)
         now,
         now_given: true,
         format,
+        cache: None,
     };
     match answer(catalog, &options, request) {
         Ok(outcome) => outcome.stdout,

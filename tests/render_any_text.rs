@@ -221,6 +221,7 @@ proptest! {
         let out = tempfile::tempdir().unwrap();
         for format in [Format::Human, Format::Json] {
             let options = Options {
+                cache: None,
                 data: DataSource::Bundled,
                 display: TimeDisplay {
                     zone: Zone::Utc,

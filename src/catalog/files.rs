@@ -53,6 +53,14 @@ impl SourceFile {
         }
     }
 
+    /// Where the file is on disk (`None` for a text in memory or a refused file).
+    pub(crate) fn path(&self) -> Option<&Path> {
+        match &self.content {
+            Content::OnDisk(path) => Some(path),
+            _ => None,
+        }
+    }
+
     /// The text when it is already in memory (no reading).
     pub(crate) fn in_memory(&self) -> Option<&str> {
         match &self.content {

@@ -9,6 +9,8 @@
 //! Validation needs the derived facts, so they live here too: [`Stay`]s (derived while loading) and the
 //! event graph's [`links`] (a cycle is a data error). `timeline` and `deps` build on them.
 
+mod cache;
+mod compiled;
 mod files;
 mod filter;
 pub mod layers;
@@ -26,6 +28,7 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub use cache::{load_folder, Cache, SETTLE};
 pub use files::{embedded, read_dir, SourceFile, MAX_FILE_BYTES};
 pub use filter::Filter;
 pub use problem::{CatalogError, Problem};

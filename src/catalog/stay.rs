@@ -26,7 +26,7 @@ use crate::model::{Flight, Time};
 /// assert!(stay.is_vehicle_swap());
 /// # Ok::<(), orbitline::model::TimeError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bincode::Encode, bincode::Decode)]
 pub struct Stay {
     /// The astronaut's id.
     pub astronaut: String,

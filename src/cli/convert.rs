@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use orbitline::app::{DataSource, Options, Request};
-use orbitline::catalog::Filter;
+use orbitline::catalog::{Cache, Filter};
 use orbitline::chart::{ChartFormat, ChartKind, ChartOptions, RowMode, Size};
 use orbitline::deps::Direction;
 use orbitline::export::{ExportQuery, ExportWhat};
@@ -96,6 +96,25 @@ impl Cli {
             } else {
                 Format::Human
             },
+            cache: self.cache(clock),
+        })
+    }
+
+    /// The parsed-catalog cache: `ORBITLINE_CACHE`, else the platform's cache folder (`~/.cache/orbitline`
+    /// on Linux); none with `--no-cache` or where there is no such folder.
+    fn cache(&self, clock: DateTime<Utc>) -> Option<Cache> {
+        if self.no_cache {
+            return None;
+        }
+        let dir = match std::env::var_os("ORBITLINE_CACHE").filter(|v| !v.is_empty()) {
+            Some(dir) => std::path::PathBuf::from(dir),
+            None => directories::ProjectDirs::from("", "", "orbitline")?
+                .cache_dir()
+                .to_path_buf(),
+        };
+        Some(Cache {
+            dir,
+            now: clock.into(),
         })
     }
 }

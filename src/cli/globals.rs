@@ -1,4 +1,4 @@
-//! The global options (`--data`, `--tz`, `--now`, `--json`) only where they apply: hidden from the help of
+//! The global options (`--data`, `--tz`, `--now`, `--json`, `--no-cache`) only where they apply: hidden from the help of
 //! the commands that have no use for them, and refused there when given (`completions --json`), rather than
 //! accepted and ignored. Set in the environment (`ORBITLINE_DATA`) an option is a setting, never an error.
 
@@ -8,7 +8,18 @@ use clap::{CommandFactory, FromArgMatches};
 use super::Cli;
 
 /// Every global option, by its clap id.
-const ALL: &[&str] = &["data", "tz", "now", "json"];
+const ALL: &[&str] = &["data", "tz", "now", "json", "no_cache"];
+
+/// The flags among them (they take no value).
+const FLAGS: &[&str] = &["json", "no_cache"];
+
+/// The option's name on the command line.
+fn long(id: &'static str) -> &'static str {
+    match id {
+        "no_cache" => "no-cache",
+        id => id,
+    }
+}
 
 /// The commands (by path) that have no use for some global options, and what to do instead.
 const NOT_FOR: &[(&[&str], &[&str], &str)] = &[
@@ -17,12 +28,12 @@ const NOT_FOR: &[(&[&str], &[&str], &str)] = &[
     (&["man"], ALL, ""),
     (
         &["import", "gcat"],
-        &["data", "now"],
+        &["data", "now", "no_cache"],
         ": it writes the catalog folder given by --out",
     ),
     (
         &["import", "ll2"],
-        &["data", "now"],
+        &["data", "now", "no_cache"],
         ": it writes the catalog folder given by --out",
     ),
     (
@@ -61,7 +72,10 @@ impl Cli {
                     command
                         .error(
                             clap::error::ErrorKind::ArgumentConflict,
-                            format!("--{id} does not apply to `orbitline {name}`{instead}"),
+                            format!(
+                                "--{} does not apply to `orbitline {name}`{instead}",
+                                long(id)
+                            ),
                         )
                         .exit();
                 }
@@ -88,8 +102,8 @@ pub(super) fn definition() -> clap::Command {
 fn hide(command: clap::Command, path: &[&str], ids: &[&'static str]) -> clap::Command {
     match path {
         [] => ids.iter().fold(command, |command, id| {
-            let arg = clap::Arg::new(*id).long(*id).hide(true);
-            command.arg(if *id == "json" {
+            let arg = clap::Arg::new(*id).long(long(id)).hide(true);
+            command.arg(if FLAGS.contains(id) {
                 arg.action(clap::ArgAction::SetTrue)
             } else if *id == "data" {
                 // Typed as the global option is, so that reading the parsed command line never mistakes one

@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "ORBITLINE_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Read every file of a --data folder, neither using nor writing the parsed-catalog cache (kept in
+    /// the platform's cache folder, or ORBITLINE_CACHE).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Show times in `utc`, `local` (the zone each time was published in) or an offset like `+08:00`.
     #[arg(
         long,

@@ -11,6 +11,7 @@ use super::{MinGap, Time};
 /// One flight of one spacecraft, as stored in a flight file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Flight {
     /// Unique in the catalog, a lowercase slug: `shenzhou-20`.
     pub id: String,
@@ -66,6 +67,7 @@ pub struct Flight {
 /// How a flight ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum Outcome {
     /// It flew as planned, or came home alive from whatever went wrong on the way.
     Completed,
@@ -101,6 +103,7 @@ impl Outcome {
 /// Whether a flight reached orbit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum Orbit {
     /// It went around the Earth (McDowell's `OrbID` ORB…).
     Orbital,
@@ -111,6 +114,7 @@ pub enum Orbit {
 /// A launch or a landing.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct End {
     /// When it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +151,7 @@ pub struct End {
 /// A docking or an undocking at the station.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Mooring {
     /// When it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,6 +185,7 @@ pub struct Mooring {
 /// A person in a crew list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct CrewMember {
     /// An id from `astronauts.json`.
     pub astronaut: String,
@@ -191,6 +197,7 @@ pub struct CrewMember {
 /// Something that happened during a flight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Event {
     /// Unique within the flight; `launch`, `docking`, `undocking`, `landing` are reserved.
     pub id: String,
@@ -239,6 +246,7 @@ pub struct Event {
 /// The kinds of event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum EventKind {
     /// A spacewalk.
     Eva,
@@ -269,6 +277,7 @@ impl EventKind {
 /// between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct After {
     /// The reference (`flight/event`) it had to wait for.
     pub event: String,
@@ -286,6 +295,7 @@ pub struct After {
 /// What an anomaly did to a vehicle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Effect {
     /// The flight whose vehicle was affected.
     pub vehicle: String,
@@ -296,6 +306,7 @@ pub struct Effect {
 /// The status an anomaly gives a vehicle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum VehicleStatus {
     /// No longer fit to bring a crew home.
     UnfitForCrewReturn,

@@ -218,6 +218,27 @@ pub fn format_compact(total: i64) -> String {
     format!("{sign}{}", parts.join(" "))
 }
 
+/// The compiled catalog's form of a gap (`catalog::compiled`): its text, parsed again when decoded (gaps
+/// are rare).
+impl bincode::Encode for MinGap {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        e: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        self.text.encode(e)
+    }
+}
+
+impl<C> bincode::Decode<C> for MinGap {
+    fn decode<D: bincode::de::Decoder<Context = C>>(
+        d: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let text = String::decode(d)?;
+        MinGap::parse(&text).map_err(|_| bincode::error::DecodeError::Other("an invalid gap"))
+    }
+}
+bincode::impl_borrow_decode!(MinGap);
+
 #[cfg(test)]
 mod tests {
     use super::*;

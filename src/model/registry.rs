@@ -56,6 +56,7 @@ pub struct AstronautsFile {
 /// A person who flew.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Astronaut {
     /// A lowercase slug: `chen-dong`.
     pub id: String,
@@ -100,6 +101,7 @@ pub struct SpacecraftFile {
 /// A vehicle type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Spacecraft {
     /// A lowercase slug: `shenzhou`.
     pub id: String,
@@ -135,6 +137,7 @@ pub struct StationsFile {
 /// A space station.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(bincode::Encode, bincode::Decode)]
 pub struct Station {
     /// A lowercase slug: `tiangong`.
     pub id: String,

@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[derive(bincode::Encode, bincode::Decode)]
 pub enum Precision {
     /// A calendar date.
     Day,
@@ -400,6 +401,48 @@ impl schemars::JsonSchema for Time {
         })
     }
 }
+
+/// The compiled catalog's form of a time (`catalog::compiled`): the instant, precision and offset as
+/// numbers and the text as written, so that decoding parses nothing.
+impl bincode::Encode for Time {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        e: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        self.instant.timestamp().encode(e)?;
+        self.instant.timestamp_subsec_nanos().encode(e)?;
+        self.precision.encode(e)?;
+        self.offset.map(|o| o.local_minus_utc()).encode(e)?;
+        self.text.encode(e)
+    }
+}
+
+impl<C> bincode::Decode<C> for Time {
+    fn decode<D: bincode::de::Decoder<Context = C>>(
+        d: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        use bincode::error::DecodeError;
+        let seconds = i64::decode(d)?;
+        let nanos = u32::decode(d)?;
+        let instant = DateTime::from_timestamp(seconds, nanos)
+            .ok_or(DecodeError::Other("a time out of range"))?;
+        let precision = Precision::decode(d)?;
+        let offset = match Option::<i32>::decode(d)? {
+            Some(seconds) => Some(
+                FixedOffset::east_opt(seconds)
+                    .ok_or(DecodeError::Other("an offset out of range"))?,
+            ),
+            None => None,
+        };
+        Ok(Time {
+            instant,
+            precision,
+            offset,
+            text: std::sync::Arc::<str>::decode(d)?,
+        })
+    }
+}
+bincode::impl_borrow_decode!(Time);
 
 #[cfg(test)]
 mod tests {

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// The `orbitline` binary, with the environment cleared of settings that would change its answers: no
-/// `ORBITLINE_DATA`, and an `ORBITLINE_HOME` that holds no updated catalog (a catalog `orbitline update`
-/// made in the user's data folder would otherwise answer instead of the bundled one).
+/// `ORBITLINE_DATA`, an `ORBITLINE_HOME` that holds no updated catalog (a catalog `orbitline update` made
+/// in the user's data folder would otherwise answer instead of the bundled one), and its parsed-catalog
+/// cache in cargo's scratch folder for tests (never the user's cache).
 pub fn orbitline() -> Command {
     let mut cmd = Command::cargo_bin("orbitline").unwrap();
     cmd.env_remove("ORBITLINE_DATA");
@@ -18,7 +19,13 @@ pub fn orbitline() -> Command {
         "ORBITLINE_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-updated-catalog"),
     );
+    cmd.env("ORBITLINE_CACHE", test_cache());
     cmd
+}
+
+/// The cache folder the tests' runs share (`target/tmp/cache`).
+pub fn test_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
 }
 
 /// A temporary copy of `tests/fixtures/NAME/` (without its README).

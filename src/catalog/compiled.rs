@@ -1,0 +1,216 @@
+//! The compiled form of a loaded catalog: the bundled catalog precompiled into the binary, and the cache of
+//! a catalog folder ([`cache`](super::cache)).
+//!
+//! A catalog that loaded cleanly (parsed, every check passed, its stays derived) is written with bincode 2
+//! in the order the catalog holds it: registries, flights in launch order, stays. Reading it back parses
+//! no JSON, runs no check and derives nothing but the two id indexes, so it is only ever made from a
+//! catalog [`Catalog::load`] accepted, and only read where that catalog cannot have changed: the bytes
+//! built into the binary, or a cache whose key (every file's path, size and times, orbitline's version)
+//! still matches.
+//!
+//! The bytes are framed: a magic, the layout version, a key the reader must match exactly, the payload's
+//! length and a CRC-32 of key and payload. A truncated, corrupt or foreign file is refused (`None`),
+//! never partly trusted; decoding is bounded, so a forged length cannot make it allocate without end.
+//!
+//! The bundled catalog lives in `src/catalog/bundled.bin`, generated from `missions/` by
+//! `cargo run --example compile-bundled` (byte for byte the same on every machine); a test fails with that
+//! command when the file no longer matches `missions/`.
+
+use std::sync::Arc;
+
+use bincode::{Decode, Encode};
+
+use super::{embedded, index, Catalog, CatalogError, Stay};
+use crate::model::{Astronaut, Flight, Spacecraft, Station};
+
+const MAGIC: &[u8; 8] = b"orbitcat";
+/// The layout of the payload; raise it when the framing changes. (A change of the model types changes
+/// the bundled bytes, which the freshness test sees, and the cache's key, which holds a fingerprint of
+/// the model's sources.)
+const LAYOUT: u32 = 1;
+/// No payload is larger than this (a 100,000-flight catalog takes about 40 MB).
+const LIMIT: usize = 1 << 31;
+
+/// The bundled catalog, compiled from `missions/` (see the module doc).
+static BUNDLED: &[u8] = include_bytes!("bundled.bin");
+
+fn config() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<LIMIT>()
+}
+
+/// What is written: the catalog's parts, borrowed.
+#[derive(Encode)]
+struct PartsRef<'a> {
+    curated: Option<&'a str>,
+    astronauts: &'a [Astronaut],
+    spacecraft: &'a [Spacecraft],
+    stations: &'a [Station],
+    flights: &'a [Arc<Flight>],
+    stays: &'a [Stay],
+}
+
+/// What is read back: the same parts, owned.
+#[derive(Decode)]
+struct Parts {
+    curated: Option<Arc<str>>,
+    astronauts: Vec<Astronaut>,
+    spacecraft: Vec<Spacecraft>,
+    stations: Vec<Station>,
+    flights: Vec<Arc<Flight>>,
+    stays: Vec<Stay>,
+}
+
+impl Catalog {
+    /// The bundled catalog: decoded from its compiled form, or (should that ever fail to decode, which the
+    /// tests rule out) loaded from the embedded files.
+    pub fn bundled() -> Result<Catalog, CatalogError> {
+        // Built into the binary and checked by the tests: no checksum to compute at every start.
+        match decode("bundled", BUNDLED, b"", false) {
+            Some(catalog) => Ok(catalog),
+            None => Catalog::load("bundled", embedded()),
+        }
+    }
+
+    /// The catalog in its compiled form, framed with `key` (which [`from_compiled`](Self::from_compiled)
+    /// must be given again). The same catalog and key give the same bytes.
+    pub fn to_compiled(&self, key: &[u8]) -> Vec<u8> {
+        let parts = PartsRef {
+            curated: self.curated.as_deref(),
+            astronauts: &self.astronauts,
+            spacecraft: &self.spacecraft,
+            stations: &self.stations,
+            flights: &self.flights,
+            stays: &self.stays,
+        };
+        let payload =
+            bincode::encode_to_vec(parts, config()).expect("encoding into memory does not fail");
+        let mut out = Vec::with_capacity(payload.len() + key.len() + 32);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&LAYOUT.to_le_bytes());
+        out.extend_from_slice(&(key.len() as u64).to_le_bytes());
+        out.extend_from_slice(key);
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&checksum(key, &payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    /// The catalog `bytes` hold, named `label`, if they are a whole compiled catalog of this layout made
+    /// with `key`; `None` for anything else (another key, another version, a truncated or altered file).
+    pub fn from_compiled(label: &str, bytes: &[u8], key: &[u8]) -> Option<Catalog> {
+        decode(label, bytes, key, true)
+    }
+}
+
+/// [`Catalog::from_compiled`], with the checksum verified or (for the bytes built into the binary) not.
+fn decode(label: &str, bytes: &[u8], key: &[u8], verify: bool) -> Option<Catalog> {
+    let mut rest = bytes;
+    if take(&mut rest, MAGIC.len())? != MAGIC
+        || u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) != LAYOUT
+    {
+        return None;
+    }
+    let key_len = usize::try_from(u64::from_le_bytes(take(&mut rest, 8)?.try_into().ok()?)).ok()?;
+    if take(&mut rest, key_len)? != key {
+        return None;
+    }
+    let len = usize::try_from(u64::from_le_bytes(take(&mut rest, 8)?.try_into().ok()?)).ok()?;
+    let sum = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?);
+    if rest.len() != len || (verify && checksum(key, rest) != sum) {
+        return None;
+    }
+    let (parts, used): (Parts, usize) = bincode::decode_from_slice(rest, config()).ok()?;
+    if used != rest.len() {
+        return None;
+    }
+    Some(Catalog {
+        label: label.to_string(),
+        curated: parts.curated,
+        astronaut_index: Arc::new(index(parts.astronauts.iter().map(|a| a.id.as_str()))),
+        astronauts: parts.astronauts.into(),
+        spacecraft: parts.spacecraft.into(),
+        stations: parts.stations.into(),
+        flight_index: index(parts.flights.iter().map(|f| f.id.as_str())),
+        flights: parts.flights,
+        stays: parts.stays,
+    })
+}
+
+fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    if rest.len() < n {
+        return None;
+    }
+    let (head, tail) = rest.split_at(n);
+    *rest = tail;
+    Some(head)
+}
+
+fn checksum(key: &[u8], payload: &[u8]) -> u32 {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(key);
+    hasher.update(payload);
+    hasher.finalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command that regenerates `src/catalog/bundled.bin`.
+    const REGENERATE: &str = "cargo run --example compile-bundled";
+
+    fn fresh() -> Catalog {
+        Catalog::load("bundled", embedded()).expect("the bundled catalog loads")
+    }
+
+    #[test]
+    fn the_compiled_bundled_catalog_matches_missions() {
+        let fresh = fresh().to_compiled(b"");
+        assert!(
+            fresh == BUNDLED,
+            "src/catalog/bundled.bin is stale: it no longer matches missions/ (or the model types); \
+             regenerate it with `{REGENERATE}` and commit it"
+        );
+    }
+
+    #[test]
+    fn decoding_gives_back_the_same_catalog() {
+        let catalog = fresh();
+        let decoded = Catalog::from_compiled("bundled", &catalog.to_compiled(b"k"), b"k").unwrap();
+        assert_eq!(decoded.stays(), catalog.stays());
+        assert_eq!(decoded.astronauts(), catalog.astronauts());
+        assert_eq!(decoded.stations(), catalog.stations());
+        assert_eq!(decoded.spacecraft_types(), catalog.spacecraft_types());
+        assert_eq!(decoded.description(), catalog.description());
+        assert!(decoded
+            .flights()
+            .iter()
+            .zip(catalog.flights())
+            .all(|(a, b)| a == b));
+        assert_eq!(decoded.flights().len(), catalog.flights().len());
+        // The texts as written, which `==` on times does not compare.
+        let texts = |c: &Catalog| {
+            let flights: Vec<&Flight> = c.flights().iter().map(|f| &**f).collect();
+            serde_json::to_string(&flights).unwrap()
+        };
+        assert_eq!(texts(&decoded), texts(&catalog));
+        assert_eq!(decoded.flight("shenzhou-20").unwrap().name, "Shenzhou-20");
+    }
+
+    #[test]
+    fn another_key_a_truncated_or_altered_file_is_refused() {
+        let bytes = fresh().to_compiled(b"key");
+        assert!(Catalog::from_compiled("b", &bytes, b"other").is_none());
+        assert!(Catalog::from_compiled("b", &bytes[..bytes.len() - 1], b"key").is_none());
+        assert!(Catalog::from_compiled("b", &bytes[..20], b"key").is_none());
+        assert!(Catalog::from_compiled("b", b"", b"key").is_none());
+        for at in [0, 9, bytes.len() / 2, bytes.len() - 1] {
+            let mut altered = bytes.clone();
+            altered[at] ^= 0x20;
+            assert!(
+                Catalog::from_compiled("b", &altered, b"key").is_none(),
+                "byte {at}"
+            );
+        }
+    }
+}
