@@ -308,18 +308,49 @@ fn the_difference_is_json_too() {
     let output = update(home.path(), &server, &["--json"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    valid("update", &report);
+    assert_eq!(report["schema_version"], 1);
     let landed = &report["changes"]["flights_landed"];
     assert_eq!(landed.as_array().unwrap().len(), 1, "{report}");
     assert_eq!(landed[0]["id"], "shenzhou-23");
+    // Launch and landing are published to the minute: the figure is their difference, the middle of
+    // a two-minute range.
+    let elapsed = &landed[0]["elapsed"];
+    let published = 179 * 86_400 + 14 * 3_600 + 52 * 60;
+    assert_eq!(elapsed["precision"], "minute", "{elapsed}");
+    assert_eq!(elapsed["seconds"], published, "{elapsed}");
+    assert_eq!(elapsed["min_seconds"], published - 60, "{elapsed}");
+    assert_eq!(elapsed["max_seconds"], published + 60, "{elapsed}");
     assert_eq!(
-        landed[0]["duration_seconds"],
-        179 * 86_400 + 14 * 3_600 + 52 * 60
+        landed[0]["launch"]["as_published"],
+        "2026-05-24T23:08+08:00"
     );
+    assert_eq!(landed[0]["landing"]["utc"], "2026-11-20T06:00:00Z");
     assert_eq!(report["changes"]["flights_added"], serde_json::json!([]));
     assert_eq!(
         report["catalog"],
         "updated 2026-12-01 from McDowell's tables of 2026-11-28"
     );
+
+    let rollback = run(home.path(), &["update", "--rollback", "--json"]);
+    assert!(rollback.status.success(), "{}", text(&rollback.stderr));
+    let rollback: serde_json::Value = serde_json::from_slice(&rollback.stdout).unwrap();
+    valid("rollback", &rollback);
+    assert_eq!(rollback["schema_version"], 1);
+}
+
+/// Validates `output` against `docs/schema/NAME.json`, as tests/json_schema.rs does for every other output.
+fn valid(name: &str, output: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/schema/{name}.json"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(output)
+        .take(5)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{output}");
 }
 
 #[test]
