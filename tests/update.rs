@@ -695,3 +695,25 @@ fn launch_library_2s_rate_limit_is_named() {
     );
     assert!(before == files(home.path()));
 }
+
+#[test]
+fn a_current_pointer_to_a_missing_folder_says_how_to_get_back() {
+    let home = home_with_catalog();
+    let current = std::fs::read_to_string(home.path().join("current")).unwrap();
+    std::fs::remove_dir_all(home.path().join("catalogs").join(current.trim())).unwrap();
+    let output = run(home.path(), &["validate"]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.contains("current: names the catalog `2026-12-01`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("is missing"), "{stderr}");
+    assert!(stderr.contains("orbitline update --rollback"), "{stderr}");
+    assert!(!stderr.contains("--data"), "{stderr}");
+    // The hint works: the rollback returns to the catalog before (bundled), and commands answer again.
+    assert!(run(home.path(), &["update", "--rollback"]).status.success());
+    let validate = run(home.path(), &["validate"]);
+    assert!(text(&validate.stdout).starts_with("ok: bundled catalog is valid"));
+}
