@@ -665,6 +665,37 @@ fn planned_launches_from_launch_library_2_are_shown_as_planned_and_never_counted
         duration.contains("Not launched: planned for 2026-07-14 14:43 UTC"),
         "{duration}"
     );
+    // The charts mark it at its planned launch, labelled planned (a ghost, no bar, no duration).
+    let charts = tempfile::tempdir().unwrap();
+    for (file, rows) in [
+        ("stays.svg", "stay"),
+        ("flights.svg", "flight"),
+        ("stays.png", "stay"),
+    ] {
+        let path = charts.path().join(file);
+        let path = path.to_str().unwrap();
+        let args = [
+            "chart",
+            "--program",
+            "Soyuz",
+            "--rows",
+            rows,
+            "--from",
+            "2025-01-01",
+            "-o",
+            path,
+        ];
+        let output = run(home.path(), &args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    }
+    for file in ["stays.svg", "flights.svg"] {
+        let svg = std::fs::read_to_string(charts.path().join(file)).unwrap();
+        assert!(svg.contains("Soyuz MS-29"), "{file}");
+        assert!(svg.contains("planned launch 14 Jul 2026"), "{file}");
+        assert!(svg.contains("planned launch, not flown yet"), "{file}");
+    }
+    let png = std::fs::read(charts.path().join("stays.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
     // A planned flight has no stay: Petr Dubrov's total time in space is what McDowell says it is.
     let before = text(
         &run(

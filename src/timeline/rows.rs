@@ -47,6 +47,8 @@ pub enum RowKey {
     Flight(String),
     /// A person (astronaut mode).
     Astronaut(String),
+    /// A planned flight, not launched: its bar marks the planned launch (stay and flight modes).
+    Planned(String),
 }
 
 /// One row.
@@ -294,7 +296,8 @@ fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String
 }
 
 /// The rows of a Gantt of the flights `in_scope` (launched ones), one per `mode`; anything still in orbit
-/// runs to `now`. Each stay's duration is computed once.
+/// runs to `now`. Each stay's duration is computed once. Planned flights follow, one row each, in stay
+/// and flight modes ([`super::planned_rows`]).
 pub fn plan(
     catalog: &Catalog,
     mode: RowMode,
@@ -341,11 +344,14 @@ pub fn plan(
         now,
     };
     let mut connectors = Vec::new();
-    let rows = match mode {
+    let mut rows = match mode {
         RowMode::Stay => stay_rows(&cx, &mut connectors),
         RowMode::Flight => flight_rows(&cx, &mut connectors),
         RowMode::Astronaut => astronaut_rows(&cx),
     };
+    if mode != RowMode::Astronaut {
+        rows.extend(super::planned_rows::planned_rows(catalog, in_scope));
+    }
     RowPlan { rows, connectors }
 }
 
