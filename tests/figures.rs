@@ -203,7 +203,8 @@ fn day_counts(map: &serde_json::Map<String, Value>) -> Option<String> {
     const DAY: i64 = 86_400;
     let elapsed = map.get("elapsed")?.as_object()?;
     let figure = elapsed.get("seconds").and_then(Value::as_i64);
-    let rules: [(&str, fn(i64) -> i64); 3] = [
+    type Rule = fn(i64) -> i64;
+    let rules: [(&str, Rule); 3] = [
         ("rounded", |s| (s + DAY / 2).div_euclid(DAY)),
         ("floor", |s| s.div_euclid(DAY)),
         ("ceil", |s| (s + DAY - 1).div_euclid(DAY)),
