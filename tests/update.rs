@@ -748,3 +748,20 @@ fn a_current_pointer_to_a_missing_folder_says_how_to_get_back() {
     let validate = run(home.path(), &["validate"]);
     assert!(text(&validate.stdout).starts_with("ok: bundled catalog is valid"));
 }
+
+#[test]
+fn a_planned_flight_added_is_an_instant_in_json() {
+    let home = home_with_catalog();
+    let server = Server::start(&[("ll2", Reply::Table(upcoming_crewed()))]);
+    let url = server.url("ll2");
+    let args = ["update", "--only", "ll2", "--ll2-url", &url, "--json"];
+    let output = run(home.path(), &args);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    valid("update", &report);
+    let added = &report["changes"]["planned_added"][0];
+    assert_eq!(added["id"], "soyuz-ms-29", "{report}");
+    assert_eq!(added["before"], serde_json::Value::Null);
+    assert_eq!(added["after"]["utc"], "2026-07-14T14:43:00Z", "{added}");
+    assert_eq!(report["sources"][0]["status"], "kept");
+}
