@@ -26,6 +26,9 @@ pub enum DataSource {
     Bundled,
     /// A folder of catalog files.
     Folder(PathBuf),
+    /// The catalog the last `orbitline update` made under this home folder (`ORBITLINE_HOME`): the
+    /// folder its `current` file names, or the bundled catalog when it names none.
+    Current(PathBuf),
 }
 
 /// Settings shared by every command.
@@ -356,6 +359,16 @@ pub fn load(data: &DataSource, cache: Option<&catalog::Cache>) -> Result<Catalog
             let label = crate::update::home::Home::meta(dir)
                 .map_or_else(|| dir.display().to_string(), |meta| meta.label());
             Ok(catalog::load_folder(dir, &label, cache)?)
+        }
+        DataSource::Current(home) => {
+            let home = crate::update::home::Home::new(home);
+            match home.current_folder() {
+                Some(dir) if !dir.is_dir() => {
+                    Err(catalog::CatalogError(vec![home.missing_current(&dir)]).into())
+                }
+                Some(dir) => load(&DataSource::Folder(dir), cache),
+                None => load(&DataSource::Bundled, cache),
+            }
         }
     }
 }

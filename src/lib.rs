@@ -18,7 +18,7 @@
 //!     "rounded {}, whole days {}, days begun {}, UTC dates {:?}, Beijing dates {:?}",
 //!     days.rounded, days.floor, days.ceil, days.calendar_utc, days.calendar_local
 //! );
-//! assert_eq!((days.rounded.value, days.floor.value, days.ceil.value), (204, 203, 204));
+//! assert_eq!((days.rounded.value, days.floor.value, days.ceil.value), (Some(204), Some(203), Some(204)));
 //! assert_eq!(stay.down.as_deref(), Some("shenzhou-21"));
 //! # Ok::<(), orbitline::CatalogError>(())
 //! ```

@@ -180,6 +180,9 @@ fn walk(value: &Value, path: &str, problems: &mut Vec<String>) {
                     ));
                 }
             }
+            if let Some(why) = day_counts(map) {
+                problems.push(format!("{path}: {why}"));
+            }
             for (k, v) in map {
                 walk(v, &format!("{path}.{k}"), problems);
             }
@@ -191,6 +194,42 @@ fn walk(value: &Value, path: &str, problems: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// Why the day counts beside an `elapsed` (`days_rounded`, `days.rounded`, `days.floor`, `days.ceil`)
+/// break the rule, if they do: a count has a `value` exactly when the figure is decided, that value is
+/// the count of the figure, and it lies within the count's own `min`..`max`.
+fn day_counts(map: &serde_json::Map<String, Value>) -> Option<String> {
+    const DAY: i64 = 86_400;
+    let elapsed = map.get("elapsed")?.as_object()?;
+    let figure = elapsed.get("seconds").and_then(Value::as_i64);
+    type Rule = fn(i64) -> i64;
+    let rules: [(&str, Rule); 3] = [
+        ("rounded", |s| (s + DAY / 2).div_euclid(DAY)),
+        ("floor", |s| s.div_euclid(DAY)),
+        ("ceil", |s| (s + DAY - 1).div_euclid(DAY)),
+    ];
+    if let Some(rounded) = map.get("days_rounded") {
+        if rounded.as_i64() != figure.map(rules[0].1) {
+            return Some(format!("days_rounded {rounded} for the figure {figure:?}"));
+        }
+    }
+    let days = map.get("days").and_then(Value::as_object)?;
+    for (name, rule) in rules {
+        let count = days.get(name)?;
+        let (value, min, max) = (
+            count["value"].as_i64(),
+            count["min"].as_i64()?,
+            count["max"].as_i64()?,
+        );
+        if value != figure.map(rule) {
+            return Some(format!("days.{name} {count} for the figure {figure:?}"));
+        }
+        if value.is_some_and(|v| !(min..=max).contains(&v)) {
+            return Some(format!("days.{name} {count} outside its own range"));
+        }
+    }
+    None
 }
 
 /// The duration report's total: `Total: X in space …` over `precision of the times allows A … B`.
@@ -333,6 +372,11 @@ fn the_stories_that_broke_the_rule() {
     let x15 = Request::Duration {
         subject: "x-15-3-x3a11".into(),
     };
+    let json: Value = serde_json::from_str(&run(&catalog, &x15, Format::Json, now)).unwrap();
+    let stay = &json["stays"][0];
+    assert_eq!(stay["days_rounded"], Value::Null, "{stay}");
+    assert_eq!(stay["days"]["rounded"]["value"], Value::Null, "{stay}");
+    assert!(stay["days"]["rounded"]["max"].as_i64() > stay["days"]["rounded"]["min"].as_i64());
     let text = run(&catalog, &x15, Format::Human, now);
     assert!(
         text.contains("between 0 min and 1 d 0 h 0 min; start and end known to the day"),

@@ -308,18 +308,49 @@ fn the_difference_is_json_too() {
     let output = update(home.path(), &server, &["--json"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    valid("update", &report);
+    assert_eq!(report["schema_version"], 1);
     let landed = &report["changes"]["flights_landed"];
     assert_eq!(landed.as_array().unwrap().len(), 1, "{report}");
     assert_eq!(landed[0]["id"], "shenzhou-23");
+    // Launch and landing are published to the minute: the figure is their difference, the middle of
+    // a two-minute range.
+    let elapsed = &landed[0]["elapsed"];
+    let published = 179 * 86_400 + 14 * 3_600 + 52 * 60;
+    assert_eq!(elapsed["precision"], "minute", "{elapsed}");
+    assert_eq!(elapsed["seconds"], published, "{elapsed}");
+    assert_eq!(elapsed["min_seconds"], published - 60, "{elapsed}");
+    assert_eq!(elapsed["max_seconds"], published + 60, "{elapsed}");
     assert_eq!(
-        landed[0]["duration_seconds"],
-        179 * 86_400 + 14 * 3_600 + 52 * 60
+        landed[0]["launch"]["as_published"],
+        "2026-05-24T23:08+08:00"
     );
+    assert_eq!(landed[0]["landing"]["utc"], "2026-11-20T06:00:00Z");
     assert_eq!(report["changes"]["flights_added"], serde_json::json!([]));
     assert_eq!(
         report["catalog"],
         "updated 2026-12-01 from McDowell's tables of 2026-11-28"
     );
+
+    let rollback = run(home.path(), &["update", "--rollback", "--json"]);
+    assert!(rollback.status.success(), "{}", text(&rollback.stderr));
+    let rollback: serde_json::Value = serde_json::from_slice(&rollback.stdout).unwrap();
+    valid("rollback", &rollback);
+    assert_eq!(rollback["schema_version"], 1);
+}
+
+/// Validates `output` against `docs/schema/NAME.json`, as tests/json_schema.rs does for every other output.
+fn valid(name: &str, output: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/schema/{name}.json"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(output)
+        .take(5)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{output}");
 }
 
 #[test]
@@ -634,6 +665,37 @@ fn planned_launches_from_launch_library_2_are_shown_as_planned_and_never_counted
         duration.contains("Not launched: planned for 2026-07-14 14:43 UTC"),
         "{duration}"
     );
+    // The charts mark it at its planned launch, labelled planned (a ghost, no bar, no duration).
+    let charts = tempfile::tempdir().unwrap();
+    for (file, rows) in [
+        ("stays.svg", "stay"),
+        ("flights.svg", "flight"),
+        ("stays.png", "stay"),
+    ] {
+        let path = charts.path().join(file);
+        let path = path.to_str().unwrap();
+        let args = [
+            "chart",
+            "--program",
+            "Soyuz",
+            "--rows",
+            rows,
+            "--from",
+            "2025-01-01",
+            "-o",
+            path,
+        ];
+        let output = run(home.path(), &args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    }
+    for file in ["stays.svg", "flights.svg"] {
+        let svg = std::fs::read_to_string(charts.path().join(file)).unwrap();
+        assert!(svg.contains("Soyuz MS-29"), "{file}");
+        assert!(svg.contains("planned launch 14 Jul 2026"), "{file}");
+        assert!(svg.contains("planned launch, not flown yet"), "{file}");
+    }
+    let png = std::fs::read(charts.path().join("stays.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
     // A planned flight has no stay: Petr Dubrov's total time in space is what McDowell says it is.
     let before = text(
         &run(
@@ -663,4 +725,43 @@ fn launch_library_2s_rate_limit_is_named() {
         "429 is not retried"
     );
     assert!(before == files(home.path()));
+}
+
+#[test]
+fn a_current_pointer_to_a_missing_folder_says_how_to_get_back() {
+    let home = home_with_catalog();
+    let current = std::fs::read_to_string(home.path().join("current")).unwrap();
+    std::fs::remove_dir_all(home.path().join("catalogs").join(current.trim())).unwrap();
+    let output = run(home.path(), &["validate"]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.contains("current: names the catalog `2026-12-01`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("is missing"), "{stderr}");
+    assert!(stderr.contains("orbitline update --rollback"), "{stderr}");
+    assert!(!stderr.contains("--data"), "{stderr}");
+    // The hint works: the rollback returns to the catalog before (bundled), and commands answer again.
+    assert!(run(home.path(), &["update", "--rollback"]).status.success());
+    let validate = run(home.path(), &["validate"]);
+    assert!(text(&validate.stdout).starts_with("ok: bundled catalog is valid"));
+}
+
+#[test]
+fn a_planned_flight_added_is_an_instant_in_json() {
+    let home = home_with_catalog();
+    let server = Server::start(&[("ll2", Reply::Table(upcoming_crewed()))]);
+    let url = server.url("ll2");
+    let args = ["update", "--only", "ll2", "--ll2-url", &url, "--json"];
+    let output = run(home.path(), &args);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    valid("update", &report);
+    let added = &report["changes"]["planned_added"][0];
+    assert_eq!(added["id"], "soyuz-ms-29", "{report}");
+    assert_eq!(added["before"], serde_json::Value::Null);
+    assert_eq!(added["after"]["utc"], "2026-07-14T14:43:00Z", "{added}");
+    assert_eq!(report["sources"][0]["status"], "kept");
 }

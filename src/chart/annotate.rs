@@ -37,7 +37,7 @@ pub fn annotations(catalog: &Catalog, options: &ChartOptions, now: DateTime<Utc>
             let (days, hours) = (seconds / 86_400, seconds % 86_400 / 3600);
             let text = if days >= 1 {
                 let rounded = DayConventions::by_length(elapsed).rounded;
-                let unit = if rounded.is_certain() && rounded.value == 1 {
+                let unit = if rounded.is_certain() && rounded.min == 1 {
                     "day"
                 } else {
                     "days"

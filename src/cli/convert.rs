@@ -82,8 +82,8 @@ impl Cli {
                 Some(dir) => DataSource::Folder(dir.clone()),
                 None => home()
                     .ok()
-                    .and_then(|home| current_catalog(&home))
-                    .map_or(DataSource::Bundled, DataSource::Folder),
+                    .filter(|home| current_catalog(home).is_some())
+                    .map_or(DataSource::Bundled, DataSource::Current),
             },
             display: TimeDisplay {
                 zone,

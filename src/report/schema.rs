@@ -22,6 +22,7 @@ use crate::timeline::records::RecordsReport;
 use crate::timeline::station::StationReport;
 use crate::timeline::station_at::StationMoment;
 use crate::timeline::{DurationReport, ListReport, ShowReport};
+use crate::update::{RollbackReport, UpdateReport};
 
 /// Every JSON output: the name of its schema file in `docs/schema/` (without `.json`), the commands that
 /// print it, and its schema.
@@ -53,6 +54,8 @@ pub fn outputs() -> Vec<(&'static str, &'static str, Value)> {
             "import gcat, import ll2",
             schema::<ImportReport>(),
         ),
+        ("update", "update", schema::<UpdateReport>()),
+        ("rollback", "update --rollback", schema::<RollbackReport>()),
     ]
     .into_iter()
     .map(|(name, commands, mut schema)| {

@@ -21,8 +21,9 @@ pub enum ClaimResult {
         /// For a calendar count, the zone whose dates were counted (`UTC`, `+08:00`).
         #[serde(skip_serializing_if = "Option::is_none")]
         zone: Option<String>,
-        /// The count.
-        value: i64,
+        /// The count of the figure; `null` when the figure is not decided (an end known only to the day):
+        /// `min` and `max` then give the range.
+        value: Option<i64>,
         /// The least and greatest count the precision of the data allows.
         min: i64,
         /// See `min`.
@@ -80,7 +81,7 @@ pub enum ClaimResult {
 pub(super) fn day_count(
     name: &str,
     days: i64,
-    (value, min, max): (i64, i64, i64),
+    (value, min, max): (Option<i64>, i64, i64),
     applies: bool,
 ) -> ClaimResult {
     let (convention, zone) = match name {

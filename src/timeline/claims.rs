@@ -337,11 +337,11 @@ fn days_part(
         ("ceil".to_string(), c.ceil.value, c.ceil.min, c.ceil.max),
     ];
     if let Some(d) = c.calendar_utc {
-        counts.push(("calendar UTC".to_string(), d, d, d));
+        counts.push(("calendar UTC".to_string(), Some(d), d, d));
     }
     if let (Some(d), Some(offset)) = (c.calendar_local, &c.local_offset) {
         if offset != "+00:00" {
-            counts.push((format!("calendar {offset}"), d, d, d));
+            counts.push((format!("calendar {offset}"), Some(d), d, d));
         }
     }
     judge_days(claim, days, convention, &exact, counts)
@@ -352,7 +352,7 @@ fn judge_days(
     days: i64,
     convention: Convention,
     exact: &str,
-    counts: Vec<(String, i64, i64, i64)>,
+    counts: Vec<(String, Option<i64>, i64, i64)>,
 ) -> ClaimPart {
     let applies = |name: &str| match convention {
         Convention::Any => true,
@@ -361,7 +361,8 @@ fn judge_days(
         Convention::Ceil => name == "ceil",
         Convention::Calendar => name.starts_with("calendar"),
     };
-    let relevant: Vec<&(String, i64, i64, i64)> = counts.iter().filter(|c| applies(&c.0)).collect();
+    let relevant: Vec<&(String, Option<i64>, i64, i64)> =
+        counts.iter().filter(|c| applies(&c.0)).collect();
     let gives: Vec<&str> = relevant
         .iter()
         .filter(|c| c.2 == days && c.3 == days)
@@ -374,9 +375,9 @@ fn judge_days(
         .collect();
     let listing: Vec<String> = counts
         .iter()
-        .map(|(name, v, lo, hi)| {
+        .map(|(name, _, lo, hi)| {
             if lo == hi {
-                format!("{v} {name}")
+                format!("{lo} {name}")
             } else {
                 format!("{lo}–{hi} {name}")
             }
@@ -400,7 +401,7 @@ fn judge_days(
                     "{} ({})",
                     c.0,
                     if c.2 == c.3 {
-                        c.1.to_string()
+                        c.2.to_string()
                     } else {
                         format!("{}–{}", c.2, c.3)
                     }

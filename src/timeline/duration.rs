@@ -137,10 +137,14 @@ impl Serialize for Elapsed {
 }
 
 /// A count of days that may be a range when the inputs are not precise enough to decide it.
+///
+/// Like the figure of an [`Elapsed`], the count is not decided where an end is known only to the day:
+/// the range is then more than a day wide, `value` is `None` (`null` in JSON) and only `min` and `max`
+/// say anything (docs/figures.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DayCount {
-    /// The count from the published values.
-    pub value: i64,
+    /// The count of the figure ([`Elapsed::figure`]); `None` when the figure is not decided.
+    pub value: Option<i64>,
     /// The least it can be.
     pub min: i64,
     /// The most it can be.
@@ -150,7 +154,7 @@ pub struct DayCount {
 impl DayCount {
     fn from_fn(elapsed: &Elapsed, f: impl Fn(i64) -> i64) -> DayCount {
         DayCount {
-            value: f(elapsed.seconds),
+            value: elapsed.figure().map(&f),
             min: f(elapsed.min_seconds),
             max: f(elapsed.max_seconds),
         }
@@ -165,7 +169,7 @@ impl DayCount {
 impl std::fmt::Display for DayCount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.is_certain() {
-            write!(f, "{}", self.value)
+            write!(f, "{}", self.min)
         } else {
             write!(f, "{}–{}", self.min, self.max)
         }
@@ -183,7 +187,7 @@ impl std::fmt::Display for DayCount {
 ///     &Time::parse("2025-04-24T17:17:31+08:00")?,
 ///     &Time::parse("2025-11-14T16:40:31+08:00")?,
 /// );
-/// assert_eq!((days.floor.value, days.rounded.value), (203, 204));
+/// assert_eq!((days.floor.value, days.rounded.value), (Some(203), Some(204)));
 /// assert_eq!(days.calendar_local, Some(204));
 /// assert_eq!(days.local_offset.as_deref(), Some("+08:00"));
 /// # Ok::<(), orbitline::model::TimeError>(())
@@ -362,9 +366,9 @@ mod tests {
         assert!(elapsed.is_exact());
         assert_eq!(format_elapsed(&elapsed), "203 d 23 h 23 min");
         let days = DayConventions::between(&start, &end);
-        assert_eq!(days.rounded.value, 204);
-        assert_eq!(days.floor.value, 203);
-        assert_eq!(days.ceil.value, 204);
+        assert_eq!(days.rounded.value, Some(204));
+        assert_eq!(days.floor.value, Some(203));
+        assert_eq!(days.ceil.value, Some(204));
         assert_eq!(days.calendar_utc, Some(204));
         assert_eq!(days.calendar_local, Some(204));
         assert_eq!(days.local_offset.as_deref(), Some("+08:00"));
@@ -458,10 +462,22 @@ mod tests {
         );
         assert_eq!(
             (days.rounded.value, days.floor.value, days.ceil.value),
-            (182, 182, 183)
+            (Some(182), Some(182), Some(183))
         );
         assert_eq!(days.calendar_utc, Some(183));
         assert_eq!(days.calendar_local, Some(182));
+    }
+
+    #[test]
+    fn a_count_with_an_end_known_to_the_day_has_no_value_only_its_range() {
+        // Up on a Beijing date, down to the second 180 days later: 179.4 to 180.4 days.
+        let days = DayConventions::between(&t("2025-04-24+08:00"), &t("2025-10-21T09:30:00+08:00"));
+        for count in [days.rounded, days.floor, days.ceil] {
+            assert_eq!(count.value, None, "{count:?}");
+            assert!(count.min < count.max, "{count:?}");
+        }
+        assert_eq!((days.floor.min, days.floor.max), (179, 180));
+        assert_eq!(days.rounded.to_string(), "179–180");
     }
 
     #[test]

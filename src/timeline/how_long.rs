@@ -90,8 +90,9 @@ pub struct StayReport {
     /// `elapsed.seconds`.
     #[serde(skip)]
     pub seconds: Option<i64>,
-    /// Elapsed days rounded to the nearest.
-    pub days_rounded: i64,
+    /// Elapsed days rounded to the nearest; `None` when the figure is not decided (an end known only to
+    /// the day): `days.rounded` then gives the range.
+    pub days_rounded: Option<i64>,
     /// Elapsed time with its bounds.
     pub elapsed: Elapsed,
     /// "N days" under each convention; `null` while in orbit.

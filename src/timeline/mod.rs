@@ -10,6 +10,7 @@ mod duration;
 mod how_long;
 mod list;
 pub mod people;
+mod planned_rows;
 mod query;
 pub mod ranks;
 pub mod records;

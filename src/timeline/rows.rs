@@ -16,7 +16,7 @@ use serde::{Serialize, Serializer};
 
 use super::how_long::stay_report;
 use super::records::crews;
-use super::StayReport;
+use super::{Elapsed, StayReport};
 use crate::catalog::Catalog;
 use crate::catalog::Stay;
 use crate::model::instant::computed as utc_instant;
@@ -47,6 +47,8 @@ pub enum RowKey {
     Flight(String),
     /// A person (astronaut mode).
     Astronaut(String),
+    /// A planned flight, not launched: its bar marks the planned launch (stay and flight modes).
+    Planned(String),
 }
 
 /// One row.
@@ -195,6 +197,37 @@ pub fn duration_text(seconds: i64) -> String {
     }
 }
 
+/// The short duration of a bar, by the figures rule (docs/figures.md): the figure where the range is at
+/// most a minute wide, else the text both ends of the range round to, else the range (`179–180 d`,
+/// `5 h–1 d`): never the middle of a wider range printed as if it were known.
+pub fn figure_text(elapsed: &Elapsed) -> String {
+    let (lo, hi) = (elapsed.min_seconds, elapsed.max_seconds);
+    let (low, high) = (duration_text(lo), duration_text(hi));
+    if hi - lo <= 60 {
+        duration_text(elapsed.seconds)
+    } else if low == high {
+        low
+    } else if (lo < 86_400) == (hi < 86_400) {
+        let unit = high.rsplit(' ').next().unwrap_or_default();
+        format!("{}–{high}", low.trim_end_matches(unit).trim_end())
+    } else {
+        format!("{low}–{high}")
+    }
+}
+
+/// The elapsed time of a flight from `launch` to its landing, or to `now` while in orbit, with the
+/// range the precision of its times allows; `seconds` is measured between the drawn points ([`at`]).
+fn flight_elapsed(launch: &Time, landing: Option<&Time>, now: DateTime<Utc>) -> Elapsed {
+    let range = match landing {
+        Some(end) => Elapsed::between(launch, end),
+        None => Elapsed::until(launch, now),
+    };
+    Elapsed {
+        seconds: (landing.map_or(now, at) - at(launch)).num_seconds(),
+        ..range
+    }
+}
+
 /// The marker an event of `kind` gets, if any.
 pub fn marker_kind(kind: EventKind) -> Option<MarkerKind> {
     match kind {
@@ -239,9 +272,9 @@ pub fn unfit_times(catalog: &Catalog) -> HashMap<String, DateTime<Utc>> {
 /// The note for a stay: duration, slip, still in orbit.
 fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String) {
     let duration = if report.in_orbit {
-        format!("{} to now", duration_text(report.elapsed.seconds))
+        format!("{} to now", figure_text(&report.elapsed))
     } else {
-        duration_text(report.elapsed.seconds)
+        figure_text(&report.elapsed)
     };
     let mut parts = Vec::new();
     if let Some(days) = report.slip.as_ref().and_then(|s| s.days) {
@@ -263,7 +296,8 @@ fn stay_note(report: &StayReport, swap_label: Option<String>) -> (String, String
 }
 
 /// The rows of a Gantt of the flights `in_scope` (launched ones), one per `mode`; anything still in orbit
-/// runs to `now`. Each stay's duration is computed once.
+/// runs to `now`. Each stay's duration is computed once. Planned flights follow, one row each, in stay
+/// and flight modes ([`super::planned_rows`]).
 pub fn plan(
     catalog: &Catalog,
     mode: RowMode,
@@ -310,11 +344,14 @@ pub fn plan(
         now,
     };
     let mut connectors = Vec::new();
-    let rows = match mode {
+    let mut rows = match mode {
         RowMode::Stay => stay_rows(&cx, &mut connectors),
         RowMode::Flight => flight_rows(&cx, &mut connectors),
         RowMode::Astronaut => astronaut_rows(&cx),
     };
+    if mode != RowMode::Astronaut {
+        rows.extend(super::planned_rows::planned_rows(catalog, in_scope));
+    }
     RowPlan { rows, connectors }
 }
 
@@ -470,7 +507,7 @@ fn vehicle_rows_of(
             detail.push("landed uncrewed".to_string());
         }
         let end = flight.landing_time().map(at);
-        let seconds = (end.unwrap_or(cx.now) - at(launch)).num_seconds();
+        let elapsed = flight_elapsed(launch, flight.landing_time(), cx.now);
         keyed.push((
             at(launch),
             true,
@@ -492,7 +529,7 @@ fn vehicle_rows_of(
                         Vec::new()
                     },
                     note: String::new(),
-                    duration: duration_text(seconds),
+                    duration: figure_text(&elapsed),
                     stays: Vec::new(),
                     badge: None,
                     crew_after: None,
@@ -518,7 +555,7 @@ fn flight_rows(cx: &Context<'_>, connectors: &mut Vec<Connector>) -> Vec<Row> {
             .map(|c| cx.catalog.name_of(&c.astronaut))
             .collect();
         let end = flight.landing_time().map(at);
-        let seconds = (end.unwrap_or(cx.now) - at(launch)).num_seconds();
+        let elapsed = flight_elapsed(launch, flight.landing_time(), cx.now);
         let mut notes = Vec::new();
         let swapped: Vec<&Stay> = cx
             .catalog
@@ -563,9 +600,9 @@ fn flight_rows(cx: &Context<'_>, connectors: &mut Vec<Connector>) -> Vec<Row> {
                 markers: markers(flight, None),
                 note: notes.join(" · "),
                 duration: if end.is_some() {
-                    duration_text(seconds)
+                    figure_text(&elapsed)
                 } else {
-                    format!("{} to now", duration_text(seconds))
+                    format!("{} to now", figure_text(&elapsed))
                 },
                 stays: flight
                     .launch
@@ -603,7 +640,9 @@ fn astronaut_rows(cx: &Context<'_>) -> Vec<Row> {
         }
     }
     for (_, astronaut, stays) in people {
-        let total: i64 = stays.iter().map(|s| s.elapsed.seconds).sum();
+        let total = stays
+            .iter()
+            .fold(Elapsed::ZERO, |sum, s| sum.plus(&s.elapsed));
         let who: BTreeSet<&str> = [astronaut.as_str()].into_iter().collect();
         let bars = stays
             .iter()
@@ -637,7 +676,7 @@ fn astronaut_rows(cx: &Context<'_>) -> Vec<Row> {
         rows.push(Row {
             title: cx.catalog.name_of(&astronaut).to_string(),
             detail: if stays.len() > 1 {
-                format!("{} in {} stays", duration_text(total), stays.len())
+                format!("{} in {} stays", figure_text(&total), stays.len())
             } else {
                 String::new()
             },
@@ -700,6 +739,26 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-07-01T00:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_bar_shows_a_range_where_the_figure_is_not_known() {
+        let t = |s: &str| Time::parse(s).unwrap();
+        // Known to the second: the figure.
+        let exact = Elapsed::between(
+            &t("2025-04-24T17:17:31+08:00"),
+            &t("2025-11-14T16:40:31+08:00"),
+        );
+        assert_eq!(figure_text(&exact), "204 d");
+        // Up on a date, down 180 days later to the second: 179.4 to 180.4 days, no figure.
+        let dated = Elapsed::between(&t("2025-04-24+08:00"), &t("2025-10-21T09:30:00+08:00"));
+        assert_eq!(figure_text(&dated), "179–180 d");
+        // A spacewalk from a date to 01:35 the next morning: between 1 h 35 min and 1 d 1 h 36 min.
+        let eva = Elapsed::between(&t("2025-09-25+08:00"), &t("2025-09-26T01:35+08:00"));
+        assert_eq!(figure_text(&eva), "2 h–1 d");
+        // Known to the minute (a two-minute range) whose ends round alike: what they agree on.
+        let hours = Elapsed::between(&t("2025-04-24T10:00+08:00"), &t("2025-04-24T15:00+08:00"));
+        assert_eq!(figure_text(&hours), "5 h");
     }
 
     #[test]

@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::Flight;
-use crate::timeline::{format_elapsed, Elapsed};
+use crate::model::instant::{instant, instant_opt, Instant};
+use crate::model::{Flight, Time};
+use crate::timeline::Elapsed;
 
 /// The difference between two catalogs.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Changes {
     /// Flights the old catalog did not have.
     pub flights_added: Vec<FlightChange>,
@@ -34,16 +35,20 @@ pub struct Changes {
 }
 
 /// A planned flight added, moved or flown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlannedChange {
     /// Its id.
     pub id: String,
     /// Its name.
     pub name: String,
-    /// The planned launch before (moved, flown), as the catalog gives it.
-    pub before: Option<String>,
+    /// The planned launch before (moved, flown); `null` for a flight added.
+    #[serde(serialize_with = "instant_opt")]
+    #[schemars(with = "Option<Instant>")]
+    pub before: Option<Time>,
     /// The planned launch now (added, moved), or the actual launch (flown).
-    pub after: String,
+    #[serde(serialize_with = "instant")]
+    #[schemars(with = "Instant")]
+    pub after: Time,
 }
 
 impl Changes {
@@ -60,24 +65,26 @@ impl Changes {
 }
 
 /// A flight added or landed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FlightChange {
     /// Its id.
     pub id: String,
     /// Its name.
     pub name: String,
-    /// Its launch, as the catalog gives it.
-    pub launch: String,
-    /// Its landing, as the catalog gives it, once landed.
-    pub landing: Option<String>,
-    /// Launch to landing, in seconds, once landed.
-    pub duration_seconds: Option<i64>,
-    /// The same for people: `181 d 9 h 12 min`.
-    pub duration: Option<String>,
+    /// Its launch.
+    #[serde(serialize_with = "instant")]
+    #[schemars(with = "Instant")]
+    pub launch: Time,
+    /// Its landing, once landed (`null` while in orbit).
+    #[serde(serialize_with = "instant_opt")]
+    #[schemars(with = "Option<Instant>")]
+    pub landing: Option<Time>,
+    /// Launch to landing, once landed (`null` while in orbit).
+    pub elapsed: Option<Elapsed>,
 }
 
 /// A person added.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonAdded {
     /// Their id.
     pub id: String,
@@ -88,7 +95,7 @@ pub struct PersonAdded {
 }
 
 /// A record that changed hands.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordChange {
     /// What the record is: `longest stay, CN`.
     pub record: String,
@@ -99,7 +106,7 @@ pub struct RecordChange {
 }
 
 /// The holder of a stay record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Holder {
     /// The astronaut's id.
     pub astronaut: String,
@@ -107,10 +114,8 @@ pub struct Holder {
     pub name: String,
     /// The flight that took them up.
     pub flight: String,
-    /// The stay, in seconds.
-    pub seconds: i64,
-    /// The same for people.
-    pub duration: String,
+    /// The stay.
+    pub elapsed: Elapsed,
 }
 
 /// What changed from `old` to `new`.
@@ -119,22 +124,19 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Changes {
     let mut changes = Changes::default();
     for flight in new.flights() {
         planned(old.flight(&flight.id), flight, &mut changes);
-        let launch = flight.launch.time.as_ref();
+        let Some(launch) = flight.launch.time.as_ref() else {
+            // A planned flight: reported above.
+            continue;
+        };
         let landing = flight.landing.as_ref().and_then(|l| l.time.as_ref());
-        let elapsed = launch
-            .zip(landing)
-            .map(|(up, down)| Elapsed::between(up, down));
         let change = || FlightChange {
             id: flight.id.clone(),
             name: flight.name.clone(),
-            launch: launch.map_or_else(|| "not given".into(), |t| t.to_string()),
-            landing: landing.map(|t| t.to_string()),
-            duration_seconds: elapsed.as_ref().map(|e| e.seconds),
-            duration: elapsed.as_ref().map(format_elapsed),
+            launch: launch.clone(),
+            landing: landing.cloned(),
+            elapsed: landing.map(|down| Elapsed::between(launch, down)),
         };
-        if launch.is_none() {
-            // A planned flight: reported above.
-        } else if !old_flights.contains(flight.id.as_str()) {
+        if !old_flights.contains(flight.id.as_str()) {
             changes.flights_added.push(change());
         } else if landing.is_some()
             && old
@@ -171,42 +173,41 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Changes {
 
 /// A planned flight added, moved or flown: `old` is the flight with the same id in the old catalog.
 fn planned(old: Option<&Flight>, new: &Flight, changes: &mut Changes) {
-    let text = |t: Option<&crate::model::Time>| t.map(ToString::to_string);
     let was_planned = old.filter(|f| f.launch.time.is_none());
-    let before = was_planned.and_then(|f| text(f.launch.planned.as_ref()));
-    let change = |after: String| PlannedChange {
+    let before = was_planned.and_then(|f| f.launch.planned.clone());
+    let change = |after: Time| PlannedChange {
         id: new.id.clone(),
         name: new.name.clone(),
         before: before.clone(),
         after,
     };
     match (old, was_planned, &new.launch.time, &new.launch.planned) {
-        (_, Some(_), Some(actual), _) => changes.planned_flown.push(change(actual.to_string())),
-        (None, _, None, Some(plan)) => changes.planned_added.push(change(plan.to_string())),
+        (_, Some(_), Some(actual), _) => changes.planned_flown.push(change(actual.clone())),
+        (None, _, None, Some(plan)) => changes.planned_added.push(change(plan.clone())),
         (_, Some(old), None, Some(plan)) if old.launch.planned.as_ref() != Some(plan) => {
-            changes.planned_moved.push(change(plan.to_string()));
+            changes.planned_moved.push(change(plan.clone()));
         }
         _ => {}
     }
 }
 
-/// The longest completed stay of each nation's astronauts (the first, where two are equal).
+/// The longest completed stay of each nation's astronauts: the one whose least possible length is the
+/// greatest (then its greatest), as `records` ranks (docs/figures.md); the first, where two are equal.
 fn longest_stays(catalog: &Catalog) -> BTreeMap<String, Holder> {
     let mut best: BTreeMap<String, Holder> = BTreeMap::new();
     for stay in catalog.stays() {
         let (Some(end), Some(person)) = (&stay.end, catalog.astronaut(&stay.astronaut)) else {
             continue;
         };
-        let elapsed = Elapsed::between(&stay.start, end);
         let holder = Holder {
             astronaut: person.id.clone(),
             name: person.name.clone(),
             flight: stay.up.clone(),
-            seconds: elapsed.seconds,
-            duration: format_elapsed(&elapsed),
+            elapsed: Elapsed::between(&stay.start, end),
         };
+        let length = |h: &Holder| (h.elapsed.min_seconds, h.elapsed.max_seconds);
         match best.get(&person.nation) {
-            Some(held) if held.seconds >= holder.seconds => {}
+            Some(held) if length(held) >= length(&holder) => {}
             _ => {
                 best.insert(person.nation.clone(), holder);
             }
@@ -247,7 +248,11 @@ mod tests {
         assert_eq!(changes.flights_landed.len(), 1);
         let landed = &changes.flights_landed[0];
         assert_eq!(landed.id, "shenzhou-22");
-        assert_eq!(landed.duration.as_deref(), Some("185 d 7 h 59 min 15 s"));
+        let elapsed = landed.elapsed.as_ref().unwrap();
+        assert_eq!(
+            crate::timeline::format_elapsed(elapsed),
+            "185 d 7 h 59 min 15 s"
+        );
         // The Shenzhou-21 crew came home on Shenzhou-22: their stay, open before, is China's longest.
         let record = changes
             .records
@@ -280,14 +285,18 @@ mod tests {
         };
         let flown = changes(&plan("shenzhou-23", "2026-05-20"), &now);
         assert_eq!(flown.planned_flown.len(), 1);
-        assert_eq!(flown.planned_flown[0].before.as_deref(), Some("2026-05-20"));
-        assert_eq!(flown.planned_flown[0].after, "2026-05-24T23:08+08:00");
+        let before = flown.planned_flown[0].before.as_ref().map(Time::as_str);
+        assert_eq!(before, Some("2026-05-20"));
+        assert_eq!(
+            flown.planned_flown[0].after.as_str(),
+            "2026-05-24T23:08+08:00"
+        );
         assert!(flown.flights_added.is_empty() && flown.planned_added.is_empty());
         let moved = changes(
             &plan("shenzhou-23", "2026-05-20"),
             &plan("shenzhou-23", "2026-06-10"),
         );
-        assert_eq!(moved.planned_moved[0].after, "2026-06-10");
+        assert_eq!(moved.planned_moved[0].after.as_str(), "2026-06-10");
         assert!(changes(
             &plan("shenzhou-23", "2026-06-10"),
             &plan("shenzhou-23", "2026-06-10")

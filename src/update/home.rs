@@ -127,6 +127,23 @@ impl Home {
         (name != BUNDLED).then(|| self.folder(&name))
     }
 
+    /// Why the catalog cannot be read when `current` names a folder, `dir`, that is missing (removed by
+    /// hand, or a home copied without its `catalogs/`): what to do about it.
+    pub fn missing_current(&self, dir: &Path) -> Problem {
+        Problem::in_file(
+            self.root.join(CURRENT).display().to_string(),
+            format!(
+                "names the catalog `{}`, but its folder {} is missing",
+                self.current(),
+                dir.display()
+            ),
+        )
+        .hint(format!(
+            "run `orbitline update --rollback` to return to the previous catalog, or remove {} to use the bundled one (`orbitline update` makes a new catalog)",
+            self.root.join(CURRENT).display()
+        ))
+    }
+
     /// What the catalog in `dir` was made from, when it was made by an update.
     pub fn meta(dir: &Path) -> Option<Meta> {
         let text = fs::read_to_string(dir.join(META_FILE)).ok()?;

@@ -84,7 +84,7 @@ impl UpdateError {
 }
 
 /// One source of an update.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceReport {
     /// `missions` or `astro`.
     pub name: String,
@@ -94,11 +94,12 @@ pub struct SourceReport {
     /// not asked for (`--only`) and the current catalog's copy was used.
     pub downloaded: Option<usize>,
     /// `downloaded`, `not modified` or `kept` (the current catalog's copy, not asked for).
+    #[schemars(with = "String")]
     pub status: &'static str,
 }
 
 /// What an update did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct UpdateReport {
     /// The catalog that answers from now on: `updated 2026-12-01 from McDowell's tables of 2026-11-28`.
     pub catalog: String,
@@ -123,7 +124,7 @@ pub struct UpdateReport {
 }
 
 /// What `--rollback` did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RollbackReport {
     /// The catalog left (a folder name under the home's `catalogs/`, or `bundled`).
     pub from: String,

@@ -156,6 +156,15 @@ impl Canvas<'_> {
         for (i, row) in rows.iter().enumerate() {
             let h = if row.thin { thin_h } else { bar_h };
             let (y0, y1) = (centre(i) - h / 2.0, centre(i) + h / 2.0);
+            if let RowKey::Planned(_) = row.key {
+                // Not launched: a small ghost at the planned launch, no bar.
+                for bar in &row.bars {
+                    let (x, half) = (scale.clamped(bar.start), ghost_width(h) / 2.0);
+                    let shape = (x - half, y0, x + half, y1);
+                    frame::ghost(scene, Role::Ghost(i), shape, paint(bar.kind));
+                }
+                continue;
+            }
             for bar in &row.bars {
                 let (x0, x1, open) = extent(bar, &scale, now);
                 frame::bar(
@@ -271,6 +280,11 @@ impl Canvas<'_> {
             frame::now_line(scene, &scale, now, plot_top, plot_bottom);
         }
     }
+}
+
+/// The width of the ghost that marks a planned launch on a row whose bars are `h` high.
+pub(super) fn ghost_width(h: f64) -> f64 {
+    (h * 0.8).max(4.0)
 }
 
 /// The fill of a bar of this kind.

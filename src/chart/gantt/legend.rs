@@ -50,6 +50,9 @@ pub(super) fn heading(
     if present(&|b| b.planned_end.is_some()) {
         entries.push(Entry::new(Swatch::Ghost, "planned return"));
     }
+    if rows.iter().any(|r| matches!(r.key, RowKey::Planned(_))) {
+        entries.push(Entry::new(Swatch::Ghost, "planned launch, not flown yet"));
+    }
     if present(&|b| b.end.is_none()) {
         entries.push(Entry::new(Swatch::OpenEnd, "still in orbit"));
     }
@@ -86,7 +89,7 @@ pub(super) fn heading(
             .iter()
             .filter_map(|r| match &r.key {
                 RowKey::Crew(_) | RowKey::Astronaut(_) => None,
-                RowKey::Vehicle(id) | RowKey::Flight(id) => {
+                RowKey::Vehicle(id) | RowKey::Flight(id) | RowKey::Planned(id) => {
                     catalog.flight(id).map(|f| f.program.as_str())
                 }
             })

@@ -22,7 +22,7 @@ pub(super) fn name_anomalies(
 ) {
     for row in rows.iter_mut() {
         let own: Option<String> = match &row.key {
-            RowKey::Vehicle(id) | RowKey::Flight(id) => Some(id.clone()),
+            RowKey::Vehicle(id) | RowKey::Flight(id) | RowKey::Planned(id) => Some(id.clone()),
             RowKey::Crew(_) | RowKey::Astronaut(_) => None,
         };
         for bar in row.bars.iter_mut() {

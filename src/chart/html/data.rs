@@ -233,7 +233,7 @@ fn view(options: &ChartOptions) -> View {
 /// The flight a bar belongs to.
 fn bar_flight(row: &Row, stays: &[(String, String)]) -> String {
     match &row.key {
-        RowKey::Vehicle(id) | RowKey::Flight(id) => id.clone(),
+        RowKey::Vehicle(id) | RowKey::Flight(id) | RowKey::Planned(id) => id.clone(),
         RowKey::Crew(_) | RowKey::Astronaut(_) => {
             stays.first().map(|(_, up)| up.clone()).unwrap_or_default()
         }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::plural;
 use crate::import::Note;
 use crate::report::{Human, TimeDisplay};
+use crate::timeline::format_elapsed;
 use crate::update::changes::{Changes, FlightChange, Holder, PlannedChange};
 use crate::update::{RollbackReport, UpdateReport};
 
@@ -118,8 +119,9 @@ fn flights(out: &mut String, what: &str, list: &[FlightChange]) {
             "  {} ({}): launched {}",
             flight.name, flight.id, flight.launch
         );
-        match (&flight.landing, &flight.duration) {
-            (Some(landing), Some(duration)) => {
+        match (&flight.landing, &flight.elapsed) {
+            (Some(landing), Some(elapsed)) => {
+                let duration = format_elapsed(elapsed);
                 let _ = writeln!(out, ", landed {landing} after {duration}");
             }
             _ => {
@@ -154,7 +156,10 @@ fn planned(out: &mut String, what: &str, list: &[PlannedChange]) {
 fn holder(h: &Holder) -> String {
     format!(
         "{} ({}), {} on {}",
-        h.name, h.astronaut, h.duration, h.flight
+        h.name,
+        h.astronaut,
+        format_elapsed(&h.elapsed),
+        h.flight
     )
 }
 
