@@ -451,6 +451,14 @@ fn the_timeline_page_in_a_real_browser() {
         "{found}"
     );
     assert_eq!(found[1], json!(true), "all three in view: {found}");
+    // The command line's given-name prefix rule: "Tim Peake" is Timothy Nigel Peake (Soyuz TMA-19M),
+    // as `orbitline duration "Tim Peake"` finds him.
+    let peake = session.js(
+        "var f = document.getElementById('search'); f.value = 'Tim Peake';
+         f.form.requestSubmit();
+         return orbitline.timeline.getSelection().map(id => orbitline.data.plan.rows[orbitline.meta[id].row].title);",
+    );
+    assert_eq!(peake, json!(["Soyuz TMA-19M"]), "Tim Peake: {peake}");
 
     // November 2025: the debris strike's label shows, on top of whatever is beneath it.
     session.open(
@@ -469,6 +477,49 @@ fn the_timeline_page_in_a_real_browser() {
         on_top.is_some(),
         "the debris strike's label is not shown in November 2025"
     );
+    // Every label shown has room: no two visible labels (bars' names cut to their bars, markers'
+    // labels) overlap.
+    let overlaps = session.wait(
+        "var root = document.getElementById('timeline');
+         var boxes = [...root.querySelectorAll('.vis-item.stay .vis-item-content, .vis-item.marker .vis-item-content')]
+           .filter(e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden')
+           .map(e => { var r = e.getBoundingClientRect(), b = e.closest('.vis-item').getBoundingClientRect();
+                       var stay = e.closest('.stay');
+                       return [e.textContent, stay ? Math.max(r.left, b.left) : r.left,
+                               stay ? Math.min(r.right, b.right) : r.right, r.top, r.bottom]; })
+           .filter(b => b[2] - b[1] > 1);
+         var bad = [];
+         boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+           if (a[1] < b[2] - 1 && b[1] < a[2] - 1 && a[3] < b[4] - 2 && b[3] < a[4] - 2) bad.push([a[0], b[0]]);
+         }));
+         return bad.length ? null : boxes.length;",
+    );
+    assert!(
+        overlaps.is_some(),
+        "labels overlap in November 2025 (see november-2025.png)"
+    );
+    // The swap connector: an arrow at the landing from the Shenzhou-20 crew's bar to the Shenzhou-21
+    // spacecraft's bar, which brought them home.
+    let arrow = session
+        .wait(
+            "var l = document.querySelector('svg.connectors line[data-swap]');
+             var bar = t => [...document.querySelectorAll('.vis-item.stay')].find(e => e.textContent.includes(t));
+             if (!l || !bar('Shenzhou-20 · Chen Dong') || !bar('Shenzhou-21 spacecraft')) return null;
+             var r = l.getBoundingClientRect(), crew = bar('Shenzhou-20 · Chen Dong').getBoundingClientRect(),
+                 craft = bar('Shenzhou-21 spacecraft').getBoundingClientRect();
+             return [r.left - crew.right, r.bottom - crew.top, r.top - craft.bottom];",
+        )
+        .expect("no swap connector in November 2025");
+    for (i, what) in [
+        "at the landing",
+        "from the crew's bar",
+        "to the spacecraft's bar",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(arrow[i].as_f64().unwrap().abs() < 3.0, "{what}: {arrow}");
+    }
     session.screenshot(&out.join("november-2025.png"));
 
     // Hover over the Shenzhou-20 crew's bar: the exact figure `duration` prints.
@@ -480,6 +531,13 @@ fn the_timeline_page_in_a_real_browser() {
         tooltip.as_str().unwrap().contains("203 d 23 h 23 min"),
         "tooltip: {tooltip}"
     );
+    // Times as the command line prints them by default (UTC), not in the published offset.
+    let tooltip = tooltip.as_str().unwrap();
+    assert!(
+        tooltip.contains("2025-04-24 09:17:31 UTC → 2025-11-14 08:40:31 UTC"),
+        "tooltip: {tooltip}"
+    );
+    assert!(!tooltip.contains("T17:17:31+08:00"), "tooltip: {tooltip}");
     session.screenshot(&out.join("hover.png"));
 
     // The URL fragment restores the view: window, grouping, filter, selection (and its side panel).
@@ -516,6 +574,8 @@ fn the_timeline_page_in_a_real_browser() {
     );
     let text = panel[0].as_str().unwrap();
     for expected in [
+        // The published text beside the UTC one, in the panel only.
+        "(published 2025-04-24T17:17:31+08:00 → 2025-11-14T16:40:31+08:00)",
         "Why the swap",
         "shenzhou-20/debris-strike",
         "Events",
@@ -571,7 +631,11 @@ fn the_timeline_page_in_a_real_browser() {
     let gaps = gaps.as_array().unwrap();
     assert_eq!(gaps.len(), 2, "{gaps:?}");
     for gap in gaps {
-        assert_eq!(gap[0], "3 without a fit return seat");
+        // Each names its cause, as `orbitline station` does: the unfit spacecraft and the anomaly.
+        assert_eq!(
+            gap[0],
+            "3 without a fit return seat · Shenzhou-20 unfit: shenzhou-20/debris-strike"
+        );
         assert!(gap[1].as_i64().unwrap() > 20, "{gap}");
         assert_ne!(gap[2], "rgba(0, 0, 0, 0)", "shaded: {gap}");
     }
@@ -628,4 +692,34 @@ fn measure(session: &Session, view: &str) -> String {
         steps.get(steps.len() / 2).copied().unwrap_or(f64::NAN),
         steps.last().copied().unwrap_or(f64::NAN),
     )
+}
+
+/// The README's picture of the page, `docs/timeline-page.png`, made as the README says:
+/// `cargo test --test browser -- --ignored readme_screenshot`. China's flights from April 2025 to January
+/// 2026, the pointer on the Shenzhou-20 crew's bar.
+#[test]
+#[ignore = "rewrites docs/timeline-page.png; run by hand when the page changes"]
+fn readme_screenshot() {
+    let Some((driver, chromium)) = start_driver() else {
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-screenshot");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let timeline = page(&out, "timeline.html", &[]);
+    let session = Session::start(&driver, &chromium, &out.join("profile"));
+    session.open(
+        &timeline,
+        "#from=2025-04-01T00:00:00Z&to=2026-01-31T00:00:00Z&nation=CN",
+    );
+    assert_clean(&session, "the README's view");
+    let bar = rect_of(&session, ".vis-item.stay", "Shenzhou-20 · Chen Dong");
+    session.hover(bar[0] + 40.0, (bar[2] + bar[3]) / 2.0);
+    let tooltip = session
+        .js("var t = document.getElementById('tooltip'); return t.hidden ? '' : t.innerText;");
+    assert!(
+        tooltip.as_str().unwrap().contains("203 d 23 h 23 min"),
+        "tooltip: {tooltip}"
+    );
+    session.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/timeline-page.png"));
 }

@@ -79,6 +79,19 @@ impl<'c> Names<'c> {
         })
     }
 
+    /// Each astronaut's id with the words of their name and of their native name (`(names,
+    /// nicknames)`, folded): what the given-name prefix rule compares a text with. The timeline page
+    /// ships them to apply the rule in the browser, with [`short_forms`](super::short_forms).
+    pub fn person_words(&self) -> impl Iterator<Item = (&str, Vec<(&[String], &[String])>)> + '_ {
+        self.people.iter().enumerate().map(|(index, all)| {
+            let words = all
+                .iter()
+                .map(|w| (w.names.as_slice(), w.nicknames.as_slice()))
+                .collect();
+            (self.catalog.astronauts()[index].id.as_str(), words)
+        })
+    }
+
     fn add(&mut self, text: &str, target: Target, rule: Rule) {
         let key = fold(text);
         if key.is_empty() {
