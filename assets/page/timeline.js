@@ -130,7 +130,9 @@
   }
 
   // A vehicle swap: a dashed line at the landing across the crew's group, labelled like a marker.
+  var swaps = [];         // the swap items' ids
   function buildConnectors(by) {
+    swaps = [];
     var rowOf = {};
     data.plan.rows.forEach(function (row, i) { rowOf[JSON.stringify(row.key)] = i; });
     data.plan.connectors.forEach(function (c, k) {
@@ -143,6 +145,7 @@
       items.push({ id: id, group: groupOf(facts.flight, by), start: ms(c.at), end: ms(c.at) + 1000,
         type: 'background', content: text, className: 'marker marker-swap' });
       meta[id] = { kind: 'swap', flight: facts.flight, title: title, at: c.at, from: from, to: to };
+      swaps.push(id);
       text.addEventListener('mouseenter', function (e) { showTooltip(id, e.clientX, e.clientY); });
       text.addEventListener('mouseleave', function () { tooltip.hidden = true; });
     });
@@ -232,7 +235,7 @@
     var m = meta[it.id];
     if (!m) return false;
     if (it.group !== undefined && state.collapsed[it.group]) return false;
-    if (m.kind === 'marker' && document.body.classList.contains('no-markers')) return false;
+    if ((m.kind === 'marker' || m.kind === 'swap') && document.body.classList.contains('no-markers')) return false;
     return m.flight === undefined || admits(m.flight);
   }
 
@@ -310,9 +313,17 @@
     timeline.setCustomTime(new Date(ms(p.id === 'now' ? data.now : data.checked)), p.id);
   });
 
-  // Marker labels appear when there is room (a window under about four months).
+  // Marker labels appear when there is room (a window under about four months). Over more than fifteen
+  // years markers, swap lines and their arrows are left out: a few pixels apart, they say nothing
+  // there, and each costs drawing time at every zoom step (docs/performance.md).
+  var WIDE = 15 * 365 * DAY;
   function labelRoom() {
     var w = timeline.getWindow();
+    var wide = w.end - w.start > WIDE;
+    if (wide !== document.body.classList.contains('no-markers')) {
+      document.body.classList.toggle('no-markers', wide);
+      itemView.refresh();
+    }
     var room = w.end - w.start < 120 * DAY;
     if (room === document.body.classList.contains('marker-labels')) return;
     document.body.classList.toggle('marker-labels', room);
@@ -364,7 +375,6 @@
       kept.push(m);
     });
   }
-  timeline.on('changed', roomForLabels);
 
   // Swap connectors: vis-timeline draws none, so an SVG over the timeline draws each as an arrow at the
   // landing, from the crew's bar to the bar of the spacecraft that brought them home, placed from the
@@ -384,15 +394,15 @@
   }
   function drawConnectors() {
     [].slice.call(overlay.querySelectorAll('line')).forEach(function (l) { l.remove(); });
-    if (data.kind === 'station') return;
+    if (data.kind === 'station' || document.body.classList.contains('no-markers')) return;
     var root = $('timeline').getBoundingClientRect();
     var panel = $('timeline').querySelector('.vis-panel.vis-center');
     if (!panel) return;
     var p = panel.getBoundingClientRect(), w = timeline.getWindow();
     overlay.setAttribute('width', root.width); overlay.setAttribute('height', root.height);
-    Object.keys(meta).forEach(function (id) {
+    swaps.forEach(function (id) {
       var m = meta[id];
-      if (m.kind !== 'swap' || !visibleItem(dataset.get(id))) return;
+      if (!visibleItem(dataset.get(id))) return;
       var a = barBox(m.from, m.at), b = barBox(m.to, m.at);
       var x = p.left + (ms(m.at) - w.start) / (w.end - w.start) * p.width;
       if (!a || !b || x < p.left || x > p.right) return;
@@ -408,8 +418,15 @@
       overlay.appendChild(line);
     });
   }
-  timeline.on('changed', drawConnectors);
-  timeline.on('scroll', drawConnectors);
+  // Both passes read the boxes vis-timeline just laid out: once per frame, after its draw.
+  var afterDrawQueued = false;
+  function afterDraw() {
+    if (afterDrawQueued) return;
+    afterDrawQueued = true;
+    requestAnimationFrame(function () { afterDrawQueued = false; roomForLabels(); drawConnectors(); });
+  }
+  timeline.on('changed', afterDraw);
+  timeline.on('scroll', afterDraw);
 
   timeline.on('rangechanged', function () {
     // vis-timeline finishes its first draw on the redraw after its first range change, which may
