@@ -8,6 +8,9 @@ use super::{Candidate, Kind, Kinds, Rule, Target};
 use crate::catalog::Catalog;
 use crate::model::Astronaut;
 
+/// One name of an astronaut in folded words: (names proper, nicknames).
+pub type PersonWords<'a> = (&'a [String], &'a [String]);
+
 /// The normalised-name index of one catalog: every key a rule derives, with what it names.
 #[derive(Debug)]
 pub struct Names<'c> {
@@ -82,7 +85,7 @@ impl<'c> Names<'c> {
     /// Each astronaut's id with the words of their name and of their native name (`(names,
     /// nicknames)`, folded): what the given-name prefix rule compares a text with. The timeline page
     /// ships them to apply the rule in the browser, with [`short_forms`](super::short_forms).
-    pub fn person_words(&self) -> impl Iterator<Item = (&str, Vec<(&[String], &[String])>)> + '_ {
+    pub fn person_words(&self) -> impl Iterator<Item = (&str, Vec<PersonWords<'_>>)> + '_ {
         self.people.iter().enumerate().map(|(index, all)| {
             let words = all
                 .iter()

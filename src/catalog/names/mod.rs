@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use super::Catalog;
 pub use candidate::Candidate;
-pub use index::Names;
+pub use index::{Names, PersonWords};
 pub use words::{fold, short_forms};
 
 /// What a name can stand for.
