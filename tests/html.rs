@@ -62,6 +62,18 @@ fn the_page_is_one_file_with_the_rows_the_svg_draws() {
         facts["vehicles"],
         "up Shenzhou-20, down Shenzhou-21 (vehicle swap)"
     );
+    // Times as `duration` prints them: UTC, and a planned date against the actual date in its zone; the
+    // published text (in +08:00) beside them for the side panel.
+    assert_eq!(facts["start"], "2025-04-24 09:17:31 UTC");
+    assert_eq!(facts["end"], "2025-11-14 08:40:31 UTC");
+    assert_eq!(
+        facts["planned"],
+        "planned 2025-11-05, actual 2025-11-14 (dates in +08:00): 9 days late"
+    );
+    assert_eq!(
+        facts["published"],
+        "2025-04-24T17:17:31+08:00 → 2025-11-14T16:40:31+08:00"
+    );
     let bar = &rows[i]["bars"][0];
     assert_eq!(bar["badge"], "record 203 d 23 h · 204 days");
     let svg = dir.path().join("chart.svg");
@@ -94,11 +106,14 @@ fn the_page_is_one_file_with_the_rows_the_svg_draws() {
         .as_str()
         .unwrap()
         .contains("suspected debris impact"));
-    // The search box looks names up in the command line's index.
+    // The search box looks names up in the command line's index, and has the words its given-name
+    // prefix rule compares ("Tim Peake").
     assert_eq!(
         data["names"]["chendong"],
         serde_json::json!(["a:chen-dong"])
     );
+    assert_eq!(data["people"]["timothy-peake"][0][0][2], "peake");
+    assert_eq!(data["short_forms"]["mike"], serde_json::json!(["michael"]));
 }
 
 #[test]
@@ -139,9 +154,11 @@ fn flags_preselect_the_view_and_the_station_page_has_its_gaps() {
         .filter(|g| g[0].as_str().unwrap().starts_with("2025-11"))
         .collect();
     assert_eq!(november.len(), 2, "{gaps:?}");
-    assert!(november
-        .iter()
-        .all(|g| g[2] == "3 without a fit return seat"));
+    // Each names its cause, as `orbitline station` does.
+    assert!(november.iter().all(|g| g[2]
+        == "3 without a fit return seat · Shenzhou-20 unfit: shenzhou-20/debris-strike"
+        && g[3][0]
+            == "Shenzhou-20 unfit: Crack found in the return capsule's window, suspected debris impact"));
 }
 
 #[test]

@@ -18,9 +18,21 @@
     return e;
   }
   // Times in the row model are the JSON contract's instants ({utc, precision, …, as_published},
-  // docs/json.md); the facts beside them are text as the command line prints it.
+  // docs/json.md); the facts beside them are text as the command line prints it. One rule for showing a
+  // time: as the command line does by default (Time::utc_text: `2025-04-24 09:17:31 UTC`, a date in its
+  // own zone `2025-11-04 (+08:00 date)`); the published text, where it was a time of day in another zone,
+  // in brackets in the side panel.
   function utc(t) { return t && typeof t === 'object' ? t.utc : t; }
-  function shown(t) { return t && typeof t === 'object' ? t.as_published : t; }
+  function shown(t) {
+    if (!t) return '';
+    var u = String(utc(t));
+    var precision = typeof t === 'object' ? t.precision : 'second';
+    if (precision === 'day') {
+      var p = t.as_published, zone = p.slice(10);
+      return p.slice(0, 10) + (zone === 'Z' || zone === '+00:00' ? ' (UTC date)' : zone ? ' (' + zone + ' date)' : ' (date)');
+    }
+    return u.slice(0, 10) + ' ' + u.slice(11, precision === 'minute' ? 16 : 19) + ' UTC';
+  }
   function ms(t) { return new Date(utc(t)).getTime(); }
   function day(t) { return new Date(t).toISOString().slice(0, 10); }
 
@@ -92,7 +104,7 @@
         if (bar.badge) { label.appendChild(node('span', bar.badge, 'badge')); label.appendChild(document.createTextNode(' ')); }
         label.appendChild(document.createTextNode(row.title));
         if (row.detail) label.appendChild(node('span', ' · ' + row.detail, 'detail'));
-        var cls = 'stay ' + bar.kind + (row.thin ? ' thin' : '') + (bar.end ? '' : ' open') +
+        var cls = 'stay bar-' + i + '-' + j + ' ' + bar.kind + (row.thin ? ' thin' : '') + (bar.end ? '' : ' open') +
           (bar.unfit_from ? ' unfit' : '') + (planned !== null ? ' planned' : '');
         // A box with a ghost or hatching is drawn whole (limitSize: false): its backgrounds are laid out
         // in percent of the whole span, which vis would otherwise cut to the window.
@@ -118,7 +130,9 @@
   }
 
   // A vehicle swap: a dashed line at the landing across the crew's group, labelled like a marker.
+  var swaps = [];         // the swap items' ids
   function buildConnectors(by) {
+    swaps = [];
     var rowOf = {};
     data.plan.rows.forEach(function (row, i) { rowOf[JSON.stringify(row.key)] = i; });
     data.plan.connectors.forEach(function (c, k) {
@@ -130,7 +144,8 @@
       var text = node('span', title);
       items.push({ id: id, group: groupOf(facts.flight, by), start: ms(c.at), end: ms(c.at) + 1000,
         type: 'background', content: text, className: 'marker marker-swap' });
-      meta[id] = { kind: 'swap', flight: facts.flight, title: title, at: c.at };
+      meta[id] = { kind: 'swap', flight: facts.flight, title: title, at: c.at, from: from, to: to };
+      swaps.push(id);
       text.addEventListener('mouseenter', function (e) { showTooltip(id, e.clientX, e.clientY); });
       text.addEventListener('mouseleave', function () { tooltip.hidden = true; });
     });
@@ -220,7 +235,7 @@
     var m = meta[it.id];
     if (!m) return false;
     if (it.group !== undefined && state.collapsed[it.group]) return false;
-    if (m.kind === 'marker' && document.body.classList.contains('no-markers')) return false;
+    if ((m.kind === 'marker' || m.kind === 'swap') && document.body.classList.contains('no-markers')) return false;
     return m.flight === undefined || admits(m.flight);
   }
 
@@ -298,13 +313,120 @@
     timeline.setCustomTime(new Date(ms(p.id === 'now' ? data.now : data.checked)), p.id);
   });
 
-  // Marker labels appear when there is room (a window under about four months).
+  // Marker labels appear when there is room (a window under about four months). Over more than fifteen
+  // years markers, swap lines and their arrows are left out: a few pixels apart, they say nothing
+  // there, and each costs drawing time at every zoom step (docs/performance.md).
+  var WIDE = 15 * 365 * DAY;
   function labelRoom() {
     var w = timeline.getWindow();
+    var wide = w.end - w.start > WIDE;
+    if (wide !== document.body.classList.contains('no-markers')) {
+      document.body.classList.toggle('no-markers', wide);
+      itemView.refresh();
+    }
     var room = w.end - w.start < 120 * DAY;
     if (room === document.body.classList.contains('marker-labels')) return;
     document.body.classList.toggle('marker-labels', room);
   }
+
+  // Labels that would overlap get room or go: after each draw, marker labels are taken in order of
+  // importance (anomaly, schedule change, swap, spacewalk, docking); each keeps the line it is on up to
+  // the next label that starts to its right (cut with an ellipsis, its full text on hover), cuts a bar's
+  // label that started to its left (down to 60 px), and is hidden when fewer than 48 px are left to it.
+  var ORDER = { anomaly: 0, schedule: 1, swap: 2, eva: 3, docking: 4 };
+  function roomForLabels() {
+    if (!document.body.classList.contains('marker-labels')) return;
+    var root = $('timeline');
+    var bars = [].slice.call(root.querySelectorAll('.vis-item.stay .vis-item-content'));
+    var marks = [].slice.call(root.querySelectorAll('.vis-item.vis-background.marker .vis-item-content'));
+    bars.concat(marks).forEach(function (e) { e.style.maxWidth = ''; e.classList.remove('no-room'); });
+    var kindOf = function (e) { var m = /marker-(\w+)/.exec(e.closest('.vis-item').className); return m ? m[1] : ''; };
+    marks.sort(function (a, b) { return (ORDER[kindOf(a)] || 9) - (ORDER[kindOf(b)] || 9); });
+    var box = function (e) { var r = e.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom, e: e }; };
+    var same = function (a, b) { return a.t < b.b - 2 && b.t < a.b - 2; };
+    var kept = [];
+    var barBoxes = bars.map(function (e) {
+      var b = box(e), bar = box(e.closest('.vis-item'));
+      b.r = Math.min(b.r, bar.r); b.l = Math.max(b.l, bar.l);
+      return b;
+    }).filter(function (b) { return b.r > b.l; });
+    marks.forEach(function (e) {
+      var m = box(e);
+      if (m.r <= m.l) return;
+      var right = m.r;
+      barBoxes.concat(kept).forEach(function (o) {
+        if (!same(m, o) || o.r <= m.l || o.l >= right) return;
+        if (o.l > m.l) { right = Math.min(right, o.l - 4); return; }
+        // A label that starts left of this one: a bar's is cut where this one starts, unless that
+        // would leave it under 60 px (then this one gives way); a kept marker's label is not cut, and
+        // this one takes what is left after it, if anything.
+        if (o.e.closest('.stay') && m.l - 4 - o.l >= 60) {
+          o.e.style.maxWidth = (m.l - 4 - o.l) + 'px';
+          o.r = m.l - 4;
+        } else if (o.e.closest('.stay')) {
+          right = -Infinity;
+        } else {
+          right = m.l - 1;
+        }
+      });
+      if (right - m.l < 48) { e.classList.add('no-room'); return; }
+      if (right < m.r) e.style.maxWidth = (right - m.l) + 'px';
+      m.r = right;
+      kept.push(m);
+    });
+  }
+
+  // Swap connectors: vis-timeline draws none, so an SVG over the timeline draws each as an arrow at the
+  // landing, from the crew's bar to the bar of the spacecraft that brought them home, placed from the
+  // bars' boxes after each draw and scroll. A connector one of whose bars is not drawn (filtered, folded,
+  // scrolled away) is left out; its dashed line and label stay.
+  var SVG = 'http://www.w3.org/2000/svg';
+  var overlay = document.createElementNS(SVG, 'svg');
+  overlay.setAttribute('class', 'connectors');
+  overlay.setAttribute('aria-hidden', 'true');
+  overlay.innerHTML = '<defs><marker id="swap-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"></path></marker></defs>';
+  $('timeline').appendChild(overlay);
+  function barBox(row, at) {
+    var bars = data.plan.rows[row].bars, t = ms(at), best = 0;
+    bars.forEach(function (b, j) { if (ms(b.start) <= t && (!b.end || ms(b.end) >= t - 60000)) best = j; });
+    var e = $('timeline').querySelector('.vis-item.bar-' + row + '-' + best);
+    return e && e.offsetParent ? e.getBoundingClientRect() : null;
+  }
+  function drawConnectors() {
+    [].slice.call(overlay.querySelectorAll('line')).forEach(function (l) { l.remove(); });
+    if (data.kind === 'station' || document.body.classList.contains('no-markers')) return;
+    var root = $('timeline').getBoundingClientRect();
+    var panel = $('timeline').querySelector('.vis-panel.vis-center');
+    if (!panel) return;
+    var p = panel.getBoundingClientRect(), w = timeline.getWindow();
+    overlay.setAttribute('width', root.width); overlay.setAttribute('height', root.height);
+    swaps.forEach(function (id) {
+      var m = meta[id];
+      if (!visibleItem(dataset.get(id))) return;
+      var a = barBox(m.from, m.at), b = barBox(m.to, m.at);
+      var x = p.left + (ms(m.at) - w.start) / (w.end - w.start) * p.width;
+      if (!a || !b || x < p.left || x > p.right) return;
+      var down = b.top > a.top;
+      var y1 = down ? a.bottom : a.top, y2 = down ? b.top : b.bottom;
+      y1 = Math.max(p.top, Math.min(p.bottom, y1)); y2 = Math.max(p.top, Math.min(p.bottom, y2));
+      if (Math.abs(y2 - y1) < 2) return;
+      var line = document.createElementNS(SVG, 'line');
+      line.setAttribute('x1', x - root.left); line.setAttribute('x2', x - root.left);
+      line.setAttribute('y1', y1 - root.top); line.setAttribute('y2', y2 - root.top);
+      line.setAttribute('marker-end', 'url(#swap-head)');
+      line.setAttribute('data-swap', id);
+      overlay.appendChild(line);
+    });
+  }
+  // Both passes read the boxes vis-timeline just laid out: once per frame, after its draw.
+  var afterDrawQueued = false;
+  function afterDraw() {
+    if (afterDrawQueued) return;
+    afterDrawQueued = true;
+    requestAnimationFrame(function () { afterDrawQueued = false; roomForLabels(); drawConnectors(); });
+  }
+  timeline.on('changed', afterDraw);
+  timeline.on('scroll', afterDraw);
 
   timeline.on('rangechanged', function () {
     // vis-timeline finishes its first draw on the redraw after its first range change, which may
@@ -335,16 +457,19 @@
     if (m.kind === 'marker') {
       var mf = data.facts[m.row][m.bar].markers[m.marker];
       var kind = data.plan.rows[m.row].bars[m.bar].markers[m.marker][1];
-      return [[mf.title || kind, 'head'], [kind + ' · ' + shown(mf.time)]];
+      return [[mf.title || kind, 'head'], [kind + ' · ' + mf.time]];
     }
-    if (m.kind === 'crew-aboard') return [[m.crew[0], 'head'], [m.crew[1] + ' aboard'], [m.crew[2] + ' → ' + (m.crew[3] || 'now')]];
+    if (m.kind === 'crew-aboard') return [[m.crew[0], 'head'], [m.crew[1] + ' aboard'], [shown(m.crew[2]) + ' → ' + (shown(m.crew[3]) || 'now')]];
     if (m.kind === 'lane') {
-      var out = [[m.lane[1], 'head'], ['docked ' + m.lane[2] + ' → ' + (m.lane[3] || 'now')]];
+      var out = [[m.lane[1], 'head'], ['docked ' + shown(m.lane[2]) + ' → ' + (shown(m.lane[3]) || 'now')]];
       if (m.lane[4]) out.push(['unfit for crew return from ' + day(ms(m.lane[4]))]);
       return out;
     }
     if (m.kind === 'swap') return [[m.title, 'head'], ['vehicle swap · landed ' + shown(m.at)]];
-    if (m.kind === 'gap') return [[m.gap[2], 'head'], [m.gap[0] + ' → ' + (m.gap[1] || 'now')]];
+    if (m.kind === 'gap') {
+      return [[m.gap[2], 'head'], [shown(m.gap[0]) + ' → ' + (shown(m.gap[1]) || 'now')]]
+        .concat((m.gap[3] || []).map(function (t) { return [t]; }));
+    }
     return [];
   }
   function showTooltip(id, x, y) {
@@ -379,6 +504,8 @@
     body.appendChild(node('h2', f.name));
     body.appendChild(node('p', [f.program, f.nation.toUpperCase(), f.station || 'no station', f.outcome].join(' · '), 'muted'));
     tooltipLines(id).slice(1).forEach(function (l) { body.appendChild(node('p', l[0], l[1])); });
+    var barFacts = m.kind === 'stay' ? data.facts[m.row][m.bar] : null;
+    if (barFacts && barFacts.published) body.appendChild(node('p', '(published ' + barFacts.published + ')', 'muted published'));
     if (m.kind === 'stay') {
       var facts = data.facts[m.row][m.bar];
       if (facts.swap_causes.length) { body.appendChild(node('h3', 'Why the swap')); body.appendChild(causeList(facts.swap_causes)); }
@@ -386,7 +513,9 @@
     }
     body.appendChild(node('h3', 'Events'));
     var ol = node('ol', null, 'events');
-    f.events.forEach(function (e) { ol.appendChild(node('li', shown(e.time) + ' · ' + e.kind + ' · ' + e.title)); });
+    f.events.forEach(function (e) {
+      ol.appendChild(node('li', e.time + (e.published ? ' (published ' + e.published + ')' : '') + ' · ' + e.kind + ' · ' + e.title));
+    });
     if (!f.events.length) ol.appendChild(node('li', 'none recorded'));
     body.appendChild(ol);
     body.appendChild(node('h3', 'Sources'));
@@ -411,11 +540,34 @@
   });
 
   // ---- search: the command line's names, then names that contain the text ----
+  // The command line's given-name prefix rule (catalog/names): the family name (a person's first or last
+  // word) with the start, or a known short form, of another of their names: "Tim Peake", "Mike Fincke".
+  var SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
+  function givenNamePrefix(text) {
+    var query = String(text).split(/[\s,]+/).map(fold).filter(function (w) { return w && SUFFIXES.indexOf(w) < 0; });
+    if (query.length < 2) return [];
+    var shorts = data.short_forms || {};
+    function fits(words) {
+      var names = words[0], family = names.length > 1 ? [0, names.length - 1] : names.length ? [0] : [];
+      return family.some(function (f) {
+        var q = query.indexOf(names[f]);
+        if (q < 0) return false;
+        var others = names.filter(function (n, i) { return i !== f; }).concat(words[1]);
+        return query.every(function (w, i) {
+          return i === q || (Array.from(w).length >= 2 && others.some(function (o) {
+            return o.indexOf(w) === 0 || (shorts[w] || []).indexOf(o) >= 0;
+          }));
+        });
+      });
+    }
+    return Object.keys(data.people || {}).filter(function (id) { return data.people[id].some(fits); })
+      .map(function (id) { return 'a:' + id; });
+  }
   function search(text) {
     var key = fold(text);
     var out = $('search-result');
     if (!key) { out.textContent = ''; return []; }
-    var targets = data.names[key] || [];
+    var targets = data.names[key] || givenNamePrefix(text);
     if (!targets.length && key.length >= 4) {
       Object.keys(data.names).forEach(function (k) {
         if (k.indexOf(key) >= 0) data.names[k].forEach(function (t) { if (targets.indexOf(t) < 0) targets.push(t); });

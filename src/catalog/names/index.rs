@@ -8,6 +8,9 @@ use super::{Candidate, Kind, Kinds, Rule, Target};
 use crate::catalog::Catalog;
 use crate::model::Astronaut;
 
+/// One name of an astronaut in folded words: (names proper, nicknames).
+pub type PersonWords<'a> = (&'a [String], &'a [String]);
+
 /// The normalised-name index of one catalog: every key a rule derives, with what it names.
 #[derive(Debug)]
 pub struct Names<'c> {
@@ -76,6 +79,19 @@ impl<'c> Names<'c> {
                 })
                 .collect();
             (key.as_str(), ids)
+        })
+    }
+
+    /// Each astronaut's id with the words of their name and of their native name (`(names,
+    /// nicknames)`, folded): what the given-name prefix rule compares a text with. The timeline page
+    /// ships them to apply the rule in the browser, with [`short_forms`](super::short_forms).
+    pub fn person_words(&self) -> impl Iterator<Item = (&str, Vec<PersonWords<'_>>)> + '_ {
+        self.people.iter().enumerate().map(|(index, all)| {
+            let words = all
+                .iter()
+                .map(|w| (w.names.as_slice(), w.nicknames.as_slice()))
+                .collect();
+            (self.catalog.astronauts()[index].id.as_str(), words)
         })
     }
 

@@ -30,8 +30,8 @@ use serde::Serialize;
 
 use super::Catalog;
 pub use candidate::Candidate;
-pub use index::Names;
-pub use words::fold;
+pub use index::{Names, PersonWords};
+pub use words::{fold, short_forms};
 
 /// What a name can stand for.
 #[derive(

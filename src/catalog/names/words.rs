@@ -107,6 +107,11 @@ const SHORT_FORMS: [(&str, &[&str]); 22] = [
     ("will", &["william"]),
 ];
 
+/// The short forms of given names the given-name rule knows: (short form, the names it stands for).
+pub fn short_forms() -> &'static [(&'static str, &'static [&'static str])] {
+    &SHORT_FORMS
+}
+
 /// `short` (folded) is a common short form of the given name `name` (folded): `mike` of `michael`.
 pub(super) fn short_for(short: &str, name: &str) -> bool {
     SHORT_FORMS

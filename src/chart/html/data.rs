@@ -15,7 +15,7 @@ use super::super::{
 };
 use crate::catalog::names::{Kind, Names};
 use crate::catalog::{Catalog, Stay};
-use crate::model::{EventKind, Flight, Time};
+use crate::model::{EventKind, Flight, Precision, Time};
 use crate::timeline::rows::{self, at, MarkerKind, Row, RowKey, RowPlan};
 use crate::timeline::{format_elapsed, stay_report, Cause, DayConventions, Elapsed};
 
@@ -42,6 +42,11 @@ pub struct PageData {
     pub flights: BTreeMap<String, FlightFacts>,
     /// Folded name → what it names (`a:chen-dong`, `f:shenzhou-20`): the command line's name index.
     pub names: BTreeMap<String, Vec<String>>,
+    /// For the given-name prefix rule (`Tim Peake`): each astronaut's words, `[names, nicknames]` for
+    /// their name and their native name, folded.
+    pub people: BTreeMap<String, Vec<[Vec<String>; 2]>>,
+    /// The short forms of given names the rule knows (`mike` → `michael`).
+    pub short_forms: BTreeMap<String, Vec<String>>,
     /// The station view (`--kind station`).
     pub station: Option<StationPage>,
 }
@@ -70,17 +75,21 @@ pub struct BarFacts {
     pub flight: String,
     /// The crew, names with roles.
     pub crew: Vec<String>,
-    /// Launch as published.
+    /// Launch, as the command line prints it (`2025-04-24 09:17:31 UTC`).
     pub start: String,
-    /// Landing as published; empty while in orbit.
+    /// Landing, likewise; empty while in orbit.
     pub end: String,
+    /// Launch and landing as the sources published them, when that says more than UTC (another zone):
+    /// `2025-04-24T17:17:31+08:00 → 2025-11-14T16:40:31+08:00`; empty otherwise.
+    pub published: String,
     /// The exact elapsed time: `203 d 23 h 23 min`.
     pub elapsed: String,
     /// The day conventions: `204 rounded, 203 floor, 204 ceil; calendar dates 204 (UTC), 204 (+08:00)`.
     pub days: String,
     /// Up and down vehicles: `up Shenzhou-20, down Shenzhou-21 (vehicle swap)`.
     pub vehicles: String,
-    /// Planned against actual return: `planned 2025-11-05+08:00, actual …: 9 days late`.
+    /// Planned against actual return, as `duration` prints it:
+    /// `planned 2025-11-05, actual 2025-11-14 (dates in +08:00): 9 days late`.
     pub planned: String,
     /// What made the up vehicle unfit (a swap), with the chain behind each cause.
     pub swap_causes: Vec<Cause>,
@@ -95,7 +104,7 @@ pub struct BarFacts {
 pub struct MarkerFacts {
     /// The event's title (or id).
     pub title: String,
-    /// Its time as published.
+    /// Its time as the command line prints it.
     pub time: String,
 }
 
@@ -123,8 +132,10 @@ pub struct FlightFacts {
 /// One event of a flight.
 #[derive(Debug, Serialize)]
 pub struct EventFacts {
-    /// As published.
+    /// As the command line prints it: `2025-11-14 08:40:31 UTC`, `2025-11-04 (+08:00 date)`.
     pub time: String,
+    /// As published, when that says more than `time` (a time of day in another zone); else `None`.
+    pub published: Option<String>,
     /// Where it is drawn (UTC).
     pub at: String,
     /// `eva`, `anomaly`, …
@@ -150,12 +161,54 @@ pub struct StationPage {
     pub crews: Vec<(String, u32, String, Option<String>)>,
     /// Docked spacecraft.
     pub lanes: Vec<Lane>,
-    /// Coverage gaps: start, end (`None` while open), label.
-    pub gaps: Vec<(String, Option<String>, String)>,
+    /// Coverage gaps: start, end (`None` while open), label with its cause
+    /// (`3 without a fit return seat · Shenzhou-20 unfit: shenzhou-20/debris-strike`), and the titles of
+    /// the causes (`Crack found in the return capsule's window, suspected debris impact`).
+    pub gaps: Vec<(String, Option<String>, String, Vec<String>)>,
 }
 
 fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// The page's one rule for times: shown as the command line shows them ([`Time::utc_text`]); the
+/// published text, when it was a time of day in another zone, beside it in the side panel.
+fn published(t: &Time) -> Option<String> {
+    let other_zone = t.offset().is_some_and(|o| o.local_minus_utc() != 0);
+    (other_zone && t.precision() != Precision::Day).then(|| t.as_str().to_string())
+}
+
+/// Planned against actual return as `duration` prints it: a planned date compares with the actual date
+/// in the planned date's zone (`planned 2025-11-05, actual 2025-11-14 (dates in +08:00)`).
+fn planned_text(planned: &Time, actual: Option<&Time>) -> String {
+    let zone = planned
+        .offset()
+        .filter(|_| planned.precision() == Precision::Day);
+    match (zone, actual) {
+        (Some(zone), Some(actual)) => format!(
+            "planned {}, actual {} (dates in {})",
+            planned.local_date(),
+            actual
+                .date_in(zone)
+                .map_or_else(|| actual.utc_text(), |d| d.to_string()),
+            zone_name(zone)
+        ),
+        (None, Some(actual)) => format!(
+            "planned {}, actual {}",
+            planned.utc_text(),
+            actual.utc_text()
+        ),
+        (_, None) => format!("planned {}", planned.utc_text()),
+    }
+}
+
+/// `+08:00`, or `UTC` for a zero offset.
+fn zone_name(zone: chrono::FixedOffset) -> String {
+    if zone.local_minus_utc() == 0 {
+        "UTC".into()
+    } else {
+        zone.to_string()
+    }
 }
 
 /// The page's data for `input`.
@@ -213,6 +266,16 @@ pub fn page_data(input: &ChartInput<'_>) -> Result<PageData, ChartError> {
         view: view(options),
         flights: flight_facts(catalog),
         names: names(catalog),
+        people: people(catalog),
+        short_forms: crate::catalog::names::short_forms()
+            .iter()
+            .map(|(short, of)| {
+                (
+                    short.to_string(),
+                    of.iter().map(|n| n.to_string()).collect(),
+                )
+            })
+            .collect(),
         plan,
         facts,
         station,
@@ -313,14 +376,18 @@ fn stay_facts(
                 Some(_) => ": on the planned day".to_string(),
                 None => String::new(),
             };
-            format!("planned {}, actual {}{change}", slip.planned, slip.actual)
+            format!(
+                "{}{change}",
+                planned_text(&slip.planned, Some(&slip.actual))
+            )
         })
         .unwrap_or_default();
     BarFacts {
         flight: String::new(),
         crew,
-        start: report.start.to_string(),
-        end: report.end.as_ref().map(Time::to_string).unwrap_or_default(),
+        start: report.start.utc_text(),
+        end: report.end.as_ref().map(Time::utc_text).unwrap_or_default(),
+        published: published_span(&report.start, report.end.as_ref()),
         elapsed: if report.in_orbit {
             format!("{} to now", format_elapsed(&report.elapsed))
         } else {
@@ -337,6 +404,15 @@ fn stay_facts(
         swap_causes: report.swap_causes,
         markers: Vec::new(),
     }
+}
+
+/// Launch and landing as published, when either was a time of day in another zone.
+fn published_span(start: &Time, end: Option<&Time>) -> String {
+    if published(start).is_none() && end.and_then(published).is_none() {
+        return String::new();
+    }
+    let end = end.map_or("in orbit", Time::as_str);
+    format!("{} → {end}", start.as_str())
 }
 
 /// A spacecraft's (or a flight row's) facts: launch to landing.
@@ -360,18 +436,18 @@ fn flight_facts_of_bar(catalog: &Catalog, flight: &Flight, now: DateTime<Utc>) -
         .iter()
         .map(|c| catalog.name_of(&c.astronaut).to_string())
         .collect();
-    let planned = match (flight.planned_landing(), flight.landing_time()) {
-        (Some(p), Some(a)) => format!("planned {p}, actual {a}"),
-        (Some(p), None) => format!("planned {p}"),
-        _ => String::new(),
-    };
+    let planned = flight
+        .planned_landing()
+        .map(|p| planned_text(p, flight.landing_time()))
+        .unwrap_or_default();
     BarFacts {
         crew,
-        start: launch.to_string(),
+        start: launch.utc_text(),
         end: flight
             .landing_time()
-            .map(Time::to_string)
+            .map(Time::utc_text)
             .unwrap_or_default(),
+        published: published_span(launch, flight.landing_time()),
         elapsed,
         days,
         vehicles: format!("{} spacecraft", flight.name),
@@ -387,7 +463,7 @@ fn marker_facts(flight: &Flight, t: DateTime<Utc>, kind: MarkerKind) -> MarkerFa
             .docking
             .as_ref()
             .and_then(|d| d.time.as_ref())
-            .map(Time::to_string)
+            .map(Time::utc_text)
             .unwrap_or_default();
         return MarkerFacts {
             title: "docking".into(),
@@ -400,11 +476,11 @@ fn marker_facts(flight: &Flight, t: DateTime<Utc>, kind: MarkerKind) -> MarkerFa
         .find(|e| rows::marker_kind(e.kind) == Some(kind) && at(&e.time) == t)
         .map(|e| MarkerFacts {
             title: e.title.clone().unwrap_or_else(|| e.id.clone()),
-            time: e.time.to_string(),
+            time: e.time.utc_text(),
         })
         .unwrap_or(MarkerFacts {
             title: String::new(),
-            time: utc(t),
+            time: Time::from_utc(t).utc_text(),
         })
 }
 
@@ -430,7 +506,8 @@ fn flight_facts(catalog: &Catalog) -> BTreeMap<String, FlightFacts> {
                 .events
                 .iter()
                 .map(|e| EventFacts {
-                    time: e.time.to_string(),
+                    time: e.time.utc_text(),
+                    published: published(&e.time),
                     at: utc(at(&e.time)),
                     kind: e.kind,
                     title: e.title.clone().unwrap_or_else(|| e.id.clone()),
@@ -475,6 +552,20 @@ fn names(catalog: &Catalog) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
+/// Each astronaut's words for the given-name prefix rule, by id.
+fn people(catalog: &Catalog) -> BTreeMap<String, Vec<[Vec<String>; 2]>> {
+    Names::new(catalog)
+        .person_words()
+        .map(|(id, all)| {
+            let all = all
+                .into_iter()
+                .map(|(names, nicknames)| [names.to_vec(), nicknames.to_vec()])
+                .collect();
+            (id.to_string(), all)
+        })
+        .collect()
+}
+
 fn station_page(input: &ChartInput<'_>) -> Result<StationPage, ChartError> {
     let data = station_data(
         input.catalog,
@@ -482,6 +573,46 @@ fn station_page(input: &ChartInput<'_>) -> Result<StationPage, ChartError> {
         input.now,
         &input.annotations.gaps,
     )?;
+    let declared = crate::timeline::station::unfit_declarations(input.catalog);
+    // A gap's causes, as the station report gives them: the spacecraft docked in it that were unfit for
+    // crew return, and the anomaly that made each unfit.
+    let causes = |start: DateTime<Utc>, end: Option<DateTime<Utc>>| {
+        let mut label = Vec::new();
+        let mut titles = Vec::new();
+        for lane in &data.lanes {
+            let docked_in_gap =
+                end.is_none_or(|e| lane.docked < e) && lane.undocked.is_none_or(|u| u > start);
+            let unfit_in_gap = lane.unfit_from.is_some_and(|u| end.is_none_or(|e| u < e));
+            if !(docked_in_gap && unfit_in_gap) {
+                continue;
+            }
+            match declared.iter().find(|u| u.vehicle == lane.flight) {
+                Some(u) => {
+                    label.push(format!("{} unfit: {}", lane.name, u.cause));
+                    titles.push(format!(
+                        "{} unfit: {}",
+                        lane.name,
+                        u.title.as_deref().unwrap_or(&u.cause)
+                    ));
+                }
+                None => label.push(format!("{} unfit", lane.name)),
+            }
+        }
+        (label.join(", "), titles)
+    };
+    let gaps = data
+        .gaps
+        .iter()
+        .map(|g| {
+            let (cause, titles) = causes(g.start, g.end);
+            let label = if cause.is_empty() {
+                g.label.clone()
+            } else {
+                format!("{} · {cause}", g.label)
+            };
+            (utc(g.start), g.end.map(utc), label, titles)
+        })
+        .collect();
     Ok(StationPage {
         name: data.name,
         start: utc(data.start),
@@ -504,10 +635,6 @@ fn station_page(input: &ChartInput<'_>) -> Result<StationPage, ChartError> {
                 )
             })
             .collect(),
-        gaps: data
-            .gaps
-            .into_iter()
-            .map(|g| (utc(g.start), g.end.map(utc), g.label))
-            .collect(),
+        gaps,
     })
 }
