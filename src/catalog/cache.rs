@@ -78,14 +78,13 @@ pub fn load_folder(
         .is_some_and(|t| t < cache.now);
     if settled {
         // A cache that cannot be written only costs the next run its speed.
-        let _ = fs::create_dir_all(&cache.dir)
-            .and_then(|()| {
-                crate::atomic::write_with(&path, |file| {
-                    let mut out = std::io::BufWriter::new(file);
-                    catalog.write_compiled(&seen.key, &mut out)?;
-                    out.flush()
-                })
-            });
+        let _ = fs::create_dir_all(&cache.dir).and_then(|()| {
+            crate::atomic::write_with(&path, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                catalog.write_compiled(&seen.key, &mut out)?;
+                out.flush()
+            })
+        });
     }
     Ok(catalog)
 }

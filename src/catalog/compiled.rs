@@ -147,7 +147,9 @@ impl Catalog {
             return None;
         }
         let summed = payload.into_inner();
-        if summed.count != len || summed.hasher.finalize() != sum || input.read(&mut rest).ok()? != 0
+        if summed.count != len
+            || summed.hasher.finalize() != sum
+            || input.read(&mut rest).ok()? != 0
         {
             return None;
         }
