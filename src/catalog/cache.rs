@@ -5,7 +5,7 @@
 //! `stat`s every file, and builds a key from what it saw: orbitline's version, a fingerprint of the model
 //! types (`build.rs`), the folder's canonical path, and each file's path, size, modification time and (on
 //! Unix) inode and change time. A cache file whose key is exactly that is decoded
-//! ([`Catalog::from_compiled`]) and nothing is parsed; anything else (a file added, removed, edited or
+//! ([`Catalog::read_compiled`]) and nothing is parsed; anything else (a file added, removed, edited or
 //! touched, another orbitline, a truncated, corrupt or foreign cache file) is ignored, the folder is loaded
 //! as without a cache, and the cache is written again, atomically ([`crate::atomic`]).
 //!
@@ -20,6 +20,7 @@
 //! change time, which no user can set back, is in the key as well.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -61,11 +62,12 @@ pub fn load_folder(
         .bytes
         .saturating_mul(2)
         .saturating_add(seen.key.len() as u64 + 64);
+    // Read streaming: the file's bytes are not held beside the catalog they decode into.
     let cached = fs::metadata(&path)
         .is_ok_and(|m| m.len() <= plausible)
-        .then(|| fs::read(&path).ok())
+        .then(|| fs::File::open(&path).ok())
         .flatten()
-        .and_then(|bytes| Catalog::from_compiled(&label, &bytes, &seen.key));
+        .and_then(|file| Catalog::read_compiled(&label, file, &seen.key));
     if let Some(catalog) = cached {
         return Ok(catalog);
     }
@@ -76,8 +78,13 @@ pub fn load_folder(
         .is_some_and(|t| t < cache.now);
     if settled {
         // A cache that cannot be written only costs the next run its speed.
-        let _ = fs::create_dir_all(&cache.dir)
-            .and_then(|()| crate::atomic::write(&path, &catalog.to_compiled(&seen.key)));
+        let _ = fs::create_dir_all(&cache.dir).and_then(|()| {
+            crate::atomic::write_with(&path, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                catalog.write_compiled(&seen.key, &mut out)?;
+                out.flush()
+            })
+        });
     }
     Ok(catalog)
 }

@@ -11,11 +11,15 @@
 //! The bytes are framed: a magic, the layout version, a key the reader must match exactly, the payload's
 //! length and a CRC-32 of key and payload. A truncated, corrupt or foreign file is refused (`None`),
 //! never partly trusted; decoding is bounded, so a forged length cannot make it allocate without end.
+//! A cache file is read streaming ([`Catalog::read_compiled`]): the checksum is computed as the payload is
+//! decoded and the catalog thrown away when it does not match, so the file's bytes are never all held
+//! beside the catalog they decode into.
 //!
 //! The bundled catalog lives in `src/catalog/bundled.bin`, generated from `missions/` by
 //! `cargo run --example compile-bundled` (byte for byte the same on every machine); a test fails with that
 //! command when the file no longer matches `missions/`.
 
+use std::io::{self, BufReader, Read, Write};
 use std::sync::Arc;
 
 use bincode::{Decode, Encode};
@@ -74,6 +78,15 @@ impl Catalog {
     /// The catalog in its compiled form, framed with `key` (which [`from_compiled`](Self::from_compiled)
     /// must be given again). The same catalog and key give the same bytes.
     pub fn to_compiled(&self, key: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_compiled(key, &mut out)
+            .expect("writing into memory does not fail");
+        out
+    }
+
+    /// Writes [`to_compiled`](Self::to_compiled)'s bytes to `out` without building them all in memory
+    /// first (the payload is encoded once, the framing written before it).
+    pub fn write_compiled(&self, key: &[u8], out: &mut impl Write) -> io::Result<()> {
         let parts = PartsRef {
             curated: self.curated.as_deref(),
             astronauts: &self.astronauts,
@@ -84,15 +97,63 @@ impl Catalog {
         };
         let payload =
             bincode::encode_to_vec(parts, config()).expect("encoding into memory does not fail");
-        let mut out = Vec::with_capacity(payload.len() + key.len() + 32);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&LAYOUT.to_le_bytes());
-        out.extend_from_slice(&(key.len() as u64).to_le_bytes());
-        out.extend_from_slice(key);
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&checksum(key, &payload).to_le_bytes());
-        out.extend_from_slice(&payload);
-        out
+        let mut head = Vec::with_capacity(key.len() + 32);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&LAYOUT.to_le_bytes());
+        head.extend_from_slice(&(key.len() as u64).to_le_bytes());
+        head.extend_from_slice(key);
+        head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        head.extend_from_slice(&checksum(key, &payload).to_le_bytes());
+        out.write_all(&head)?;
+        out.write_all(&payload)
+    }
+
+    /// [`from_compiled`](Self::from_compiled) over a reader (a cache file), decoding as it reads: the
+    /// checksum is verified once the payload is decoded, and a catalog whose bytes do not match it, or that
+    /// leaves bytes unread or runs short, is dropped (`None`), never returned.
+    pub fn read_compiled(label: &str, input: impl Read, key: &[u8]) -> Option<Catalog> {
+        let mut input = input;
+        let mut head = [0u8; 20];
+        input.read_exact(&mut head).ok()?;
+        if &head[..8] != MAGIC
+            || u32::from_le_bytes(head[8..12].try_into().ok()?) != LAYOUT
+            || u64::from_le_bytes(head[12..20].try_into().ok()?) != key.len() as u64
+        {
+            return None;
+        }
+        let mut written = vec![0u8; key.len()];
+        input.read_exact(&mut written).ok()?;
+        if written != key {
+            return None;
+        }
+        let mut tail = [0u8; 12];
+        input.read_exact(&mut tail).ok()?;
+        let len = u64::from_le_bytes(tail[..8].try_into().ok()?);
+        let sum = u32::from_le_bytes(tail[8..].try_into().ok()?);
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(key);
+        let mut payload = BufReader::with_capacity(
+            1 << 16,
+            Summed {
+                inner: input.by_ref().take(len),
+                hasher,
+                count: 0,
+            },
+        );
+        let parts: Parts = bincode::decode_from_reader(&mut payload, config()).ok()?;
+        // Every byte of the payload decoded, nothing after it, and the checksum holds.
+        let mut rest = [0u8; 1];
+        if !payload.buffer().is_empty() || payload.read(&mut rest).ok()? != 0 {
+            return None;
+        }
+        let summed = payload.into_inner();
+        if summed.count != len
+            || summed.hasher.finalize() != sum
+            || input.read(&mut rest).ok()? != 0
+        {
+            return None;
+        }
+        Some(assemble(label, parts))
     }
 
     /// The catalog `bytes` hold, named `label`, if they are a whole compiled catalog of this layout made
@@ -123,7 +184,12 @@ fn decode(label: &str, bytes: &[u8], key: &[u8], verify: bool) -> Option<Catalog
     if used != rest.len() {
         return None;
     }
-    Some(Catalog {
+    Some(assemble(label, parts))
+}
+
+/// The catalog of decoded `parts`, with its id indexes built.
+fn assemble(label: &str, parts: Parts) -> Catalog {
+    Catalog {
         label: label.to_string(),
         curated: parts.curated,
         astronaut_index: Arc::new(index(parts.astronauts.iter().map(|a| a.id.as_str()))),
@@ -133,7 +199,23 @@ fn decode(label: &str, bytes: &[u8], key: &[u8], verify: bool) -> Option<Catalog
         flight_index: index(parts.flights.iter().map(|f| f.id.as_str())),
         flights: parts.flights,
         stays: parts.stays,
-    })
+    }
+}
+
+/// A reader that counts and checksums what it passes on.
+struct Summed<R> {
+    inner: R,
+    hasher: crc32fast::Hasher,
+    count: u64,
+}
+
+impl<R: Read> Read for Summed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
 }
 
 fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
@@ -200,17 +282,33 @@ mod tests {
     #[test]
     fn another_key_a_truncated_or_altered_file_is_refused() {
         let bytes = fresh().to_compiled(b"key");
-        assert!(Catalog::from_compiled("b", &bytes, b"other").is_none());
-        assert!(Catalog::from_compiled("b", &bytes[..bytes.len() - 1], b"key").is_none());
-        assert!(Catalog::from_compiled("b", &bytes[..20], b"key").is_none());
-        assert!(Catalog::from_compiled("b", b"", b"key").is_none());
-        for at in [0, 9, bytes.len() / 2, bytes.len() - 1] {
+        // Both readers: the bytes in memory, and the streaming one the cache uses.
+        let refused = |bytes: &[u8], key: &[u8]| {
+            Catalog::from_compiled("b", bytes, key).is_none()
+                && Catalog::read_compiled("b", bytes, key).is_none()
+        };
+        assert!(Catalog::read_compiled("b", &bytes[..], b"key").is_some());
+        assert!(refused(&bytes, b"other"));
+        assert!(refused(&bytes, b"ke"));
+        assert!(refused(&bytes[..bytes.len() - 1], b"key"));
+        assert!(refused(&bytes[..20], b"key"));
+        assert!(refused(b"", b"key"));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(refused(&longer, b"key"));
+        for at in [0, 9, 30, bytes.len() / 2, bytes.len() - 1] {
             let mut altered = bytes.clone();
             altered[at] ^= 0x20;
-            assert!(
-                Catalog::from_compiled("b", &altered, b"key").is_none(),
-                "byte {at}"
-            );
+            assert!(refused(&altered, b"key"), "byte {at}");
         }
+    }
+
+    #[test]
+    fn the_streaming_reader_gives_back_the_same_catalog() {
+        let catalog = fresh();
+        let bytes = catalog.to_compiled(b"k");
+        let read = Catalog::read_compiled("bundled", &bytes[..], b"k").unwrap();
+        assert_eq!(read.to_compiled(b"k"), bytes);
+        assert_eq!(read.label(), "bundled");
     }
 }

@@ -135,8 +135,10 @@ pub(crate) fn flights(
                 return None;
             }
             let result = file.text().and_then(|text| {
+                let mut value = read::<Flight>(&file.name, &text)?;
+                value.shrink_to_fit();
                 let flight = Located {
-                    value: Arc::new(read::<Flight>(&file.name, &text)?),
+                    value: Arc::new(value),
                     file: index,
                     path: Vec::new(),
                 };

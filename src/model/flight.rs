@@ -320,6 +320,34 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Flight {
+    /// Gives back the spare capacity of its lists. A list read from JSON grows by doubling from four
+    /// entries, so a crew of one holds room for four; a catalog keeps its flights for the whole run.
+    pub fn shrink_to_fit(&mut self) {
+        self.sources.shrink_to_fit();
+        self.events.shrink_to_fit();
+        for event in &mut self.events {
+            event.crew.shrink_to_fit();
+            event.sources.shrink_to_fit();
+            event.caused_by.shrink_to_fit();
+            event.effects.shrink_to_fit();
+        }
+        for end in [Some(&mut self.launch), self.landing.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            end.crew.shrink_to_fit();
+            end.sources.shrink_to_fit();
+            end.caused_by.shrink_to_fit();
+        }
+        for mooring in [self.docking.as_mut(), self.undocking.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            mooring.sources.shrink_to_fit();
+            mooring.caused_by.shrink_to_fit();
+        }
+    }
+
     /// How the flight ended (completed where the file does not say).
     pub fn outcome(&self) -> Outcome {
         self.outcome.unwrap_or(Outcome::Completed)

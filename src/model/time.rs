@@ -69,10 +69,87 @@ const WIDEST_EAST: i32 = 14 * 3600;
 #[derive(Debug, Clone)]
 pub struct Time {
     instant: DateTime<Utc>,
-    precision: Precision,
-    offset: Option<FixedOffset>,
-    /// Shared: a `Time` is cloned into stays, graphs and reports, and a clone should not copy the text.
-    text: std::sync::Arc<str>,
+    /// The precision and the offset, in one word (40 bytes a `Time`, its text included when short).
+    zone: Zone,
+    text: Text,
+}
+
+/// A [`Time`]'s precision and offset packed in one `i32`: the offset's seconds × 4 + the precision, with
+/// [`Zone::NONE`] for the offset of a date written without a zone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Zone(i32);
+
+impl Zone {
+    /// Beyond any offset (they are less than a day).
+    const NONE: i32 = 1 << 20;
+
+    fn new(precision: Precision, offset: Option<FixedOffset>) -> Zone {
+        let seconds = offset.map_or(Zone::NONE, |o| o.local_minus_utc());
+        Zone(seconds * 4 + precision as i32)
+    }
+
+    fn precision(self) -> Precision {
+        match self.0.rem_euclid(4) {
+            0 => Precision::Day,
+            1 => Precision::Minute,
+            _ => Precision::Second,
+        }
+    }
+
+    fn offset(self) -> Option<FixedOffset> {
+        match self.0.div_euclid(4) {
+            Zone::NONE => None,
+            seconds => FixedOffset::east_opt(seconds),
+        }
+    }
+}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} {:?}", self.precision(), self.offset())
+    }
+}
+
+/// A time's text as written: in place when short (a minute with its offset, `2025-11-14T16:40+08:00`, or a
+/// second in UTC), which saves an allocation per time; longer ones shared (a `Time` is cloned into stays,
+/// graphs and reports, and a clone should not copy the text).
+#[derive(Clone)]
+enum Text {
+    Inline { len: u8, bytes: [u8; Text::INLINE] },
+    Shared(std::sync::Arc<str>),
+}
+
+impl Text {
+    const INLINE: usize = 22;
+
+    fn new(text: &str) -> Text {
+        Text::from_bytes(text.as_bytes()).unwrap_or_else(|| Text::Shared(text.into()))
+    }
+
+    /// `Some` for a short text (`bytes` valid UTF-8).
+    fn from_bytes(text: &[u8]) -> Option<Text> {
+        let mut bytes = [0; Text::INLINE];
+        bytes.get_mut(..text.len())?.copy_from_slice(text);
+        Some(Text::Inline {
+            len: text.len() as u8,
+            bytes,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Text::Shared(text) => text,
+        }
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 impl Time {
@@ -86,12 +163,11 @@ impl Time {
 
     /// A time of second precision at an exact UTC instant (for `--now` and computed values).
     pub fn from_utc(instant: DateTime<Utc>) -> Time {
-        let text = instant.format("%Y-%m-%dT%H:%M:%SZ").to_string().into();
+        let text = instant.format("%Y-%m-%dT%H:%M:%SZ").to_string();
         Time {
             instant,
-            precision: Precision::Second,
-            offset: Some(UTC_OFFSET),
-            text,
+            zone: Zone::new(Precision::Second, Some(UTC_OFFSET)),
+            text: Text::new(&text),
         }
     }
 
@@ -100,25 +176,24 @@ impl Time {
     /// date that start falls on.
     pub fn shifted(&self, delta: Duration) -> Time {
         let instant = self.instant + delta;
-        let local = match self.offset {
+        let local = match self.offset() {
             Some(offset) => instant.with_timezone(&offset).naive_local(),
             None => instant.naive_utc(),
         };
-        let zone = match self.offset {
+        let zone = match self.offset() {
             Some(o) if o.local_minus_utc() == 0 => "Z".to_string(),
             Some(o) => o.to_string(),
             None => String::new(),
         };
-        let text = match self.precision {
+        let text = match self.precision() {
             Precision::Day => format!("{}{zone}", local.format("%Y-%m-%d")),
             Precision::Minute => format!("{}{zone}", local.format("%Y-%m-%dT%H:%M")),
             Precision::Second => format!("{}{zone}", local.format("%Y-%m-%dT%H:%M:%S%.f")),
         };
         Time {
             instant,
-            precision: self.precision,
-            offset: self.offset,
-            text: text.into(),
+            zone: self.zone,
+            text: Text::new(&text),
         }
     }
 
@@ -129,22 +204,22 @@ impl Time {
 
     /// How precisely the value is known.
     pub fn precision(&self) -> Precision {
-        self.precision
+        self.zone.precision()
     }
 
     /// The offset the value was published in; `None` for a date written without a zone.
     pub fn offset(&self) -> Option<FixedOffset> {
-        self.offset
+        self.zone.offset()
     }
 
     /// The text as written in the catalog.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The earliest instant the value can stand for.
     pub fn earliest(&self) -> DateTime<Utc> {
-        match (self.precision, self.offset) {
+        match (self.precision(), self.offset()) {
             (Precision::Day, None) => self.instant - Duration::seconds(WIDEST_EAST as i64),
             _ => self.instant,
         }
@@ -153,11 +228,11 @@ impl Time {
     /// The latest instant the value can stand for (the exclusive end of its interval; equal to the
     /// instant for second precision).
     pub fn latest(&self) -> DateTime<Utc> {
-        match (self.precision, self.offset) {
+        match (self.precision(), self.offset()) {
             (Precision::Day, None) => {
                 self.instant + Duration::days(1) - Duration::seconds(WIDEST_WEST as i64)
             }
-            _ => self.instant + self.precision.span(),
+            _ => self.instant + self.precision().span(),
         }
     }
 
@@ -169,7 +244,7 @@ impl Time {
 
     /// The calendar date of the value in the zone it was published in (for a date, the date itself).
     pub fn local_date(&self) -> NaiveDate {
-        match self.offset {
+        match self.offset() {
             Some(offset) => self.instant.with_timezone(&offset).date_naive(),
             None => self.instant.date_naive(),
         }
@@ -179,7 +254,7 @@ impl Time {
     /// `2025-11-14 03:14 UTC`, or for a date (which cannot be moved to another zone) `2025-11-04 (+08:00
     /// date)`.
     pub fn utc_text(&self) -> String {
-        match (self.precision, self.offset) {
+        match (self.precision(), self.offset()) {
             (Precision::Day, Some(o)) if o.local_minus_utc() == 0 => {
                 format!("{} (UTC date)", self.local_date())
             }
@@ -193,7 +268,7 @@ impl Time {
     /// The calendar date of the value in `offset`. `None` for a date published in another zone (or none):
     /// a day in Beijing is not a day in UTC.
     pub fn date_in(&self, offset: FixedOffset) -> Option<NaiveDate> {
-        if self.precision == Precision::Day && self.offset != Some(offset) {
+        if self.precision() == Precision::Day && self.offset() != Some(offset) {
             return None;
         }
         Some(self.instant.with_timezone(&offset).date_naive())
@@ -202,9 +277,7 @@ impl Time {
 
 impl PartialEq for Time {
     fn eq(&self, other: &Self) -> bool {
-        self.instant == other.instant
-            && self.precision == other.precision
-            && self.offset == other.offset
+        self.instant == other.instant && self.zone == other.zone
     }
 }
 impl Eq for Time {}
@@ -219,18 +292,18 @@ impl Ord for Time {
     fn cmp(&self, other: &Self) -> Ordering {
         self.instant
             .cmp(&other.instant)
-            .then(self.precision.cmp(&other.precision))
+            .then(self.precision().cmp(&other.precision()))
             .then(
-                self.offset
+                self.offset()
                     .map(|o| o.local_minus_utc())
-                    .cmp(&other.offset.map(|o| o.local_minus_utc())),
+                    .cmp(&other.offset().map(|o| o.local_minus_utc())),
             )
     }
 }
 
 impl fmt::Display for Time {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -283,9 +356,8 @@ fn parse(text: &str) -> Result<Time, String> {
     .and_utc();
     Ok(Time {
         instant,
-        precision,
-        offset,
-        text: text.into(),
+        zone: Zone::new(precision, offset),
+        text: Text::new(text),
     })
 }
 
@@ -375,7 +447,7 @@ fn digits(text: &str) -> Result<u32, String> {
 
 impl Serialize for Time {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -411,9 +483,9 @@ impl bincode::Encode for Time {
     ) -> Result<(), bincode::error::EncodeError> {
         self.instant.timestamp().encode(e)?;
         self.instant.timestamp_subsec_nanos().encode(e)?;
-        self.precision.encode(e)?;
-        self.offset.map(|o| o.local_minus_utc()).encode(e)?;
-        self.text.encode(e)
+        self.precision().encode(e)?;
+        self.offset().map(|o| o.local_minus_utc()).encode(e)?;
+        self.as_str().encode(e)
     }
 }
 
@@ -434,11 +506,29 @@ impl<C> bincode::Decode<C> for Time {
             ),
             None => None,
         };
+        // A short text is read in place, without the `String` a longer one is decoded through.
+        let len =
+            usize::try_from(u64::decode(d)?).map_err(|_| DecodeError::Other("a text too long"))?;
+        let text = if len <= Text::INLINE {
+            use bincode::de::read::Reader;
+            d.claim_bytes_read(len)?;
+            let mut bytes = [0; Text::INLINE];
+            d.reader().read(&mut bytes[..len])?;
+            std::str::from_utf8(&bytes[..len])
+                .map_err(|_| DecodeError::Other("a time's text is not UTF-8"))?;
+            Text::from_bytes(&bytes[..len]).ok_or(DecodeError::Other("a short text that is not"))?
+        } else {
+            d.claim_bytes_read(len)?;
+            let mut bytes = vec![0; len];
+            bincode::de::read::Reader::read(d.reader(), &mut bytes)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| DecodeError::Other("a time's text is not UTF-8"))?;
+            Text::Shared(text.into())
+        };
         Ok(Time {
             instant,
-            precision,
-            offset,
-            text: std::sync::Arc::<str>::decode(d)?,
+            zone: Zone::new(precision, offset),
+            text,
         })
     }
 }
@@ -539,5 +629,45 @@ mod tests {
     fn serialises_as_written() {
         let json = serde_json::to_string(&t("2025-11-05+08:00")).unwrap();
         assert_eq!(json, "\"2025-11-05+08:00\"");
+    }
+
+    #[test]
+    fn short_and_long_texts_keep_their_precision_offset_and_text() {
+        let config = bincode::config::standard();
+        for text in [
+            "2025-11-05",
+            "2025-11-05-03:30",
+            "2025-11-14T16:40+08:00",
+            "2025-10-31T23:44:46Z",
+            "2025-10-31T23:44:46+08:00",
+            "2003-10-15T01:00:03.497-12:00",
+            "2003-10-15T01:00:03.123456789+14:00",
+        ] {
+            let time = t(text);
+            for copy in [
+                time.clone(),
+                bincode::decode_from_slice::<Time, _>(
+                    &bincode::encode_to_vec(&time, config).unwrap(),
+                    config,
+                )
+                .unwrap()
+                .0,
+            ] {
+                assert_eq!(copy.as_str(), text);
+                assert_eq!(copy.to_string(), text);
+                assert_eq!(copy.precision(), time.precision());
+                assert_eq!(copy.offset(), time.offset());
+                assert_eq!(copy.instant(), time.instant());
+                assert_eq!(copy, time);
+            }
+        }
+        assert_eq!(t("2025-11-05").offset(), None);
+        assert_eq!(
+            t("2025-11-05-03:30").offset(),
+            FixedOffset::west_opt(3 * 3600 + 1800)
+        );
+        // The text of a usual time is held in place: a `Time` is no larger than with a shared text.
+        assert_eq!(std::mem::size_of::<Time>(), 40);
+        assert_eq!(std::mem::size_of::<Option<Time>>(), 40);
     }
 }
