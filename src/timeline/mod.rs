@@ -4,13 +4,11 @@
 //! never the clock. Results are plain values that `report` turns into tables or JSON.
 
 pub mod aloft;
-mod claim_result;
 pub mod claims;
 mod duration;
 mod how_long;
 mod list;
 pub mod people;
-mod planned_rows;
 mod query;
 pub mod ranks;
 pub mod records;

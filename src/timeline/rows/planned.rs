@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::rows::{at, day, Bar, BarKind, Row, RowKey};
+use super::{at, day, Bar, BarKind, Row, RowKey};
 use crate::catalog::Catalog;
 use crate::model::Flight;
 

@@ -1,14 +1,14 @@
 //! What `check` found behind each verdict, as objects for programs: a day count under one convention, a
 //! duration cut to the claim's unit, the record comparison, a gap in return-craft coverage. The text
-//! output words the same findings as `reasons` ([`super::claims`]).
+//! output words the same findings as `reasons` ([`super`]).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::claims::{Convention, Verdict};
-use super::records::RecordEntry;
-use super::station::ReturnGap;
+use super::{Convention, Verdict};
 use crate::model::Time;
+use crate::timeline::records::RecordEntry;
+use crate::timeline::station::ReturnGap;
 
 /// One finding behind a verdict, for programs (the text output words it as `reasons`).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
