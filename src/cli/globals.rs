@@ -10,15 +10,12 @@ use super::Cli;
 /// Every global option, by its clap id.
 const ALL: &[&str] = &["data", "tz", "now", "json", "no_cache"];
 
-/// The flags among them (they take no value).
-const FLAGS: &[&str] = &["json", "no_cache"];
-
-/// The option's name on the command line.
-fn long(id: &'static str) -> &'static str {
-    match id {
-        "no_cache" => "no-cache",
-        id => id,
-    }
+/// The global option `id` as [`Cli`] defines it.
+fn global(root: &clap::Command, id: &str) -> clap::Arg {
+    root.get_arguments()
+        .find(|a| a.get_id() == id)
+        .unwrap_or_else(|| panic!("`{id}` is a global option of Cli"))
+        .clone()
 }
 
 /// The commands (by path) that have no use for some global options, and what to do instead.
@@ -52,6 +49,7 @@ impl Cli {
     /// Parses the command line as [`clap::Parser::parse`] does, and refuses a global option given to a
     /// command it means nothing to in the same way (clap's error format, exit 2).
     pub fn parse_checked() -> Cli {
+        let root = Cli::command();
         let mut command = definition();
         let matches = command.get_matches_mut();
         let mut path = Vec::new();
@@ -74,7 +72,7 @@ impl Cli {
                             clap::error::ErrorKind::ArgumentConflict,
                             format!(
                                 "--{} does not apply to `orbitline {name}`{instead}",
-                                long(id)
+                                global(&root, id).get_long().unwrap_or(id)
                             ),
                         )
                         .exit();
@@ -89,32 +87,30 @@ impl Cli {
 /// The command-line definition with the global options hidden from the help of the commands that have
 /// no use for them: what parses, and what the completions and the man page describe.
 pub(super) fn definition() -> clap::Command {
+    let root = Cli::command();
     NOT_FOR
         .iter()
-        .fold(Cli::command(), |command, (path, ids, _)| {
-            hide(command, path, ids)
+        .fold(root.clone(), |command, (path, ids, _)| {
+            hide(command, path, ids, &root)
         })
 }
 
 /// Gives the command at `path` a hidden stand-in for each global option in `ids`: clap copies a global
 /// option into a subcommand only where it has none of that id, so the stand-in keeps it out of the help,
-/// and still parses it, for [`Cli::parse_checked`] to refuse.
-fn hide(command: clap::Command, path: &[&str], ids: &[&'static str]) -> clap::Command {
+/// and still parses it, for [`Cli::parse_checked`] to refuse. The stand-in is the global option's own
+/// definition (its type, action and environment variable), so that reading the parsed command line into
+/// [`Cli`] finds what it expects.
+fn hide(
+    command: clap::Command,
+    path: &[&str],
+    ids: &[&'static str],
+    root: &clap::Command,
+) -> clap::Command {
     match path {
         [] => ids.iter().fold(command, |command, id| {
-            let arg = clap::Arg::new(*id).long(long(id)).hide(true);
-            command.arg(if FLAGS.contains(id) {
-                arg.action(clap::ArgAction::SetTrue)
-            } else if *id == "data" {
-                // Typed as the global option is, so that reading the parsed command line never mistakes one
-                // for the other (`ORBITLINE_DATA` in the environment fills it too).
-                arg.action(clap::ArgAction::Set)
-                    .value_parser(clap::value_parser!(std::path::PathBuf))
-            } else {
-                arg.action(clap::ArgAction::Set).allow_hyphen_values(true)
-            })
+            command.arg(global(root, id).global(false).hide(true))
         }),
-        [first, rest @ ..] => command.mut_subcommand(*first, |sub| hide(sub, rest, ids)),
+        [first, rest @ ..] => command.mut_subcommand(*first, |sub| hide(sub, rest, ids, root)),
     }
 }
 
